@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AcademiesConfig(AppConfig):
+    name = "academies"
+    verbose_name = "Judicial academies"
+
+    def ready(self):
+        from . import signals  # noqa: F401

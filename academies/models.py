@@ -1,0 +1,142 @@
+from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Orderable, Page
+from wagtail.search import index
+
+from core.extensions import collect_sections
+from regions.models import HighCourt, State
+
+
+class Academy(index.Indexed, ClusterableModel):
+    """A judicial academy (State academy, or the national one) that runs training.
+
+    Creating one provisions its section of the page tree, its document collection
+    and its staff groups (see services.provision_academy).
+    """
+
+    name = models.CharField(max_length=160, unique=True)
+    short_code = models.CharField(
+        max_length=10,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z][A-Z0-9]{1,9}$", "2-10 capital letters or digits, starting with a letter.")],
+        help_text="Used in certificate serial numbers, e.g. JSJA-2026-000123. Cannot change once certificates exist.",
+    )
+    states = models.ManyToManyField(State, related_name="academies", verbose_name="States/UTs served")
+    high_court = models.ForeignKey(
+        HighCourt, null=True, blank=True, on_delete=models.PROTECT, related_name="academies",
+        help_text="The High Court it works under. Leave empty for a national academy.",
+    )
+    is_national = models.BooleanField(default=False)
+    address = models.TextField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    website = models.URLField(blank=True)
+    about = RichTextField(features=["bold", "italic", "link", "ul"], blank=True)
+
+    # Provisioned pieces; not edited by hand.
+    page = models.OneToOneField(
+        "academies.AcademyPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    collection = models.ForeignKey(
+        Collection, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    editors_group = models.OneToOneField(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    moderators_group = models.OneToOneField(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    registrars_group = models.OneToOneField(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_code"),
+        FieldPanel("is_national"),
+        FieldPanel("states"),
+        FieldPanel("high_court"),
+        FieldPanel("about"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("website")],
+            heading="Contact",
+        ),
+        FieldPanel("logo"),
+        InlinePanel("signatories", heading="Signatories for certificates", label="Signatory"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("short_code")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "academies"
+        permissions = [("manage_all_academies", "Can act for every academy (platform administrators)")]
+
+    def __str__(self):
+        return self.name
+
+
+class Signatory(Orderable):
+    academy = ParentalKey(Academy, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(max_length=120)
+    designation = models.CharField(max_length=160)
+    signature = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="A scan of the signature on a transparent or white background.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("designation"), FieldPanel("signature")]
+
+    def __str__(self):
+        return f"{self.name}, {self.designation}"
+
+
+class AcademyIndexPage(Page):
+    """Lists every academy on the platform, filterable by State/UT."""
+
+    introduction = models.TextField(blank=True)
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["academies.AcademyPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import public_academies
+
+        context = super().get_context(request, *args, **kwargs)
+        state_code = request.GET.get("state", "")
+        context["academies"] = public_academies(state_code=state_code)
+        context["states"] = State.objects.all()
+        context["selected_state"] = state_code
+        return context
+
+
+class AcademyPage(Page):
+    """An academy's own section of the site: its colloquia and modules live below it."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["academies.AcademyIndexPage"]
+    subpage_types = ["home.StandardPage"]
+
+    @property
+    def academy(self):
+        return Academy.objects.filter(page=self).prefetch_related("states", "signatories").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        academy = self.academy
+        context["academy_record"] = academy
+        context["sections"] = collect_sections("ACADEMY_SECTIONS", request, academy=academy) if academy else []
+        return context

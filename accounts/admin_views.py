@@ -1,0 +1,52 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from .forms import RoleDecisionForm
+from .models import User
+from .roles import RoleStatus
+from .services import decide_role
+
+
+def _check(request):
+    if not request.user.has_perm("accounts.verify_role"):
+        raise PermissionDenied
+
+
+def role_queue(request):
+    """Users whose declared role awaits verification, oldest first."""
+    _check(request)
+    status = request.GET.get("status", RoleStatus.PENDING)
+    if status not in RoleStatus.values:
+        status = RoleStatus.PENDING
+    users = (
+        User.objects.filter(role_status=status, is_active=True)
+        .exclude(role="")
+        .select_related("state", "high_court")
+        .order_by("date_joined")
+    )
+    page = Paginator(users, 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "accounts/admin/role_queue.html",
+        {"page_title": "Role verification", "header_icon": "user", "page_obj": page, "status": status, "statuses": RoleStatus.choices, "form": RoleDecisionForm()},
+    )
+
+
+@require_POST
+def role_decide(request, user_id):
+    _check(request)
+    user = get_object_or_404(User, pk=user_id)
+    form = RoleDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, f"{user.full_name}: {error}")
+        return redirect("accounts_role_queue")
+    verified = form.cleaned_data["decision"] == "verify"
+    decide_role(user, verified=verified, reviewer=request.user, note=form.cleaned_data["note"])
+    messages.success(request, f"{user.full_name}: role {'verified' if verified else 'rejected'}; they have been emailed.")
+    return redirect("accounts_role_queue")

@@ -1,0 +1,91 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from regions.models import HighCourt, State
+
+from .models import User
+from .roles import Role
+
+PROFILE_FIELDS = [
+    "full_name",
+    "name_devanagari",
+    "role",
+    "designation",
+    "court_or_office",
+    "district",
+    "state",
+    "high_court",
+]
+
+
+class ProfileFieldsMixin:
+    """Labels and help shared by the sign-up and profile forms."""
+
+    def setup_profile_fields(self):
+        self.fields["full_name"].help_text = User._meta.get_field("full_name").help_text
+        self.fields["role"].choices = [("", "Choose your role")] + list(Role.choices)
+        self.fields["role"].required = True
+        self.fields["state"].empty_label = "Choose a State/UT"
+        self.fields["high_court"].empty_label = "Not applicable"
+        self.fields["designation"].help_text = "e.g. Additional Sessions Judge, Special Public Prosecutor."
+
+
+class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
+    """allauth's sign-up plus what certificates and role checks need."""
+
+    full_name = forms.CharField(max_length=150, label="Full name")
+    name_devanagari = forms.CharField(max_length=150, required=False, label="Name in Devanagari")
+    role = forms.ChoiceField(choices=Role.choices)
+    designation = forms.CharField(max_length=150, required=False)
+    court_or_office = forms.CharField(max_length=200, required=False, label="Court or office")
+    district = forms.CharField(max_length=100, required=False)
+    state = forms.ModelChoiceField(queryset=State.objects.all(), label="State/UT")
+    high_court = forms.ModelChoiceField(queryset=HighCourt.objects.all(), required=False)
+
+    field_order = ["email", "password1", "password2", *PROFILE_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_profile_fields()
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = PROFILE_FIELDS
+        labels = {"state": "State/UT"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_profile_fields()
+        self.fields["state"].required = True
+
+
+class RoleDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("verify", "Verify"), ("reject", "Reject")])
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Sent to the user. Required when rejecting.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not data.get("note", "").strip():
+            self.add_error("note", "Say why the role could not be verified.")
+        return data
+
+
+class DeletionRequestForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that my account will be anonymised and cannot be restored.",
+    )
+
+
+class WagtailUserEditForm(UserEditForm):
+    full_name = forms.CharField(max_length=150, required=True)
+
+
+class WagtailUserCreationForm(UserCreationForm):
+    full_name = forms.CharField(max_length=150, required=True)

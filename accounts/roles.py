@@ -1,0 +1,31 @@
+"""The roles a user can declare, and the staff groups created for them."""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    HIGH_COURT_JUDGE = "hc_judge", "High Court judge"
+    DISTRICT_JUDGE = "district_judge", "District/Sessions judge"
+    JUDICIAL_OFFICER = "judicial_officer", "Other judicial officer"
+    PROSECUTOR = "prosecutor", "Public prosecutor"
+    POLICE = "police", "Police nodal officer (AHTU)"
+    CSO = "cso", "Civil society member"
+    ACADEMY_STAFF = "academy_staff", "Academy staff"
+
+
+class RoleStatus(models.TextChoices):
+    PENDING = "pending", "Awaiting verification"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Not verified"
+
+
+JUDICIAL_ROLES = (Role.HIGH_COURT_JUDGE, Role.DISTRICT_JUDGE, Role.JUDICIAL_OFFICER)
+
+# Platform-wide staff groups (created in a data migration). Academies add their
+# own per-academy groups on top; these carry the permissions that are not tied
+# to a section of the page tree.
+EDITORS_GROUP = "Academy editors"
+MODERATORS_GROUP = "Moderators"
+REGISTRARS_GROUP = "Registrars"
+PLATFORM_ADMINS_GROUP = "Platform administrators"
+STAFF_GROUPS = (EDITORS_GROUP, MODERATORS_GROUP, REGISTRARS_GROUP, PLATFORM_ADMINS_GROUP)

@@ -1,0 +1,141 @@
+"""Public functions of the accounts app: role checks, verification, personal data."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .audit import record
+from .models import User
+from .roles import Role, RoleStatus
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Whether a user may do something, and if not, the reason in plain words."""
+
+    allowed: bool
+    reason: str = ""
+    code: str = ""
+
+    def __bool__(self):
+        return self.allowed
+
+
+def role_gate(user, allowed_roles):
+    """Check that `user` is signed in with a verified role among `allowed_roles`."""
+    if user is None or not user.is_authenticated:
+        return Gate(False, "Sign in to continue.", "anonymous")
+    if not user.role:
+        return Gate(False, "Choose your role on your profile first.", "no_role")
+    if user.role_status == RoleStatus.PENDING:
+        return Gate(
+            False,
+            f"Your role ({user.get_role_display()}) is awaiting verification by academy staff.",
+            "unverified",
+        )
+    if user.role_status == RoleStatus.REJECTED:
+        return Gate(
+            False,
+            "Your role could not be verified. Update your profile or contact the academy.",
+            "rejected",
+        )
+    if allowed_roles and user.role not in allowed_roles:
+        labels = ", ".join(str(Role(r).label) for r in allowed_roles)
+        return Gate(False, f"This is open to: {labels}. Your role is {user.get_role_display()}.", "audience")
+    return Gate(True)
+
+
+def _email_user(user, subject, template, context):
+    body = render_to_string(template, {"user": user, "site_url": settings.SITE_URL, **context})
+    send_mail(subject, body, None, [user.email])
+
+
+@transaction.atomic
+def decide_role(user, *, verified, reviewer, note=""):
+    """Verify or reject the role a user declared; record it and tell the user."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.role_status = RoleStatus.VERIFIED if verified else RoleStatus.REJECTED
+    user.role_note = note
+    user.role_reviewed_at = timezone.now()
+    user.role_reviewed_by = reviewer
+    user.save(update_fields=["role_status", "role_note", "role_reviewed_at", "role_reviewed_by"])
+    record(
+        user,
+        "colloquium.role_verified" if verified else "colloquium.role_rejected",
+        reviewer,
+        role=user.role,
+        note=note,
+    )
+    transaction.on_commit(
+        lambda: _email_user(
+            user,
+            "Your role has been verified" if verified else "Your role could not be verified",
+            "accounts/email/role_decision.txt",
+            {"verified": verified, "note": note},
+        )
+    )
+    return user
+
+
+def profile_changed_role(user, previous_role):
+    """A changed role must be verified again."""
+    if user.role != previous_role:
+        user.role_status = RoleStatus.PENDING
+        user.role_reviewed_at = None
+        user.role_reviewed_by = None
+
+
+# --- Personal data (DPDP Act 2023) ---
+# Feature apps list a function in settings.PERSONAL_DATA_EXPORTERS that takes a
+# user and returns {"section name": data}; accounts knows no feature itself.
+
+
+def export_personal_data(user):
+    data = {
+        "profile": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "name_devanagari": user.name_devanagari,
+            "role": user.role,
+            "role_status": user.role_status,
+            "designation": user.designation,
+            "court_or_office": user.court_or_office,
+            "district": user.district,
+            "state": str(user.state or ""),
+            "high_court": str(user.high_court or ""),
+            "date_joined": user.date_joined.isoformat(),
+        }
+    }
+    for path in getattr(settings, "PERSONAL_DATA_EXPORTERS", []):
+        data.update(import_string(path)(user))
+    return data
+
+
+@transaction.atomic
+def anonymise_user(user):
+    """Erase what identifies the person and end their sign-in.
+
+    Records the law requires us to keep (issued certificates, attendance that
+    supports them) stay, holding only what they printed at the time.
+    """
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    user.email = f"deleted-{user.pk}@invalid.local"
+    user.full_name = "Deleted user"
+    user.name_devanagari = ""
+    user.designation = ""
+    user.court_or_office = ""
+    user.district = ""
+    user.is_active = False
+    user.anonymised_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.filter(user=user).delete()
+    record(user, "colloquium.account_anonymised", None)
+    return user

@@ -1,0 +1,61 @@
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
+from django.views.decorators.http import require_http_methods
+
+from .forms import DeletionRequestForm, ProfileForm
+from .services import anonymise_user, export_personal_data, profile_changed_role
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    user = request.user
+    previous_role = user.role
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        profile_changed_role(user, previous_role)
+        user.save()
+        messages.success(request, "Your profile has been saved.")
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def dashboard(request):
+    """"My learning": each feature app contributes a section (settings.DASHBOARD_SECTIONS)."""
+    sections = []
+    for path in getattr(settings, "DASHBOARD_SECTIONS", []):
+        section = import_string(path)(request)
+        if section:
+            sections.append(section)
+    return render(request, "accounts/dashboard.html", {"sections": sections})
+
+
+@login_required
+def personal_data(request):
+    body = json.dumps(export_personal_data(request.user), indent=2, default=str)
+    response = HttpResponse(body, content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="colloquium-personal-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeletionRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        anonymise_user(request.user)
+        logout(request)
+        messages.info(request, "Your account has been deleted. Certificates already issued remain verifiable.")
+        return redirect("/")
+    return render(request, "accounts/delete_account.html", {"form": form})
+
+

@@ -1,0 +1,30 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_role_queue_urls():
+    return [
+        path("roles/", admin_views.role_queue, name="accounts_role_queue"),
+        path("roles/<int:user_id>/decide/", admin_views.role_decide, name="accounts_role_decide"),
+    ]
+
+
+class RoleQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("accounts.verify_role")
+
+
+@hooks.register("register_admin_menu_item")
+def register_role_queue_menu_item():
+    return RoleQueueMenuItem("Role verification", reverse("accounts_role_queue"), icon_name="user", order=250)
+
+
+@hooks.register("register_log_actions")
+def register_account_log_actions(actions):
+    actions.register_action("colloquium.role_verified", "Verify role", "Role verified")
+    actions.register_action("colloquium.role_rejected", "Reject role", "Role rejected")
+    actions.register_action("colloquium.account_anonymised", "Anonymise account", "Account anonymised")

@@ -1,0 +1,6 @@
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.get("DEBUG", "1") not in {"0", "false", "False"}
+# A fixed key is fine for a local machine only; production refuses to start without one.
+SECRET_KEY = env.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+from .api import api_router
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("search/", home_views.search, name="search"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
+
+# Wagtail's page serving catches everything else; keep it last.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "home.views.bad_request"
+handler403 = "home.views.permission_denied"
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

@@ -1,0 +1,91 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests import factories
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture
+def home(db):
+    return factories.make_home()
+
+
+@pytest.fixture
+def academy(db, home):
+    return factories.make_academy("JSJA", "Jharkhand State Judicial Academy", states=("JH",), high_court="JHHC")
+
+
+@pytest.fixture
+def other_academy(db, home):
+    return factories.make_academy("MPSJA", "MP State Judicial Academy", states=("MP",), high_court="MPHC")
+
+
+@pytest.fixture
+def judge(db):
+    return factories.make_user("district_judge", full_name="Test Judge")
+
+
+@pytest.fixture
+def prosecutor(db):
+    return factories.make_user("prosecutor", full_name="Test Prosecutor")
+
+
+@pytest.fixture
+def police(db):
+    return factories.make_user("police", full_name="Test Police Officer")
+
+
+@pytest.fixture
+def cso_user(db):
+    return factories.make_user("cso", full_name="Test CSO Member")
+
+
+@pytest.fixture
+def unverified(db):
+    return factories.make_user("district_judge", verified=False, full_name="Unverified Judge")
+
+
+@pytest.fixture
+def editor(academy):
+    return factories.make_staff(academy, "editor", full_name="Test Editor")
+
+
+@pytest.fixture
+def moderator(academy):
+    return factories.make_staff(academy, "moderator", full_name="Test Moderator")
+
+
+@pytest.fixture
+def registrar(academy):
+    return factories.make_staff(academy, "registrar", full_name="Test Registrar")
+
+
+@pytest.fixture
+def superuser(db):
+    user = factories.make_user(None, full_name="Test Admin", is_staff=True, is_superuser=True)
+    return factories.give_mfa(user)
+
+
+@pytest.fixture
+def corpus_dir():
+    if not CORPUS_DIR.is_dir():
+        pytest.skip("shared attack corpus not present")
+    return CORPUS_DIR
+
+
+def pytest_report_header(config):
+    return f"settings: {settings.SETTINGS_MODULE}; database: {settings.DATABASES['default']['ENGINE']}"
