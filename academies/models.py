@@ -28,14 +28,16 @@ class Academy(index.Indexed, ClusterableModel):
     )
     states = models.ManyToManyField(State, related_name="academies", verbose_name="States/UTs served")
     high_court = models.ForeignKey(
-        HighCourt, null=True, blank=True, on_delete=models.PROTECT, related_name="academies",
+        HighCourt,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="academies",
         help_text="The High Court it works under. Leave empty for a national academy.",
     )
     is_national = models.BooleanField(default=False)
     address = models.TextField(blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
     website = models.URLField(blank=True)
@@ -88,7 +90,11 @@ class Signatory(Orderable):
     name = models.CharField(max_length=120)
     designation = models.CharField(max_length=160)
     signature = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="A scan of the signature on a transparent or white background.",
     )
 

@@ -57,7 +57,7 @@ def provision_academy(academy):
         academy.collection = Collection.get_first_root_node().add_child(name=academy.name)
         changed.append("collection")
     access_admin = _permission("wagtailadmin", "access_admin")
-    for role, suffix in STAFF_ROLES.items():
+    for suffix in STAFF_ROLES.values():
         field = f"{suffix}_group"
         if getattr(academy, f"{field}_id") is None:
             group, _ = Group.objects.get_or_create(name=f"{academy.short_code} {suffix}")
@@ -129,5 +129,6 @@ def academy_for_page(page):
 def public_academies(state_code=""):
     academies = Academy.objects.filter(page__live=True).select_related("page", "high_court").prefetch_related("states")
     if state_code:
-        academies = academies.filter(states__code=state_code)
+        # A national academy serves every State/UT.
+        academies = academies.filter(Q(states__code=state_code) | Q(is_national=True))
     return academies.order_by("-is_national", "name").distinct()

@@ -32,7 +32,14 @@ def role_queue(request):
     return TemplateResponse(
         request,
         "accounts/admin/role_queue.html",
-        {"page_title": "Role verification", "header_icon": "user", "page_obj": page, "status": status, "statuses": RoleStatus.choices, "form": RoleDecisionForm()},
+        {
+            "page_title": "Role verification",
+            "header_icon": "user",
+            "page_obj": page,
+            "status": status,
+            "statuses": RoleStatus.choices,
+            "form": RoleDecisionForm(),
+        },
     )
 
 
@@ -48,5 +55,7 @@ def role_decide(request, user_id):
         return redirect("accounts_role_queue")
     verified = form.cleaned_data["decision"] == "verify"
     decide_role(user, verified=verified, reviewer=request.user, note=form.cleaned_data["note"])
-    messages.success(request, f"{user.full_name}: role {'verified' if verified else 'rejected'}; they have been emailed.")
+    messages.success(
+        request, f"{user.full_name}: role {'verified' if verified else 'rejected'}; they have been emailed."
+    )
     return redirect("accounts_role_queue")

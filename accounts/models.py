@@ -54,23 +54,17 @@ class User(AbstractUser):
         help_text="Optional. Printed beside your name on certificates.",
     )
     role = models.CharField(max_length=20, choices=Role.choices, blank=True)
-    role_status = models.CharField(
-        max_length=10, choices=RoleStatus.choices, default=RoleStatus.PENDING
-    )
+    role_status = models.CharField(max_length=10, choices=RoleStatus.choices, default=RoleStatus.PENDING)
     role_note = models.TextField(blank=True, help_text="Note from the verifying staff member.")
     role_reviewed_at = models.DateTimeField(null=True, blank=True)
-    role_reviewed_by = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    role_reviewed_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     designation = models.CharField(max_length=150, blank=True)
     court_or_office = models.CharField("court or office", max_length=200, blank=True)
     district = models.CharField(max_length=100, blank=True)
     state = models.ForeignKey(
         State, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="State/UT"
     )
-    high_court = models.ForeignKey(
-        HighCourt, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    high_court = models.ForeignKey(HighCourt, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"

@@ -30,7 +30,7 @@ def profile(request):
 
 @login_required
 def dashboard(request):
-    """"My learning": each feature app contributes a section (settings.DASHBOARD_SECTIONS)."""
+    """ "My learning": each feature app contributes a section (settings.DASHBOARD_SECTIONS)."""
     sections = []
     for path in getattr(settings, "DASHBOARD_SECTIONS", []):
         section = import_string(path)(request)
@@ -57,5 +57,3 @@ def delete_account(request):
         messages.info(request, "Your account has been deleted. Certificates already issued remain verifiable.")
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
-
-

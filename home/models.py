@@ -14,14 +14,17 @@ class HomePage(Page):
     hero_heading = models.CharField(max_length=140)
     hero_text = models.TextField(blank=True)
     hero_cta_text = models.CharField("call-to-action text", max_length=40, blank=True)
-    hero_cta_link = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hero_cta_link = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = StreamField(BaseStreamBlock(), blank=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_cta_text"), FieldPanel("hero_cta_link")],
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_cta_text"),
+                FieldPanel("hero_cta_link"),
+            ],
             heading="Hero",
         ),
         FieldPanel("body"),
@@ -59,15 +62,11 @@ class StandardPage(Page):
 class SiteSettings(BaseSiteSetting):
     platform_name = models.CharField(max_length=80, default="Colloquium")
     tagline = models.CharField(max_length=160, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
     footer_text = RichTextField(features=["bold", "italic", "link"], blank=True)
-    privacy_page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    privacy_page = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     panels = [
         FieldPanel("platform_name"),

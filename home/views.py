@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 
 def search(request):
@@ -11,13 +11,11 @@ def search(request):
     documents = []
     if query:
         page_results = Page.objects.live().public().specific().search(query)
-        documents = list(
-            get_document_model().objects.filter(collection__view_restrictions__isnull=True).search(query)[:10]
-        )
+        # Documents in a collection with a view restriction are private: never listed.
+        public_collections = Collection.objects.filter(view_restrictions__isnull=True)
+        documents = list(get_document_model().objects.filter(collection__in=public_collections).search(query)[:10])
     page_obj = Paginator(page_results, 20).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "home/search.html", {"query": query, "page_obj": page_obj, "documents": documents}
-    )
+    return TemplateResponse(request, "home/search.html", {"query": query, "page_obj": page_obj, "documents": documents})
 
 
 def _error(template, status):

@@ -89,3 +89,19 @@ def corpus_dir():
 
 def pytest_report_header(config):
     return f"settings: {settings.SETTINGS_MODULE}; database: {settings.DATABASES['default']['ENGINE']}"
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test (live server, threads) ends by emptying every table, which
+    # would also drop the States, High Courts, groups and Wagtail root rows that data
+    # migrations create. Serialized rollback restores them for the tests that follow.
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        transactional = "live_server" in names or "transactional_db" in names
+        if marker is not None and marker.kwargs.get("transaction"):
+            transactional = True
+        if transactional:
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)

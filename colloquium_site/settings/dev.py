@@ -4,3 +4,9 @@ from .base import env
 DEBUG = env.get("DEBUG", "1") not in {"0", "false", "False"}
 # A fixed key is fine for a local machine only; production refuses to start without one.
 SECRET_KEY = env.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+
+# Plain static storage: `collectstatic` copies only what changed, so `make run` starts fast.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

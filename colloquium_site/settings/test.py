@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
 DEBUG = False
-SECRET_KEY = "test-only-key"
+SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -18,3 +18,4 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 ALLOWED_HOSTS = ["*"]
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,71 @@
+# Colloquium: `make run` serves the demo site; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PG_URL ?= postgres://colloquium:colloquium@127.0.0.1:5432/colloquium
+PYTEST_WORKERS ?= 2
+SYSTEM_PACKAGES := chromium libharfbuzz-subset0 fonts-noto-core
+
+.PHONY: run install system-deps test test-sqlite test-postgres lint format check security bench backup restore postgres worker clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Chromium drives the browser tests; libharfbuzz-subset0 keeps WeasyPrint fast
+# (without it WeasyPrint falls back to a slow subsetter and only logs a warning).
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing \
+		|| { echo "Could not install$$missing with apt-get; install them and retry." >&2; exit 1; }; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+run: install system-deps
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	$(BIN)/python manage.py db_worker
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: install system-deps node_modules/.installed lint check test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+postgres:
+	@bash .ci/postgres.sh
+
+test-postgres: postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+clean:
+	rm -rf $(VENV) node_modules static .test-media

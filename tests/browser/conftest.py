@@ -1,0 +1,85 @@
+"""Playwright driving Debian's Chromium against pytest-django's live server.
+
+`make test` installs Chromium with apt; a missing browser fails the run with a
+clear message rather than skipping, so a green run always means the journeys ran.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.mfa.utils import decrypt
+
+from tests.factories import PASSWORD
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs it with apt-get).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    # bypass_csp lets the tests inject axe-core; the pages themselves keep their policy.
+    context = browser.new_context(base_url=live_server.url, locale="en-IN", bypass_csp=True)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def current_totp(user):
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    import time
+
+    from allauth.mfa import app_settings
+
+    secret = decrypt(authenticator.data["secret"])
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def login(page, live_server, email, password=PASSWORD, user=None):
+    """Sign in through allauth's form; answers the TOTP step for staff with MFA."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    if "/accounts/2fa/authenticate" in page.url:
+        from accounts.models import User
+
+        page.get_by_label(re.compile("code", re.I)).fill(current_totp(user or User.objects.get(email=email)))
+        page.get_by_role("button", name=re.compile("sign in|verify|authenticate", re.I)).click()
+    page.wait_for_load_state()
+
+
+def run_axe(page):
+    """Inject axe-core and return the serious and critical violations."""
+    if not AXE_JS.exists():
+        pytest.fail("axe-core is missing: run `make test` (it runs `npm ci`).")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
