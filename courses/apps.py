@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CoursesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "courses"
+    verbose_name = "Training modules"

@@ -1,0 +1,69 @@
+"""StreamField blocks for lessons: the shared base blocks plus statute and case-law references."""
+
+from wagtail import blocks
+
+from home.blocks import BaseStreamBlock
+
+
+class StatuteBlock(blocks.StructBlock):
+    """A provision of the new law and the old-law section it replaced, shown together."""
+
+    act = blocks.CharBlock(max_length=40, help_text="Short name of the Act in force, e.g. BNS, BNSS, POCSO.")
+    section = blocks.CharBlock(max_length=40, help_text="e.g. 143, 396(3), 94(2).")
+    old_act = blocks.CharBlock(max_length=40, required=False, help_text="The repealed Act, e.g. IPC, CrPC.")
+    old_section = blocks.CharBlock(max_length=40, required=False, help_text="Its equivalent section, e.g. 370.")
+    summary = blocks.TextBlock(required=False, help_text="What the provision says, in a sentence or two.")
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/statute_block.html"
+        label = "Statute reference"
+        preview_value = {
+            "act": "BNS",
+            "section": "143",
+            "old_act": "IPC",
+            "old_section": "370",
+            "summary": "Trafficking of persons: the act, the means and the purpose of exploitation.",
+        }
+
+
+class CaseLawBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=200, help_text="e.g. Vishal Jeet v. Union of India")
+    citation = blocks.CharBlock(max_length=120, required=False, help_text="e.g. (1990) 3 SCC 318")
+    year = blocks.IntegerBlock(min_value=1850, max_value=2100, required=False)
+    holding = blocks.TextBlock(help_text="The holding in one line.")
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/case_block.html"
+        label = "Case law"
+        preview_value = {
+            "name": "Vishal Jeet v. Union of India",
+            "citation": "(1990) 3 SCC 318",
+            "year": 1990,
+            "holding": "Directions to States to act against forced prostitution and to rehabilitate victims.",
+        }
+
+
+class LessonStreamBlock(BaseStreamBlock):
+    """Base blocks (heading, paragraph, image, callout "key point", document, video embed) plus law references."""
+
+    statute = StatuteBlock()
+    case = CaseLawBlock()
+
+
+class OptionBlock(blocks.StructBlock):
+    """One answer option of a quiz question. `correct` never leaves the server before submission."""
+
+    text = blocks.CharBlock(max_length=300)
+    correct = blocks.BooleanBlock(required=False)
+
+    class Meta:
+        icon = "tick"
+        template = "blocks/option_block.html"
+        label = "Option"
+        preview_value = {"text": "No: consent is irrelevant", "correct": True}
+
+
+class OptionsBlock(blocks.StreamBlock):
+    option = OptionBlock()

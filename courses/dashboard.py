@@ -1,0 +1,54 @@
+"""Sections the courses app adds to shared pages (see core.extensions and settings/extensions.py)."""
+
+from wagtail.models import Page
+
+from . import services
+from .models import CourseIndexPage, CoursePage
+
+
+def section(request, **kwargs):
+    """'My learning': enrolled modules with progress, completed ones with date and score."""
+    if not request.user.is_authenticated:
+        return None
+    enrolments = list(services.learner_enrolments(request.user))
+    progress = services.progress_for(enrolments)
+    scores = services.best_scores(enrolments)
+    rows = [
+        {"enrolment": e, "module": e.module, "progress": progress[e.pk], "score": scores.get(e.pk)} for e in enrolments
+    ]
+    return {
+        "template": "courses/sections/dashboard.html",
+        "current": [row for row in rows if not row["enrolment"].completed_at],
+        "completed": [row for row in rows if row["enrolment"].completed_at],
+        "catalogue": CourseIndexPage.objects.live().filter(depth=3).first(),
+    }
+
+
+def featured_section(request, **kwargs):
+    """Home page: modules editors marked as featured, else the newest."""
+    modules = CoursePage.objects.live().order_by("-featured", "-first_published_at")[:3]
+    modules = list(modules)
+    if not modules:
+        return None
+    return {
+        "template": "courses/sections/featured.html",
+        "title": "Featured modules",
+        "modules": modules,
+        "catalogue": CourseIndexPage.objects.live().filter(depth=3).first(),
+    }
+
+
+def academy_section(request, academy=None, **kwargs):
+    """An academy's page: the modules in its section of the tree."""
+    if academy is None or academy.page_id is None:
+        return None
+    academy_page = Page.objects.get(pk=academy.page_id)
+    modules = list(CoursePage.objects.live().descendant_of(academy_page).order_by("title"))
+    if not modules:
+        return None
+    return {
+        "template": "courses/sections/featured.html",
+        "title": f"Training modules of {academy.short_code}",
+        "modules": modules,
+        "catalogue": CourseIndexPage.objects.live().child_of(academy_page).first(),
+    }

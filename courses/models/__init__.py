@@ -1,0 +1,14 @@
+from .learning import Attempt, Enrolment, LessonProgress
+from .pages import CourseIndexPage, CoursePage, CoursePageTopic, LessonPage, Question, normalise_answer
+
+__all__ = [
+    "Attempt",
+    "CourseIndexPage",
+    "CoursePage",
+    "CoursePageTopic",
+    "Enrolment",
+    "LessonPage",
+    "LessonProgress",
+    "Question",
+    "normalise_answer",
+]

@@ -1,0 +1,33 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_course_admin_urls():
+    return [
+        path("training/", admin_views.reports_index, name="courses_reports"),
+        path("training/<int:module_id>/", admin_views.module_report, name="courses_module_report"),
+        path("training/<int:module_id>/enrolments.csv", admin_views.module_report_csv, name="courses_module_csv"),
+        path("training/<int:module_id>/enrol/", admin_views.bulk_enrol, name="courses_bulk_enrol"),
+        path("training/learners/<int:user_id>/", admin_views.transcript, name="courses_transcript"),
+    ]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_enrolment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem("Training reports", reverse("courses_reports"), icon_name="list-ul", order=260)
+
+
+@hooks.register("register_log_actions")
+def register_course_log_actions(actions):
+    actions.register_action("colloquium.course_enrolled", "Enrol in module", "Enrolled in module")
+    actions.register_action("colloquium.course_bulk_enrolled", "Bulk enrol", "Learners bulk-enrolled")
+    actions.register_action("colloquium.module_completed", "Complete module", "Module completed")
