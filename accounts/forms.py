@@ -23,6 +23,7 @@ class ProfileFieldsMixin:
     """Labels and help shared by the sign-up and profile forms."""
 
     def setup_profile_fields(self):
+        self.label_suffix = ""
         self.fields["full_name"].help_text = User._meta.get_field("full_name").help_text
         self.fields["role"].choices = [("", "Choose your role")] + list(Role.choices)
         self.fields["role"].required = True

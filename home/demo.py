@@ -92,3 +92,14 @@ def load(stdout):
         settings_obj.save()
         created += 1
     return created
+
+
+def link_hero(stdout):
+    """Runs last: point the hero's button at the national module catalogue once it exists."""
+    home = HomePage.objects.first()
+    catalogue = Page.objects.filter(depth=3, slug="modules").first()
+    if home is None or catalogue is None or home.hero_cta_link_id == catalogue.pk:
+        return 0
+    home.hero_cta_link = catalogue
+    home.save_revision().publish()
+    return 1

@@ -13,6 +13,16 @@ CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 @pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached pages live in the cache; each test starts afresh.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
