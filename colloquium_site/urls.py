@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,12 +10,17 @@ from home import views as home_views
 from .api import api_router
 
 urlpatterns = [
+    # The admin signs in through allauth, so its rate limits and two-factor step apply.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("search/", home_views.search, name="search"),
+    path("learning/", include("courses.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("resources/", include("resources.urls")),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
