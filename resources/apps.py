@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ResourcesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "resources"
+    verbose_name = "Resource library"

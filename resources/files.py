@@ -1,0 +1,328 @@
+"""Checking uploaded files: the type comes from the content, never from the name.
+
+`check_upload(fileobj, name)` returns a `CheckedFile` or raises
+`ValidationError` with the reason in plain words. Accepted: PDF, DOCX, ODT,
+PPTX, XLSX, PNG and JPEG, each at most settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+(env UPLOAD_MAX_BYTES, 20 MB by default).
+
+- Magic bytes via `filetype`, then a structural check per kind: PDFs start
+  with `%PDF-` and carry no JavaScript, launch actions or embedded files;
+  Office files are ZIPs with the right `[Content_Types].xml` / `mimetype`
+  entry, no macros, no absolute or `..` paths, no symlinks, no zip bomb;
+  images open in Pillow under the pixel-flood limit and are re-encoded, which
+  drops metadata (where script payloads and GPS positions hide).
+- The extension must match the content.
+- The file name is reduced to a safe basename; names with folders or control
+  characters are refused.
+"""
+
+import hashlib
+import io
+import re
+import stat
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_EXTENSIONS = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "odt": "odt",
+    "pptx": "pptx",
+    "xlsx": "xlsx",
+    "png": "png",
+    "jpg": "jpeg",
+    "jpeg": "jpeg",
+}
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+}
+KIND_LABELS = {
+    "pdf": "a PDF",
+    "docx": "a Word document (DOCX)",
+    "pptx": "a PowerPoint presentation (PPTX)",
+    "xlsx": "an Excel workbook (XLSX)",
+    "odt": "an OpenDocument text (ODT)",
+    "png": "a PNG image",
+    "jpeg": "a JPEG image",
+}
+# The main part each OOXML kind must have, and the content type [Content_Types].xml must declare for it.
+OOXML_MAIN = {
+    "docx": ("word/document.xml", "wordprocessingml.document.main+xml"),
+    "pptx": ("ppt/presentation.xml", "presentationml.presentation.main+xml"),
+    "xlsx": ("xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
+}
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+ACCEPTED_HELP = "PDF, DOCX, ODT, PPTX, XLSX, PNG or JPEG"
+REFUSED_EXTENSIONS = {
+    **dict.fromkeys(["svg", "svgz"], "SVG images can carry scripts"),
+    **dict.fromkeys(
+        ["html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "hta", "htc", "xml", "xsl", "xslt", "rdf", "vml"],
+        "web pages and XML files can carry scripts",
+    ),
+    **dict.fromkeys(
+        ["js", "mjs", "vbs", "ps1", "sh", "bash", "bat", "cmd", "php", "phtml", "py", "pl", "rb", "jsp", "asp", "aspx"],
+        "scripts are not accepted",
+    ),
+    **dict.fromkeys(
+        ["exe", "dll", "msi", "com", "scr", "elf", "so", "bin", "apk", "jar", "app", "dmg"], "programs are not accepted"
+    ),
+    **dict.fromkeys(["zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz"], "archives are not accepted"),
+    **dict.fromkeys(["docm", "xlsm", "pptm", "dotm"], "documents with macros are not accepted"),
+}
+MAX_NAME_LENGTH = 100
+MAX_ZIP_ENTRIES = 5000
+MAX_ZIP_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA|ImportData|SubmitForm|GoToE)\b")
+PDF_SCRIPT_URI = re.compile(rb"(javascript|vbscript|data)\s*:", re.IGNORECASE)
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+@dataclass
+class CheckedFile:
+    name: str  # sanitised name to show and to put in Content-Disposition
+    kind: str  # pdf, docx, odt, pptx, xlsx, png, jpeg
+    content_type: str
+    content: bytes  # what is stored (images re-encoded)
+    sha256: str
+
+    @property
+    def size(self):
+        return len(self.content)
+
+
+def max_upload_size():
+    return int(getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
+
+
+def refuse(name, reason):
+    raise ValidationError(f"“{name}” was refused: {reason}.", code="refused")
+
+
+# --- names ---
+
+_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._ ()-]+")
+
+
+def name_problem(raw_name):
+    """Why a file name as sent is unacceptable, or "" when it is fine."""
+    if not raw_name or not raw_name.strip():
+        return "the file has no name"
+    if "/" in raw_name or "\\" in raw_name or raw_name.strip() in {".", ".."}:
+        return "the file name contains a folder path"
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in raw_name):
+        return "the file name contains control characters"
+    if len(raw_name) > 255:
+        return "the file name is longer than 255 characters"
+    return ""
+
+
+def sanitise_name(raw_name):
+    """A safe display name: basename, ASCII letters/digits and . _ - ( ) and spaces, at most 100 characters."""
+    base = re.split(r"[\\/]", raw_name or "")[-1]
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    base = _UNSAFE_NAME_CHARS.sub("-", base).strip(" .-")
+    base = re.sub(r"\.{2,}", ".", base)
+    base = re.sub(r"-{2,}", "-", base)
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    ext = ext.lower()[:5]
+    stem = stem[: MAX_NAME_LENGTH - len(ext) - 1].strip(" .-") or "file"
+    return f"{stem}.{ext}" if ext else stem
+
+
+def extension_of(name):
+    stem, dot, ext = name.rpartition(".")
+    return ext.lower() if dot and stem else ""
+
+
+# --- content checks ---
+
+
+def _check_pdf(name, data):
+    if not data.startswith(b"%PDF-"):
+        refuse(name, "it is named .pdf but is not a PDF (it does not start with %PDF-)")
+    chunks = [data]
+    budget = 50 * 1024 * 1024
+    for match in PDF_STREAM.finditer(data):
+        raw = match.group(1)
+        try:
+            inflated = zlib.decompressobj().decompress(raw, budget)
+        except zlib.error:
+            continue
+        budget -= len(inflated)
+        chunks.append(inflated)
+        if budget <= 0:
+            refuse(name, "the PDF expands to too much data to check")
+    for chunk in chunks:
+        normalised = PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), chunk)
+        found = PDF_ACTIVE.search(normalised)
+        if found:
+            refuse(name, f"the PDF contains active content (/{found.group(1).decode()}), which is not accepted")
+        if re.search(rb"/URI\s*\(\s*(javascript|vbscript|data)\s*:", normalised, re.IGNORECASE):
+            refuse(name, "the PDF contains a script link, which is not accepted")
+
+
+def _zip_members(name, data):
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        refuse(name, "the file is damaged or not a real Office document")
+    if len(infos) > MAX_ZIP_ENTRIES:
+        refuse(name, "the document has too many parts")
+    total = 0
+    for info in infos:
+        member = info.filename
+        if member.startswith(("/", "\\")) or ".." in re.split(r"[\\/]", member) or ":" in member.split("/")[0]:
+            refuse(name, "the document contains a part with a folder path outside the document (path traversal)")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            refuse(name, "the document contains a symbolic link")
+        total += info.file_size
+        if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_ZIP_RATIO and info.file_size > 1e6:
+            refuse(name, "the document expands to far more data than its size (zip bomb)")
+    if total > MAX_ZIP_UNCOMPRESSED:
+        refuse(name, "the document expands to too much data")
+    return archive, {info.filename for info in infos}
+
+
+def _check_ooxml(name, data, kind):
+    archive, members = _zip_members(name, data)
+    if "[Content_Types].xml" not in members:
+        refuse(name, f"it is not {KIND_LABELS[kind]} (no [Content_Types].xml)")
+    if any(m.lower().endswith("vbaproject.bin") for m in members):
+        refuse(name, "the document contains macros, which are not accepted")
+    main_part, main_type = OOXML_MAIN[kind]
+    content_types = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace")
+    if main_part not in members or main_type not in content_types:
+        refuse(name, f"its content does not match its extension: it is not {KIND_LABELS[kind]}")
+    if "macroEnabled" in content_types:
+        refuse(name, "the document contains macros, which are not accepted")
+
+
+def _check_odt(name, data):
+    archive, members = _zip_members(name, data)
+    first = archive.infolist()[0].filename if archive.infolist() else ""
+    if first != "mimetype" or archive.read("mimetype").strip() != ODT_MIMETYPE or "content.xml" not in members:
+        refuse(name, "its content does not match its extension: it is not an OpenDocument text (ODT)")
+    if any(m.lower().startswith(("basic/", "scripts/")) for m in members):
+        refuse(name, "the document contains macros, which are not accepted")
+
+
+def _check_image(name, data, kind):
+    limit = int(getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000))
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            width, height = probe.size
+            if width * height > limit:
+                refuse(name, f"the image is too large ({width}×{height} pixels; at most {limit:,} pixels)")
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            fmt = image.format
+            image.load()
+            if (fmt == "PNG") != (kind == "png"):
+                refuse(name, "its content does not match its extension")
+            out = io.BytesIO()
+            # Re-encode: keeps the pixels, drops metadata chunks and anything appended.
+            if kind == "jpeg":
+                image.convert("RGB").save(out, "JPEG", quality=90)
+            else:
+                if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
+                    image = image.convert("RGBA")
+                image.save(out, "PNG")
+            return out.getvalue()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
+        if isinstance(error, Image.DecompressionBombError):
+            refuse(name, "the image has too many pixels (pixel flood)")
+        refuse(name, "the image is damaged or not a real image")
+
+
+def _describe_detected(data):
+    """A plain-words label for what the content really is, for refusal messages."""
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower():
+        return "an SVG image, which can carry scripts"
+    if head.startswith((b"<!doctype html", b"<html", b"<script", b"<head", b"<body")) or b"<script" in head:
+        return "a web page (HTML), which can carry scripts"
+    if head.startswith(b"<?xml") or head.startswith(b"<"):
+        return "an XML or markup file, which can carry scripts"
+    if data[:2] == b"MZ" or data[:4] == b"\x7fELF" or data[:4] in (b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe"):
+        return "a program (executable)"
+    if data[:2] == b"#!":
+        return "a script"
+    guess = filetype.guess(data)
+    if guess is not None:
+        return f"a {guess.extension.upper()} file"
+    return ""
+
+
+def check_upload(fileobj, raw_name=None):
+    """Check one uploaded file; return what to store, or raise ValidationError with the reason."""
+    raw_name = raw_name if raw_name is not None else getattr(fileobj, "name", "")
+    display = sanitise_name(raw_name)
+    problem = name_problem(raw_name)
+    if problem:
+        refuse(display, problem)
+    limit = max_upload_size()
+    size = getattr(fileobj, "size", None)
+    if size is not None and size > limit:
+        refuse(display, f"it is {filesizeformat(size)}; the limit is {filesizeformat(limit)}")
+    fileobj.seek(0)
+    data = fileobj.read(limit + 1)
+    if len(data) > limit:
+        refuse(display, f"it is larger than {filesizeformat(limit)}")
+    if not data:
+        refuse(display, "the file is empty")
+
+    ext = extension_of(display)
+    if ext in REFUSED_EXTENSIONS:
+        refuse(display, f".{ext} files are not accepted: {REFUSED_EXTENSIONS[ext]}")
+    kind = ALLOWED_EXTENSIONS.get(ext)
+    if kind is None:
+        refuse(display, f"only {ACCEPTED_HELP} files are accepted")
+
+    detected = filetype.guess(data)
+    mime = detected.mime if detected else ""
+    if kind == "pdf":
+        if mime != "application/pdf":
+            what = _describe_detected(data)
+            refuse(display, f"it is named .pdf but its content is {what or 'not a PDF'}")
+        _check_pdf(display, data)
+    elif kind in OOXML_MAIN or kind == "odt":
+        if mime not in ("application/zip", CONTENT_TYPES[kind]) and not data.startswith(b"PK\x03\x04"):
+            what = _describe_detected(data)
+            refuse(display, f"it is named .{ext} but its content is {what or 'not ' + KIND_LABELS[kind]}")
+        if kind == "odt":
+            _check_odt(display, data)
+        else:
+            _check_ooxml(display, data, kind)
+    else:
+        if mime != CONTENT_TYPES[kind]:
+            what = _describe_detected(data)
+            refuse(display, f"it is named .{ext} but its content is {what or 'not ' + KIND_LABELS[kind]}")
+        data = _check_image(display, data, kind)
+
+    return CheckedFile(
+        name=display,
+        kind=kind,
+        content_type=CONTENT_TYPES[kind],
+        content=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

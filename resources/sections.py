@@ -1,0 +1,35 @@
+"""Sections this app adds to shared pages (settings.HOME_SECTIONS / DASHBOARD_SECTIONS)."""
+
+from . import services
+from .models import ResourceIndexPage
+
+RECENT_COUNT = 4
+
+
+def recent_resources(request):
+    """Home page: the newest approved resources."""
+    index_page = ResourceIndexPage.objects.live().first()
+    if index_page is None:
+        return None
+    resources = list(services.public_resources()[:RECENT_COUNT])
+    if not resources:
+        return None
+    for resource in resources:
+        resource.url = resource.get_url(index_page)
+    return {"template": "resources/sections/recent.html", "resources": resources, "index_page": index_page}
+
+
+def my_submissions(request):
+    """Dashboard: a CSO member's submissions with status and notes; a moderator's queue size."""
+    user = request.user
+    section = {"template": "resources/sections/dashboard.html"}
+    organisation = services.organisation_of(user)
+    if organisation is not None:
+        section["organisation"] = organisation
+        section["resources"] = list(services.submissions_of(organisation)[:10])
+        section["gate"] = services.upload_gate(user)
+    if services.moderated_academies(user).exists():
+        section["queue_count"] = services.moderation_queue(user).count()
+    if len(section) == 1:
+        return None
+    return section

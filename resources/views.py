@@ -1,0 +1,300 @@
+"""Views of the resource library. Thin: the rules live in services.py and files.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
+
+from accounts.audit import log_refusal
+from regions.models import State
+
+from . import services
+from .choices import Language, ResourceType
+from .forms import FILES_AGAIN, DecisionForm, ResourceForm
+from .models import Organisation, Resource, ResourceFile, ResourceIndexPage, ResourceVersion, Topic
+
+# Served files may be opened in the browser (PDF, images) but never run anything.
+FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'"
+PAGE_SIZE = 20
+
+
+def index_page():
+    return ResourceIndexPage.objects.live().first()
+
+
+def _version_context(version):
+    return {
+        "version": version,
+        "files": list(version.files.all()),
+        "topics": list(version.topics.all()),
+        "states": list(version.states.all()),
+    }
+
+
+# --- public library (served through ResourceIndexPage routes) ---
+
+
+def library_listing(request, page):
+    resources = services.public_resources()
+    filters = {
+        "topic": request.GET.get("topic", "")[:40],
+        "type": request.GET.get("type", "")[:20],
+        "language": request.GET.get("language", "")[:10],
+        "state": request.GET.get("state", "")[:4],
+        "organisation": request.GET.get("organisation", "")[:200],
+    }
+    query = request.GET.get("q", "").strip()[:200]
+    if filters["topic"]:
+        resources = resources.filter(live_version__topics__code=filters["topic"])
+    if filters["type"]:
+        resources = resources.filter(live_version__resource_type=filters["type"])
+    if filters["language"]:
+        resources = resources.filter(live_version__language=filters["language"])
+    if filters["state"]:
+        resources = resources.filter(live_version__states__code=filters["state"])
+    if filters["organisation"]:
+        resources = resources.filter(organisation__slug=filters["organisation"])
+    resources = services.search_public(resources, query).distinct()
+    page_obj = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
+    for resource in page_obj:
+        resource.url = resource.get_url(page)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return TemplateResponse(
+        request,
+        "resources/resource_index_page.html",
+        {
+            "page": page,
+            "page_obj": page_obj,
+            "query": query,
+            "filters": filters,
+            "topics": Topic.objects.all(),
+            "types": ResourceType.choices,
+            "languages": Language.choices,
+            "states": State.objects.all(),
+            "organisations": Organisation.objects.filter(verified=True, resources__live_version__isnull=False)
+            .distinct()
+            .only("name", "slug"),
+            "querystring": params.urlencode(),
+            "upload_gate": services.upload_gate(request.user),
+        },
+    )
+
+
+def resource_detail(request, page, pk):
+    resource = get_object_or_404(
+        Resource.objects.select_related("organisation", "live_version", "latest_version"), pk=pk
+    )
+    live = resource.live_version if resource.organisation.verified else None
+    latest = resource.latest_version
+    private_view = False
+    if live is not None:
+        version = live
+    elif latest is not None and services.can_view_version(request.user, latest):
+        version, private_view = latest, True
+    else:
+        raise Http404
+    pending = None
+    if latest is not None and latest.pk != version.pk and services.can_view_version(request.user, latest):
+        pending = latest
+    context = {
+        "page": page,
+        "index_page": page,
+        "resource": resource,
+        "private_view": private_view,
+        "pending_version": pending,
+        "can_edit": services.can_edit(request.user, resource),
+        "organisation_url": page.url
+        + page.reverse_subpage("organisation", kwargs={"slug": resource.organisation.slug}),
+        **_version_context(version),
+    }
+    return TemplateResponse(request, "resources/resource_detail.html", context)
+
+
+# --- files ---
+
+
+def download(request, pk, name):
+    stored = get_object_or_404(ResourceFile.objects.select_related("version__resource__organisation"), pk=pk)
+    if not services.can_view_version(request.user, stored.version):
+        log_refusal(request, f"resource file {pk}", "not public and not the organisation's or a moderator's")
+        raise Http404
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=not stored.inline,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = FILE_CSP
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    public = stored.version.resource.live_version_id == stored.version_id
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    return response
+
+
+# --- uploading and editing (CSO members) ---
+
+
+def _gate_or_refuse(request):
+    gate = services.upload_gate(request.user)
+    if gate:
+        return None
+    if gate.code == "anonymous":
+        messages.info(request, gate.reason)
+        return redirect_to_login(request.get_full_path())
+    log_refusal(request, "resource upload", gate.code)
+    return TemplateResponse(request, "resources/cannot_upload.html", {"gate": gate}, status=403)
+
+
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    refused = _gate_or_refuse(request)
+    if refused:
+        return refused
+    form = ResourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            version = services.submit_resource(request.user, data, data["files"])
+            messages.success(request, "Thank you. Your resource was sent to the academy moderators for review.")
+            return redirect("resources:submission", pk=version.resource_id)
+        messages.error(request, FILES_AGAIN)
+    return TemplateResponse(request, "resources/upload.html", {"form": form, "editing": None})
+
+
+def _initial_from(version):
+    return {
+        "title": version.title,
+        "summary": version.summary,
+        "description": version.description,
+        "topics": list(version.topics.all()),
+        "resource_type": version.resource_type,
+        "language": version.language,
+        "states": list(version.states.all()),
+        "audience": version.audience,
+        "licence": version.licence,
+        "author_source": version.author_source,
+        "content_note": version.content_note,
+        "target_mode": version.target_mode,
+        "target_academies": list(version.target_academies.all()),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    refused = _gate_or_refuse(request)
+    if refused:
+        return refused
+    resource = get_object_or_404(Resource.objects.select_related("organisation", "latest_version"), pk=pk)
+    if not services.is_member_of(request.user, resource.organisation):
+        log_refusal(request, f"edit resource {pk}", "not a member of its organisation")
+        raise Http404
+    base = resource.latest_version
+    existing = list(base.files.all())
+    form = ResourceForm(
+        request.POST or None, request.FILES or None, initial=_initial_from(base), existing_files=existing
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            services.submit_edit(request.user, resource, data, data["files"], data["kept_files"])
+            messages.success(
+                request,
+                "Your changes were sent for review."
+                + (" The approved version stays public until they are approved." if resource.live_version_id else ""),
+            )
+            return redirect("resources:submission", pk=resource.pk)
+        messages.error(request, FILES_AGAIN)
+    return TemplateResponse(request, "resources/upload.html", {"form": form, "editing": resource, "base": base})
+
+
+@login_required
+def submission(request, pk):
+    """The organisation's own view of a resource: every version, status and moderator notes."""
+    resource = get_object_or_404(Resource.objects.select_related("organisation", "live_version"), pk=pk)
+    if not services.is_member_of(request.user, resource.organisation):
+        raise Http404
+    versions = resource.versions.select_related("decided_by", "submitted_by").order_by("-number")
+    page = index_page()
+    return TemplateResponse(
+        request,
+        "resources/submission.html",
+        {
+            "resource": resource,
+            "versions": versions,
+            "public_url": resource.get_url(page) if resource.live_version_id and page else "",
+            "can_edit": services.can_edit(request.user, resource),
+        },
+    )
+
+
+@login_required
+def my_submissions(request):
+    organisation = services.organisation_of(request.user)
+    if organisation is None:
+        return TemplateResponse(
+            request, "resources/cannot_upload.html", {"gate": services.upload_gate(request.user)}, status=403
+        )
+    return TemplateResponse(
+        request,
+        "resources/my_submissions.html",
+        {"organisation": organisation, "resources": services.submissions_of(organisation)},
+    )
+
+
+# --- moderation (moderators of the target academies) ---
+
+
+@login_required
+def moderation_queue(request):
+    academies = list(services.moderated_academies(request.user))
+    if not academies:
+        log_refusal(request, "moderation queue", "not a moderator")
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "resources/moderation_queue.html",
+        {"versions": services.moderation_queue(request.user), "academies": academies},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk):
+    version = get_object_or_404(
+        ResourceVersion.objects.select_related("resource__organisation", "submitted_by", "decided_by"), pk=pk
+    )
+    if not services.can_moderate(request.user, version):
+        log_refusal(request, f"review version {pk}", "not a moderator of its academies")
+        raise Http404
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide(version, request.user, form.cleaned_data["decision"], form.cleaned_data["note"])
+        except services.DecisionConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("resources:review", pk=version.pk)
+        messages.success(request, "Decision recorded; the organisation has been told by email.")
+        return redirect("resources:moderation_queue")
+    history = version.resource.versions.prefetch_related("decisions__decided_by").order_by("-number")
+    return TemplateResponse(
+        request,
+        "resources/review.html",
+        {
+            "form": form if version.status == "pending" else None,
+            "resource": version.resource,
+            "history": history,
+            "academies": list(version.target_academies.all()),
+            **_version_context(version),
+        },
+    )

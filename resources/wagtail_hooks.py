@@ -1,0 +1,59 @@
+"""Admin: organisations (verified by academy staff), the audit-log actions, and a link to the moderation queue."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import services
+from .models import Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations (CSOs)"
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["name", "state", "registration_number", "verified", "verified_at"]
+    list_filter = ["verified", "state"]
+    search_fields = ["name", "registration_number"]
+
+
+register_snippet(OrganisationViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def stamp_organisation_verification(request, instance):
+    """Record who verified an organisation (or withdrew verification), and when."""
+    if isinstance(instance, Organisation):
+        stamped = instance.verified_by_id is not None
+        if instance.verified != stamped:
+            # The form saved the tick; set_verified stamps who and when and writes the audit entry.
+            Organisation.objects.filter(pk=instance.pk).update(verified=not instance.verified)
+            services.set_verified(instance, instance.verified, request.user)
+
+
+class ModerationQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.moderated_academies(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationQueueMenuItem(
+        "Resources to moderate", reverse("resources:moderation_queue"), icon_name="tasks", order=265
+    )
+
+
+@hooks.register("register_log_actions")
+def register_resource_log_actions(actions):
+    actions.register_action("colloquium.resource_submitted", "Submit resource", "Resource submitted")
+    actions.register_action("colloquium.resource_edited", "Edit resource", "Resource edited (new version)")
+    actions.register_action("colloquium.resource_approve", "Approve resource", "Resource approved")
+    actions.register_action("colloquium.resource_changes", "Request changes", "Changes requested to resource")
+    actions.register_action("colloquium.resource_reject", "Reject resource", "Resource rejected")
+    actions.register_action("colloquium.organisation_verified", "Verify organisation", "Organisation verified")
+    actions.register_action("colloquium.organisation_unverified", "Unverify organisation", "Organisation unverified")
