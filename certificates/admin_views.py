@@ -1,0 +1,366 @@
+"""The certificate register and bulk issue, in the Wagtail admin; every view scoped by academy.
+
+Registrars of academy A see and act on A's certificates and events only; platform
+administrators (academies.services.acts_for_all) on all. A certificate with no academy
+(national) is for platform administrators only.
+"""
+
+import csv
+import io
+import zipfile
+
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from academies.services import REGISTRAR, academies_for, academy_for_page, acts_for_all, is_staff_of
+from accounts.audit import log_refusal, record
+from regions.models import State
+
+from .forms import RegisterFilterForm, ReissueForm, RevokeForm
+from .models import Certificate, IssueBatch, SourceKind
+from .services import ACTION_BATCH, CertificateStateError, reissue, revoke
+from .tasks import enqueue_on_commit, issue_batch
+
+
+def registrar_academies(user):
+    return academies_for(user, REGISTRAR)
+
+
+def _require_registrar(request):
+    if not registrar_academies(request.user).exists():
+        log_refusal(request, "certificate register", "not a registrar")
+        raise PermissionDenied
+
+
+def scoped_certificates(user):
+    qs = Certificate.objects.all()
+    if acts_for_all(user):
+        return qs
+    return qs.filter(academy__in=registrar_academies(user))
+
+
+def _certificate_or_404(request, pk):
+    cert = get_object_or_404(Certificate.objects.select_related("academy", "superseded_by", "user"), pk=pk)
+    if not (acts_for_all(request.user) or is_staff_of(request.user, cert.academy, REGISTRAR)):
+        log_refusal(request, f"certificate {pk}", "registrar of another academy")
+        raise Http404
+    return cert
+
+
+def _colloquium_model():
+    return apps.get_model("colloquia", "ColloquiumPage")
+
+
+def scoped_events(user):
+    """Colloquium pages in the sections of academies `user` is registrar of."""
+    try:
+        model = _colloquium_model()
+    except LookupError:
+        return []
+    qs = model.objects.all()
+    if not acts_for_all(user):
+        pages = [academy.page for academy in registrar_academies(user).select_related("page") if academy.page_id]
+        if not pages:
+            return model.objects.none()
+        condition = None
+        for page in pages:
+            part = model.objects.descendant_of(page)
+            condition = part if condition is None else condition | part
+        qs = condition
+    return qs.order_by("-first_published_at", "title")
+
+
+def _event_or_404(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    try:
+        model = _colloquium_model()
+    except LookupError as error:
+        raise Http404 from error
+    if not isinstance(page, model):
+        raise Http404
+    if not (acts_for_all(request.user) or is_staff_of(request.user, academy_for_page(page), REGISTRAR)):
+        log_refusal(request, f"event {page_id}", "registrar of another academy")
+        raise Http404
+    return page
+
+
+def _filtered(request):
+    base = scoped_certificates(request.user)
+    sources = base.order_by("source_kind", "title").values_list("source_kind", "source_id", "title").distinct()
+    source_choices = [(f"{kind}:{pk}", f"{title} ({SourceKind(kind).label})") for kind, pk, title in sources]
+    state_choices = [(state.code, state.name) for state in State.objects.all()]
+    form = RegisterFilterForm(request.GET or None, sources=source_choices, states=state_choices)
+    qs = base.select_related("academy", "state", "superseded_by")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            from django.db.models import Q
+
+            qs = qs.filter(Q(recipient_name__icontains=data["q"]) | Q(serial__icontains=data["q"]))
+        if data["kind"]:
+            qs = qs.filter(kind=data["kind"])
+        if data["status"]:
+            qs = qs.filter(status=data["status"])
+        if data["source"]:
+            kind, _, pk = data["source"].partition(":")
+            qs = qs.filter(source_kind=kind, source_id=int(pk))
+        if data["state"]:
+            qs = qs.filter(state__code=data["state"])
+        if data["issued_from"]:
+            qs = qs.filter(issued_at__date__gte=data["issued_from"])
+        if data["issued_to"]:
+            qs = qs.filter(issued_at__date__lte=data["issued_to"])
+    return form, qs.order_by("-issued_at")
+
+
+def register(request):
+    _require_registrar(request)
+    form, qs = _filtered(request)
+    page = Paginator(qs, 50).get_page(request.GET.get("p"))
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(
+        request,
+        "certificates/admin/register.html",
+        {
+            "page_title": "Certificate register",
+            "header_icon": "doc-full",
+            "form": form,
+            "page_obj": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_COLUMNS = [
+    "serial",
+    "kind",
+    "status",
+    "recipient_name",
+    "recipient_name_devanagari",
+    "designation",
+    "court_or_office",
+    "state",
+    "title",
+    "programme",
+    "start_date",
+    "end_date",
+    "hours",
+    "score",
+    "academy_code",
+    "issued_at",
+    "revoked_at",
+    "revoked_reason",
+    "superseded_by",
+    "verify_url",
+]
+
+
+def export_csv(request):
+    _require_registrar(request)
+    _, qs = _filtered(request)
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(CSV_COLUMNS)
+        for cert in qs.iterator(chunk_size=500):
+            yield writer.writerow(
+                [
+                    cert.serial,
+                    cert.kind,
+                    cert.status,
+                    cert.recipient_name,
+                    cert.recipient_name_devanagari,
+                    cert.designation,
+                    cert.court_or_office,
+                    cert.state.name if cert.state else "",
+                    cert.title,
+                    cert.programme,
+                    cert.start_date,
+                    cert.end_date,
+                    cert.hours,
+                    "" if cert.score is None else cert.score,
+                    cert.academy_code,
+                    timezone.localtime(cert.issued_at).isoformat(timespec="seconds"),
+                    timezone.localtime(cert.revoked_at).isoformat(timespec="seconds") if cert.revoked_at else "",
+                    cert.revoked_reason,
+                    cert.superseded_by.serial if cert.superseded_by else "",
+                    cert.verify_url,
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="certificates.csv"'
+    return response
+
+
+def detail(request, pk):
+    _require_registrar(request)
+    cert = _certificate_or_404(request, pk)
+    user = cert.user
+    return TemplateResponse(
+        request,
+        "certificates/admin/detail.html",
+        {
+            "page_title": f"Certificate {cert.serial}",
+            "header_icon": "doc-full",
+            "cert": cert,
+            "supersedes": Certificate.objects.filter(superseded_by=cert).first(),
+            "revoke_form": RevokeForm(),
+            "reissue_form": ReissueForm(
+                initial={"full_name": user.full_name, "name_devanagari": user.name_devanagari} if user else None
+            ),
+        },
+    )
+
+
+@require_POST
+def revoke_view(request, pk):
+    _require_registrar(request)
+    cert = _certificate_or_404(request, pk)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            revoke(cert, reason=form.cleaned_data["reason"], by=request.user)
+            messages.success(request, f"Certificate {cert.serial} revoked.")
+        except CertificateStateError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, "Give the reason for revoking.")
+    return redirect("certificates_admin_detail", pk=cert.pk)
+
+
+@require_POST
+def reissue_view(request, pk):
+    _require_registrar(request)
+    cert = _certificate_or_404(request, pk)
+    form = ReissueForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("certificates_admin_detail", pk=cert.pk)
+    try:
+        new = reissue(
+            cert,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            name=form.cleaned_data["full_name"],
+            name_devanagari=form.cleaned_data["name_devanagari"],
+        )
+    except CertificateStateError as error:
+        messages.error(request, str(error))
+        return redirect("certificates_admin_detail", pk=cert.pk)
+    messages.success(request, f"Re-issued as {new.serial}; {cert.serial} is now superseded.")
+    return redirect("certificates_admin_detail", pk=new.pk)
+
+
+def events(request):
+    """Events the registrar may issue attendance certificates for, with recent batches."""
+    _require_registrar(request)
+    pages = list(scoped_events(request.user)[:200])
+    batches = IssueBatch.objects.filter(colloquium_id__in=[p.pk for p in pages]).order_by("-created_at")[:20]
+    return TemplateResponse(
+        request,
+        "certificates/admin/events.html",
+        {"page_title": "Issue attendance certificates", "header_icon": "doc-full", "events": pages, "batches": batches},
+    )
+
+
+def issue_event(request, page_id):
+    _require_registrar(request)
+    page = _event_or_404(request, page_id)
+    if request.method == "POST":
+        running = IssueBatch.objects.filter(
+            colloquium_id=page.pk, status__in=[IssueBatch.QUEUED, IssueBatch.RUNNING]
+        ).first()
+        if running:
+            messages.info(request, "Certificates for this event are already being issued.")
+            return redirect("certificates_admin_batch", pk=running.pk)
+        with transaction.atomic():
+            batch = IssueBatch.objects.create(
+                colloquium_id=page.pk, title=page.title, academy=academy_for_page(page), requested_by=request.user
+            )
+            record(batch, ACTION_BATCH, request.user, event=page.title, event_id=page.pk)
+            enqueue_on_commit(issue_batch, batch.pk)
+        return redirect("certificates_admin_batch", pk=batch.pk)
+    from colloquia.services import eligible_participants, event_details
+
+    return TemplateResponse(
+        request,
+        "certificates/admin/issue_confirm.html",
+        {
+            "page_title": f"Issue certificates: {page.title}",
+            "header_icon": "doc-full",
+            "event": event_details(page),
+            "page": page,
+            "eligible": eligible_participants(page),
+            "issued": Certificate.objects.filter(
+                source_kind=SourceKind.COLLOQUIUM, source_id=page.pk, status=Certificate.VALID
+            ).count(),
+        },
+    )
+
+
+def batch_view(request, pk):
+    _require_registrar(request)
+    batch = get_object_or_404(IssueBatch, pk=pk)
+    if not (acts_for_all(request.user) or is_staff_of(request.user, batch.academy, REGISTRAR)):
+        raise Http404
+    return TemplateResponse(
+        request,
+        "certificates/admin/batch.html",
+        {"page_title": f"Issuing: {batch.title}", "header_icon": "doc-full", "batch": batch},
+    )
+
+
+def event_zip(request, page_id):
+    """Every valid certificate PDF of one event in a ZIP."""
+    _require_registrar(request)
+    page = _event_or_404(request, page_id)
+    certs = Certificate.objects.filter(
+        source_kind=SourceKind.COLLOQUIUM, source_id=page.pk, status=Certificate.VALID
+    ).only("serial", "pdf", "recipient_name")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for cert in certs.iterator():
+            with cert.pdf.open("rb") as handle:
+                archive.writestr(f"{cert.serial}.pdf", handle.read())
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="certificates-event-{page.pk}.zip"'
+    return response
+
+
+def admin_urls():
+    from django.urls import path
+
+    return [
+        path("certificates/", register, name="certificates_admin_register"),
+        path("certificates/export.csv", export_csv, name="certificates_admin_csv"),
+        path("certificates/<int:pk>/", detail, name="certificates_admin_detail"),
+        path("certificates/<int:pk>/revoke/", revoke_view, name="certificates_admin_revoke"),
+        path("certificates/<int:pk>/reissue/", reissue_view, name="certificates_admin_reissue"),
+        path("certificates/events/", events, name="certificates_admin_events"),
+        path("certificates/events/<int:page_id>/issue/", issue_event, name="certificates_admin_issue"),
+        path("certificates/events/<int:page_id>/pdfs.zip", event_zip, name="certificates_admin_zip"),
+        path("certificates/batches/<int:pk>/", batch_view, name="certificates_admin_batch"),
+    ]
+
+
+def register_url():
+    return reverse("certificates_admin_register")

@@ -1,0 +1,62 @@
+from django import forms
+
+from .models import Certificate, Kind
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+class VerifyCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Verification code",
+        max_length=200,
+        help_text="The code printed under the QR code, or the whole verification address.",
+    )
+
+    def clean_code(self):
+        value = self.cleaned_data["code"].strip().rstrip("/")
+        # Accept the full printed URL as well as the bare code.
+        return value.rsplit("/", 1)[-1]
+
+
+class VerifyFileForm(forms.Form):
+    pdf = forms.FileField(label="Certificate PDF", help_text="The PDF file you were given (at most 10 MB).")
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("That file is larger than 10 MB; a certificate PDF is much smaller.")
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-":
+            raise forms.ValidationError("That file is not a PDF.")
+        return upload
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+
+
+class ReissueForm(forms.Form):
+    full_name = forms.CharField(label="Name as it must print", max_length=150)
+    name_devanagari = forms.CharField(label="Name in Devanagari", max_length=150, required=False)
+    reason = forms.CharField(
+        label="Reason for re-issuing",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text="e.g. Name corrected from 'Anjli' to 'Anjali' at the recipient's request.",
+    )
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label="Name or serial", required=False)
+    kind = forms.ChoiceField(choices=[("", "Any kind"), *Kind.choices], required=False)
+    status = forms.ChoiceField(choices=[("", "Any status"), *Certificate.STATUSES], required=False)
+    source = forms.ChoiceField(label="Event or module", required=False)
+    state = forms.ChoiceField(label="State/UT", required=False)
+    issued_from = forms.DateField(label="Issued from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    issued_to = forms.DateField(label="Issued to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, sources=(), states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [("", "Any event or module"), *sources]
+        self.fields["state"].choices = [("", "Any State/UT"), *states]

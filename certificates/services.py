@@ -1,0 +1,421 @@
+"""Issuing, revoking and re-issuing certificates: plain functions, callable from receivers, tasks and views.
+
+Idempotency is the database's job: a partial unique constraint allows one valid
+certificate per person and module/event. `issue_certificate` checks first, checks
+again under the serial-counter lock, and treats an IntegrityError as "someone else
+issued it" — so pressing twice, or two workers at once, issues one.
+"""
+
+import hashlib
+import logging
+import posixpath
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.audit import record
+
+from .models import (
+    DEFAULT_HEADING,
+    DEFAULT_WORDING,
+    NATIONAL_CODE,
+    Certificate,
+    CertificateTemplate,
+    Kind,
+    Layout,
+    SerialCounter,
+    SourceKind,
+)
+from .pdf import fill_wording, format_hours, format_score, render_certificate
+
+logger = logging.getLogger("colloquium.certificates")
+
+ASSET_DIR = "certificates/assets"
+ACTION_ISSUED = "colloquium.certificate_issued"
+ACTION_REVOKED = "colloquium.certificate_revoked"
+ACTION_REISSUED = "colloquium.certificate_reissued"
+ACTION_BATCH = "colloquium.certificate_batch_started"
+
+
+# --- Serials ------------------------------------------------------------------------------------
+
+
+def academy_code(academy):
+    return academy.short_code if academy is not None else NATIONAL_CODE
+
+
+def next_serial(code, year):
+    """The next serial for `code` in `year`; call inside the issuing transaction.
+
+    The counter row is locked (select_for_update) and incremented in SQL, so two
+    issuers never get the same number, and a rolled-back issue gives its number back.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("next_serial must run inside transaction.atomic, or the lock is released at once")
+    try:
+        with transaction.atomic():
+            SerialCounter.objects.get_or_create(code=code, year=year)
+    except IntegrityError:
+        pass  # created by a concurrent issuer a moment ago
+    counter = SerialCounter.objects.select_for_update().get(code=code, year=year)
+    SerialCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    return f"{code}-{year}-{counter.last:06d}"
+
+
+# --- What gets printed ---------------------------------------------------------------------------
+
+
+def _copy_asset(image):
+    """Copy a Wagtail image's file into certificate storage, named by content hash.
+
+    Certificates keep this copy, so a later change or deletion of the image leaves
+    them as they were.
+    """
+    if image is None:
+        return ""
+    try:
+        with image.file.open("rb") as handle:
+            body = handle.read()
+    except (OSError, ValueError):
+        logger.warning("certificate asset %s could not be read", image.pk)
+        return ""
+    extension = posixpath.splitext(image.file.name)[1].lower() or ".png"
+    name = f"{ASSET_DIR}/{hashlib.sha256(body).hexdigest()}{extension}"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(body))
+    return name
+
+
+def template_for(kind, academy):
+    """The newest active template of `kind` for `academy`, else the platform one, else a built-in default."""
+    templates = CertificateTemplate.objects.filter(kind=kind, is_active=True).select_related("logo")
+    chosen = None
+    if academy is not None:
+        chosen = templates.filter(academy=academy).order_by("-updated_at").first()
+    chosen = chosen or templates.filter(academy__isnull=True).order_by("-updated_at").first()
+    if chosen is None:
+        chosen = CertificateTemplate(
+            name="Built-in default",
+            kind=kind,
+            layout=Layout.CLASSIC,
+            heading=DEFAULT_HEADING[kind],
+            wording=DEFAULT_WORDING[kind],
+            version=0,
+        )
+    return chosen
+
+
+@dataclass
+class IssueContext:
+    """What every certificate of one kind from one academy shares: worked out once per batch."""
+
+    kind: str
+    academy: object
+    template: CertificateTemplate
+    logo_path: str
+    signatories: list = field(default_factory=list)
+
+    @classmethod
+    def build(cls, kind, academy):
+        template = template_for(kind, academy)
+        logo = template.logo or (academy.logo if academy is not None else None)
+        signatories = []
+        if academy is not None:
+            for signatory in academy.signatories.select_related("signature").order_by("sort_order"):
+                signatories.append(
+                    {
+                        "name": signatory.name,
+                        "designation": signatory.designation,
+                        "signature": _copy_asset(signatory.signature),
+                    }
+                )
+        return cls(kind=kind, academy=academy, template=template, logo_path=_copy_asset(logo), signatories=signatories)
+
+
+def _as_date(value):
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def completion_snapshot(details):
+    """Frozen fields for a completion certificate from courses.services.completion_details()."""
+    done_on = _as_date(details["completed_at"]) or timezone.localdate()
+    return {
+        "title": details["title"],
+        "programme": details.get("edition") or "Course module",
+        "venue": "",
+        "start_date": done_on,
+        "end_date": done_on,
+        "hours": Decimal(details["hours"] or 0),
+        "score": details.get("score"),
+    }
+
+
+def attendance_snapshot(event, participant):
+    """Frozen fields for an attendance certificate from colloquia.services."""
+    start = _as_date(event["start_date"])
+    end = _as_date(event.get("end_date")) or start
+    return {
+        "title": event["title"],
+        "programme": event.get("kind_label") or "Colloquium",
+        "venue": event.get("venue") or "",
+        "start_date": start,
+        "end_date": end,
+        "hours": Decimal(participant["hours"] or 0),
+        "score": None,
+    }
+
+
+def _build(context, user, snapshot, *, name=None, name_devanagari=None):
+    academy = context.academy
+    template = context.template
+    cert = Certificate(
+        kind=context.kind,
+        user=user,
+        academy=academy,
+        state_id=user.state_id,
+        recipient_name=name if name is not None else user.full_name,
+        recipient_name_devanagari=name_devanagari if name_devanagari is not None else user.name_devanagari,
+        designation=user.designation,
+        court_or_office=user.court_or_office,
+        academy_name=academy.name if academy is not None else settings.WAGTAIL_SITE_NAME,
+        academy_code=academy_code(academy),
+        heading=template.heading,
+        signatories=context.signatories,
+        logo_path=context.logo_path,
+        template=template if template.pk else None,
+        template_name=template.name,
+        template_version=template.version,
+        layout=template.layout,
+        **snapshot,
+    )
+    values = {
+        "name": cert.recipient_name,
+        "name_devanagari": cert.recipient_name_devanagari,
+        "designation": cert.designation,
+        "court": cert.court_or_office,
+        "title": cert.title,
+        "dates": cert.dates_display,
+        "hours": format_hours(cert.hours),
+        "score": format_score(cert.score),
+        "academy": cert.academy_name,
+        "venue": cert.venue,
+        "programme": cert.programme,
+    }
+    cert.statement = fill_wording(template.wording, values)
+    return cert
+
+
+def valid_certificate(user, source_kind, source_id):
+    return Certificate.objects.filter(user=user, source_kind=source_kind, source_id=source_id, status="valid").first()
+
+
+def _save_new(cert, context, *, issued_by, serial=None):
+    """Give `cert` its serial, render and store its PDF, and save it; inside a transaction."""
+    cert.issued_at = timezone.now()
+    cert.issued_by = issued_by
+    cert.serial = serial or next_serial(cert.academy_code, timezone.localtime(cert.issued_at).year)
+    body, digest = render_certificate(
+        cert, primary_colour=context.template.primary_colour, accent_colour=context.template.accent_colour
+    )
+    cert.pdf_sha256 = digest
+    cert.pdf.save(f"{cert.serial}.pdf", ContentFile(body), save=False)
+    try:
+        with transaction.atomic():
+            cert.save(force_insert=True)
+    except IntegrityError:
+        cert.pdf.delete(save=False)
+        raise
+    return cert
+
+
+class _AlreadyIssued(Exception):
+    """Raised inside the issuing transaction to roll back the serial just taken."""
+
+
+def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True):
+    """Issue one certificate, or return the valid one that exists. Returns (certificate, created)."""
+    existing = valid_certificate(user, source_kind, source_id)
+    if existing:
+        return existing, False
+    cert = _build(context, user, snapshot)
+    cert.source_kind, cert.source_id = source_kind, source_id
+    try:
+        with transaction.atomic():
+            # Take the serial first: it locks the academy's counter row, so concurrent issuers
+            # for the same academy queue here; then look again for one committed meanwhile.
+            serial = next_serial(cert.academy_code, timezone.localtime().year)
+            if valid_certificate(user, source_kind, source_id):
+                raise _AlreadyIssued
+            _save_new(cert, context, issued_by=issued_by, serial=serial)
+            record(cert, ACTION_ISSUED, issued_by, serial=cert.serial, recipient=cert.recipient_name, title=cert.title)
+    except (_AlreadyIssued, IntegrityError):
+        existing = valid_certificate(user, source_kind, source_id)
+        if existing is None:
+            raise
+        return existing, False
+    if notify:
+        transaction.on_commit(lambda: notify_recipient(cert))
+    return cert, True
+
+
+def issue_completion(details, *, issued_by=None):
+    """Issue the completion certificate described by courses.services.completion_details()."""
+    module = details["module"]
+    context = IssueContext.build(Kind.COMPLETION, details.get("academy"))
+    return issue_certificate(
+        details["user"],
+        SourceKind.MODULE,
+        module.pk,
+        completion_snapshot(details),
+        context=context,
+        issued_by=issued_by,
+    )
+
+
+def issue_attendance(event_page, event, participant, *, context, issued_by=None):
+    return issue_certificate(
+        participant["user"],
+        SourceKind.COLLOQUIUM,
+        event_page.pk,
+        attendance_snapshot(event, participant),
+        context=context,
+        issued_by=issued_by,
+    )
+
+
+def notify_recipient(cert):
+    user = cert.user
+    if user is None or not user.email or not user.is_active:
+        return
+    body = render_to_string(
+        "certificates/email/issued.txt",
+        {
+            "cert": cert,
+            "user": user,
+            "mine_url": settings.SITE_URL + reverse("certificates:mine"),
+        },
+    )
+    try:
+        send_mail(f"Your certificate is ready: {cert.title}", body, None, [user.email])
+    except Exception:  # noqa: BLE001 - the certificate stands; a failed email is logged, not fatal
+        logger.exception("could not email certificate %s", cert.serial)
+
+
+# --- Revoke and re-issue -------------------------------------------------------------------------
+
+
+class CertificateStateError(ValueError):
+    pass
+
+
+@transaction.atomic
+def revoke(cert, *, reason, by):
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateStateError("Give the reason for revoking.")
+    cert = Certificate.objects.select_for_update().get(pk=cert.pk)
+    if cert.status != Certificate.VALID:
+        raise CertificateStateError(f"Certificate {cert.serial} is already {cert.get_status_display().lower()}.")
+    cert.status = Certificate.REVOKED
+    cert.revoked_reason = reason
+    cert.revoked_at = timezone.now()
+    cert.revoked_by = by
+    cert.save(update_fields=["status", "revoked_reason", "revoked_at", "revoked_by"])
+    record(cert, ACTION_REVOKED, by, serial=cert.serial, reason=reason)
+    return cert
+
+
+def reissue(cert, *, by, reason, name=None, name_devanagari=None):
+    """Issue a corrected copy (new serial, the profile's current details) and mark `cert` superseded.
+
+    `name`/`name_devanagari` override the profile (e.g. a registrar typing the corrected
+    spelling); otherwise the recipient's current profile is used.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateStateError("Give the reason for re-issuing, e.g. the name correction made.")
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().get(pk=cert.pk)
+        if old.status != Certificate.VALID:
+            raise CertificateStateError(f"Only a valid certificate can be re-issued; {old.serial} is {old.status}.")
+        if old.user is None:
+            raise CertificateStateError("The recipient's account was deleted; this certificate cannot be re-issued.")
+        context = IssueContext.build(old.kind, old.academy)
+        snapshot = {
+            "title": old.title,
+            "programme": old.programme,
+            "venue": old.venue,
+            "start_date": old.start_date,
+            "end_date": old.end_date,
+            "hours": old.hours,
+            "score": old.score,
+        }
+        new = _build(context, old.user, snapshot, name=name, name_devanagari=name_devanagari)
+        new.source_kind, new.source_id = old.source_kind, old.source_id
+        new.reissue_reason = reason
+        # The old one stops being "valid" first, so the one-valid constraint holds throughout.
+        Certificate.objects.filter(pk=old.pk).update(
+            status=Certificate.REVOKED, revoked_reason=reason, revoked_at=timezone.now(), revoked_by=by
+        )
+        _save_new(new, context, issued_by=by)
+        Certificate.objects.filter(pk=old.pk).update(
+            status=Certificate.SUPERSEDED, superseded_by=new, revoked_reason="", revoked_at=None, revoked_by=None
+        )
+        old.refresh_from_db()
+        record(old, ACTION_REISSUED, by, serial=old.serial, new_serial=new.serial, reason=reason)
+        record(new, ACTION_ISSUED, by, serial=new.serial, replaces=old.serial, reason=reason)
+    transaction.on_commit(lambda: notify_recipient(new))
+    return new
+
+
+# --- Reading --------------------------------------------------------------------------------------
+
+
+def certificates_of(user):
+    return Certificate.objects.filter(user=user).select_related("superseded_by").order_by("-issued_at")
+
+
+def transcript_data(user):
+    valid = Certificate.objects.filter(user=user, status=Certificate.VALID).order_by("start_date", "serial")
+    total = valid.aggregate(total=Sum("hours"))["total"] or Decimal(0)
+    return list(valid), total
+
+
+def export_personal_data(user):
+    """PERSONAL_DATA_EXPORTERS entry: the certificates held by `user`."""
+    return {
+        "certificates": [
+            {
+                "serial": cert.serial,
+                "kind": cert.kind,
+                "status": cert.status,
+                "title": cert.title,
+                "recipient_name": cert.recipient_name,
+                "recipient_name_devanagari": cert.recipient_name_devanagari,
+                "designation": cert.designation,
+                "court_or_office": cert.court_or_office,
+                "academy": cert.academy_name,
+                "start_date": cert.start_date.isoformat(),
+                "end_date": cert.end_date.isoformat(),
+                "hours": str(cert.hours),
+                "score": cert.score,
+                "issued_at": cert.issued_at.isoformat(),
+                "verify_url": cert.verify_url,
+                "pdf_sha256": cert.pdf_sha256,
+            }
+            for cert in certificates_of(user)
+        ]
+    }

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "certificates"
+
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("<int:pk>/download/", views.download, name="download"),
+    path("transcript/", views.transcript, name="transcript"),
+    path("verify/", views.verify, name="verify"),
+    path("verify/<str:code>/", views.verify_code, name="verify_code"),
+    path("verify/<str:code>/pdf/", views.verify_pdf, name="verify_pdf"),
+]

@@ -1,0 +1,61 @@
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from academies.services import REGISTRAR, academies_for, acts_for_all
+
+from . import admin_views
+from .models import CertificateTemplate
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = "Certificate templates"
+    add_to_admin_menu = False
+    list_display = ["name", "kind", "academy", "layout", "version", "is_active", "updated_at"]
+    list_filter = ["kind", "is_active"]
+
+    def get_queryset(self, request):
+        # Registrars see their academies' templates; the platform-wide ones are for platform admins.
+        qs = CertificateTemplate.objects.select_related("academy")
+        if acts_for_all(request.user):
+            return qs
+        return qs.filter(academy__in=academies_for(request.user, REGISTRAR))
+
+
+register_snippet(CertificateTemplateViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    return admin_views.admin_urls()
+
+
+class RegistrarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return academies_for(request.user, REGISTRAR).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificates_menu():
+    items = [
+        RegistrarMenuItem("Register", reverse("certificates_admin_register"), icon_name="list-ul", order=1),
+        RegistrarMenuItem("Issue for an event", reverse("certificates_admin_events"), icon_name="plus", order=2),
+        RegistrarMenuItem(
+            "Templates", reverse("wagtailsnippets_certificates_certificatetemplate:list"), icon_name="doc-full", order=3
+        ),
+    ]
+    return SubmenuMenuItem("Certificates", Menu(items=items), icon_name="doc-full", order=260)
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("colloquium.certificate_issued", "Issue certificate", "Certificate issued")
+    actions.register_action("colloquium.certificate_revoked", "Revoke certificate", "Certificate revoked")
+    actions.register_action("colloquium.certificate_reissued", "Re-issue certificate", "Certificate re-issued")
+    actions.register_action(
+        "colloquium.certificate_batch_started", "Issue certificates for an event", "Certificate batch started"
+    )
