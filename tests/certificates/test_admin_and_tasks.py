@@ -1,0 +1,160 @@
+"""Automatic and bulk issue, and the admin register scoped by academy."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+
+from certificates.models import Certificate, IssueBatch
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_module_completed_issues_completion_certificate(
+    monkeypatch, judge, academy, django_capture_on_commit_callbacks
+):
+    import courses.services
+    from courses.signals import module_completed
+
+    module = type("Module", (), {"pk": 777})()
+    details = {
+        "user": judge,
+        "module": module,
+        "title": "Module on the ITPA",
+        "academy": academy,
+        "completed_at": datetime.datetime(2026, 2, 3, 10, tzinfo=datetime.UTC),
+        "hours": Decimal("3"),
+        "score": 85.0,
+        "gives_certificate": True,
+        "edition": "2026",
+    }
+    monkeypatch.setattr(courses.services, "completion_details", lambda enrolment: details)
+    enrolment = factories.make_user("district_judge")  # any model row with a pk stands in for the enrolment
+    with django_capture_on_commit_callbacks(execute=True):
+        module_completed.send(sender=None, enrolment=enrolment)
+    cert = Certificate.objects.get(source_kind="module", source_id=777)
+    assert cert.kind == "completion" and cert.score == 85.0 and cert.user == judge
+    # A module that gives no certificate issues none.
+    details.update(gives_certificate=False, module=type("Module", (), {"pk": 778})())
+    with django_capture_on_commit_callbacks(execute=True):
+        module_completed.send(sender=None, enrolment=enrolment)
+    assert not Certificate.objects.filter(source_id=778).exists()
+
+
+def _fake_colloquia(monkeypatch, academy, participants):
+    import colloquia.services
+
+    event = {
+        "title": "Colloquium on trafficking",
+        "academy": academy,
+        "start_date": datetime.date(2026, 1, 12),
+        "end_date": datetime.date(2026, 1, 13),
+        "venue": "Ranchi",
+        "state": None,
+        "total_hours": Decimal("10"),
+        "kind_label": "Judicial colloquium",
+    }
+    rows = [
+        {"user": u, "registration": None, "sessions_attended": 4, "hours": Decimal("8"), "override_reason": ""}
+        for u in participants
+    ]
+    monkeypatch.setattr(colloquia.services, "event_details", lambda page: event)
+    monkeypatch.setattr(colloquia.services, "eligible_participants", lambda page: rows)
+
+
+@pytest.mark.django_db
+def test_registrar_bulk_issue_with_progress_is_idempotent(
+    client, monkeypatch, registrar, academy, event_page, django_capture_on_commit_callbacks
+):
+    people = [factories.make_user("district_judge") for _ in range(3)]
+    _fake_colloquia(monkeypatch, academy, people)
+    client.force_login(registrar)
+    url = f"/admin/certificates/events/{event_page.pk}/issue/"
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    batch = IssueBatch.objects.get()
+    assert response.url.endswith(f"/admin/certificates/batches/{batch.pk}/")
+    assert (batch.status, batch.total, batch.done, batch.failed) == ("finished", 3, 3, 0)
+    page = client.get(response.url).content.decode()
+    assert "3 of 3 processed" in page and 'http-equiv="refresh"' not in page
+    # Pressing again issues nobody a second certificate.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    second = IssueBatch.objects.latest("created_at")
+    assert (second.done, second.existing) == (0, 3)
+    assert Certificate.objects.filter(source_id=event_page.pk, status="valid").count() == 3
+    zipped = client.get(f"/admin/certificates/events/{event_page.pk}/pdfs.zip")
+    assert zipped.status_code == 200 and zipped["Content-Type"] == "application/zip"
+
+
+@pytest.mark.django_db
+def test_other_academy_registrar_refused(client, monkeypatch, academy, other_academy, event_page, issue, judge):
+    other = factories.make_staff(other_academy, "registrar")
+    cert, _ = issue(judge, academy)
+    client.force_login(other)
+    assert client.post(f"/admin/certificates/events/{event_page.pk}/issue/").status_code == 404
+    assert client.get(f"/admin/certificates/{cert.pk}/").status_code == 404
+    response = client.post(f"/admin/certificates/{cert.pk}/revoke/", {"reason": "x"})
+    assert response.status_code == 404
+    cert.refresh_from_db()
+    assert cert.status == "valid"
+    assert cert.serial not in client.get("/admin/certificates/").content.decode()
+    assert cert.serial not in b"".join(client.get("/admin/certificates/export.csv").streaming_content).decode()
+
+
+@pytest.mark.django_db
+def test_non_staff_refused_register(client, judge):
+    client.force_login(judge)
+    assert client.get("/admin/certificates/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_registrar_register_filters_revoke_reissue_and_csv(client, registrar, academy, judge, prosecutor, issue):
+    a, _ = issue(judge, academy)
+    b, _ = issue(prosecutor, academy, source_id=202, title="Other event")
+    client.force_login(registrar)
+    body = client.get("/admin/certificates/", {"source": "colloquium:202"}).content.decode()
+    assert b.serial in body and a.serial not in body
+    body = client.get("/admin/certificates/", {"state": "JH", "kind": "attendance", "status": "valid"}).content.decode()
+    assert a.serial in body and b.serial in body
+
+    response = client.post(f"/admin/certificates/{a.pk}/revoke/", {"reason": ""})
+    a.refresh_from_db()
+    assert a.status == "valid"  # a reason is required
+    client.post(f"/admin/certificates/{a.pk}/revoke/", {"reason": "Did not attend"})
+    a.refresh_from_db()
+    assert a.status == "revoked" and a.revoked_by == registrar
+
+    response = client.post(
+        f"/admin/certificates/{b.pk}/reissue/",
+        {"full_name": "Test Prosecutor Corrected", "name_devanagari": "", "reason": "Spelling"},
+    )
+    b.refresh_from_db()
+    assert b.status == "superseded" and b.superseded_by.recipient_name == "Test Prosecutor Corrected"
+    assert response.url.endswith(f"/admin/certificates/{b.superseded_by.pk}/")
+    csv_body = b"".join(client.get("/admin/certificates/export.csv").streaming_content).decode()
+    assert csv_body.splitlines()[0].startswith("serial,kind,status") and b.superseded_by.serial in csv_body
+
+
+@pytest.mark.django_db
+def test_register_query_count_is_flat(client, registrar, academy, issue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    issue(factories.make_user("district_judge"), academy)
+    client.force_login(registrar)
+    client.get("/admin/certificates/")
+    with CaptureQueriesContext(connection) as small:
+        client.get("/admin/certificates/")
+    for n in range(4):
+        issue(factories.make_user("district_judge"), academy, source_id=500 + n)
+    with CaptureQueriesContext(connection) as large:
+        client.get("/admin/certificates/")
+    assert len(small) == len(large)
