@@ -1,0 +1,110 @@
+"""A small, explicit cache of anonymous public pages, with one switch to invalidate it all.
+
+Every cached page is stored under its full URL (scheme, host, path and query) plus the
+current *content generation*. Anything that changes what a public page shows calls
+`bump_generation()`; from then on every lookup uses a new key, so no stale page is served
+again, and the old entries simply expire. There is nothing to find and delete page by page.
+
+Where the generation lives:
+- a shared cache (CACHE_URL, Redis): in that cache, so every app server sees a bump at once;
+- the process-local cache (no CACHE_URL): in the modification time of a marker file, which
+  every worker process on the machine reads with one `stat()`. A process-local cache is only
+  correct on one machine; several app servers need CACHE_URL.
+
+Wagtail's publish, unpublish, move and delete signals, site and settings changes, and saves
+of the models listed in settings.PAGE_CACHE_MODELS bump the generation (see core/signals.py).
+Feature apps call `bump_generation()` themselves for changes no model save announces.
+"""
+
+import hashlib
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+
+logger = logging.getLogger("colloquium.cache")
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def timeout():
+    """Seconds a page stays cached; 0 turns the page cache off."""
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 0))
+
+
+def is_process_local():
+    return isinstance(page_cache(), LocMemCache)
+
+
+def marker_path():
+    configured = getattr(settings, "PAGE_CACHE_MARKER", None)
+    if configured:
+        return Path(configured)
+    # One marker per project checkout and database, shared by the worker processes that use them.
+    database = settings.DATABASES["default"]
+    identity = f"{settings.BASE_DIR}|{database.get('HOST', '')}|{database.get('NAME', '')}"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"colloquium-pagecache-{digest}"
+
+
+def _bump_marker(path):
+    try:
+        previous = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        previous = 0
+        path.touch()
+    # Strictly increasing even when two bumps fall in the same clock tick.
+    new = max(time.time_ns(), previous + 1)
+    os.utime(path, ns=(new, new))
+    return new
+
+
+def current_generation():
+    """The content generation to key pages with, or None when it cannot be known (then nothing is cached)."""
+    try:
+        if is_process_local():
+            path = marker_path()
+            try:
+                return path.stat().st_mtime_ns
+            except FileNotFoundError:
+                return _bump_marker(path)
+        cache = page_cache()
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            # Start from the clock, so a generation lost with an evicted key never repeats an old one.
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            generation = cache.get(GENERATION_KEY)
+        return generation
+    except Exception:  # a cache outage must not take pages down; serve them uncached
+        logger.exception("page cache: cannot read the content generation")
+        return None
+
+
+def bump_generation(reason=""):
+    """Make every cached page stale. Cheap; call it whenever public content changes."""
+    try:
+        if is_process_local():
+            _bump_marker(marker_path())
+        else:
+            cache = page_cache()
+            try:
+                cache.incr(GENERATION_KEY)
+            except ValueError:  # no generation yet (or evicted): start a new one
+                cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # If the bump is lost, cached pages could outlive the change: refuse to serve them.
+        logger.exception("page cache: could not bump the generation (%s); clearing the cache", reason)
+        try:
+            page_cache().clear()
+        except Exception:
+            logger.exception("page cache: could not clear the cache either")
+    logger.debug("page cache: generation bumped (%s)", reason)

@@ -1,0 +1,83 @@
+"""Serve anonymous visitors' public pages from the page cache (see core.cache)."""
+
+from django.utils.cache import get_cache_key, learn_cache_key
+
+from . import cache as page_cache
+
+SKIP_PREFIXES = ("/admin/", "/accounts/", "/documents/", "/static/", "/media/")
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+class AnonymousPageCacheMiddleware:
+    """Cache full responses to anonymous GETs of public pages.
+
+    Placed right after WhiteNoise, above the session, CSRF and message middleware, so a hit
+    skips all of them and the stored response already carries every header they add. A
+    request is anonymous when it sends no session cookie (no session, so nobody is signed in)
+    and no message cookie. A response is stored only when it is a plain 200 without
+    Set-Cookie (which rules out CSRF tokens, sessions and messages), without Cache-Control
+    private/no-store/no-cache (views opt out with Django's never_cache), and without
+    `Vary: *`; other Vary headers are honoured as Django's cache framework does (the key
+    includes those request headers).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = page_cache.timeout()
+        if not seconds or not self._request_is_cacheable(request):
+            return self.get_response(request)
+        generation = page_cache.current_generation()
+        if generation is None:
+            return self.get_response(request)
+        prefix = f"pagecache.{generation}"
+        store = page_cache.page_cache()
+        key = get_cache_key(request, prefix, "GET", cache=store)
+        if key is not None:
+            response = store.get(key)
+            if response is not None:
+                response["X-Page-Cache"] = "hit"
+                return response
+        response = self.get_response(request)
+        if self._response_is_cacheable(request, response):
+            response["X-Page-Cache"] = "miss"
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(lambda r: self._store(request, r, seconds, prefix, store))
+            else:
+                self._store(request, response, seconds, prefix, store)
+        return response
+
+    @staticmethod
+    def _store(request, response, seconds, prefix, store):
+        key = learn_cache_key(request, response, seconds, prefix, cache=store)
+        store.set(key, response, seconds)
+
+    @staticmethod
+    def _request_is_cacheable(request):
+        from django.conf import settings
+
+        if request.method != "GET" or request.path.startswith(SKIP_PREFIXES):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False
+        return "HTTP_AUTHORIZATION" not in request.META
+
+    @staticmethod
+    def _response_is_cacheable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if response.has_header("Set-Cookie"):
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES):
+            return False
+        if "*" in response.get("Vary", ""):
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+            return False
+        user = getattr(request, "user", None)
+        if user is not None and getattr(user, "is_authenticated", False):
+            return False
+        messages = getattr(request, "_messages", None)
+        return not (messages is not None and (messages.used or getattr(messages, "_queued_messages", None)))

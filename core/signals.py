@@ -1,0 +1,57 @@
+"""What makes cached public pages stale: each of these bumps the page-cache generation (core.cache)."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import bump_generation
+
+
+def _bump(sender, **kwargs):
+    bump_generation(f"{sender._meta.label if hasattr(sender, '_meta') else sender}")
+
+
+def _bump_on_commit(sender, **kwargs):
+    # After the transaction: a page rendered between the save and the commit would
+    # otherwise be cached under the new generation with the old content.
+    from django.db import transaction
+
+    _bump(sender)
+    transaction.on_commit(lambda: _bump(sender))
+
+
+def _models_to_watch():
+    """Page types, sites, Wagtail settings, images, documents and settings.PAGE_CACHE_MODELS."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    watched = []
+    for model in apps.get_models():
+        if issubclass(model, Page | BaseSiteSetting | BaseGenericSetting) or model is Site:
+            watched.append(model)
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    watched += [get_image_model(), get_document_model()]
+    for label in getattr(settings, "PAGE_CACHE_MODELS", []):
+        try:
+            watched.append(apps.get_model(label))
+        except LookupError:
+            continue  # an app not installed in this configuration
+    return watched
+
+
+def connect():
+    page_published.connect(_bump_on_commit, dispatch_uid="core.pagecache.published")
+    page_unpublished.connect(_bump_on_commit, dispatch_uid="core.pagecache.unpublished")
+    post_page_move.connect(_bump_on_commit, dispatch_uid="core.pagecache.moved")
+    for model in _models_to_watch():
+        uid = f"core.pagecache.{model._meta.label_lower}"
+        post_delete.connect(_bump_on_commit, sender=model, dispatch_uid=f"{uid}.delete")
+        if not issubclass(model, Page):
+            # A page's own save is a draft until published; the publish signal covers it.
+            post_save.connect(_bump_on_commit, sender=model, dispatch_uid=f"{uid}.save")
+            for field in model._meta.many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(_bump_on_commit, sender=through, dispatch_uid=f"{uid}.m2m.{field.name}")
