@@ -1,0 +1,259 @@
+"""Registrar screens in the Wagtail admin, each scoped to the registrar's own academies."""
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_of
+from accounts.audit import log_refusal
+
+from . import agenda, services
+from .forms import DecisionForm, NominationUploadForm, OverrideForm
+from .models import AgendaSession, Attendance, Category, ColloquiumPage, Registration, RegistrationStatus
+
+PERMISSION = "colloquia.change_registration"
+
+
+def may_register_for(user, page):
+    if page.academy_id is None:
+        return acts_for_all(user)
+    return is_staff_of(user, page.academy, REGISTRAR)
+
+
+def _event(request, page_id):
+    """The event, if the user is a registrar of its academy; 404 for others (no hint it exists)."""
+    page = get_object_or_404(ColloquiumPage.objects.select_related("academy", "state"), pk=page_id)
+    if not request.user.has_perm(PERMISSION) or not may_register_for(request.user, page):
+        log_refusal(request, f"colloquium-registrar:{page_id}", "not a registrar of this academy")
+        raise PermissionDenied
+    return page
+
+
+def _session(request, page_id, session_id):
+    page = _event(request, page_id)
+    session = get_object_or_404(AgendaSession, pk=session_id, page_id=page.pk)
+    return page, session
+
+
+def event_list(request):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    academies = academies_for(request.user, REGISTRAR)
+    pages = ColloquiumPage.objects.filter(academy__in=academies)
+    if acts_for_all(request.user):
+        pages = ColloquiumPage.objects.all()
+    pages = (
+        pages.select_related("academy", "state")
+        .annotate(
+            approved=Count("registrations", filter=Q(registrations__status=RegistrationStatus.APPROVED)),
+            pending=Count("registrations", filter=Q(registrations__status=RegistrationStatus.PENDING)),
+            waitlisted=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+        )
+        .order_by("-start_date")
+    )
+    return TemplateResponse(
+        request,
+        "colloquia/admin/event_list.html",
+        {"page_title": "Colloquium registrations", "header_icon": "date", "events": pages},
+    )
+
+
+def event_detail(request, page_id):
+    page = _event(request, page_id)
+    status = request.GET.get("status", "")
+    registrations = Registration.objects.filter(page=page).select_related("user", "decided_by").order_by("name")
+    if status in RegistrationStatus.values:
+        registrations = registrations.filter(status=status)
+    registrations = list(registrations)
+    for registration in registrations:
+        registration.page = page
+    summary = services.summaries(page, registrations)
+    for registration in registrations:
+        registration.summary = summary[registration.pk]
+    counts = dict(
+        Registration.objects.filter(page=page, status=RegistrationStatus.APPROVED)
+        .values_list("category")
+        .annotate(n=Count("pk"))
+    )
+    places = [
+        {"label": row.get_category_display(), "places": row.places, "taken": counts.get(row.category, 0)}
+        for row in page.audience.all()
+    ]
+    return TemplateResponse(
+        request,
+        "colloquia/admin/event_detail.html",
+        {
+            "page_title": page.title,
+            "header_icon": "date",
+            "event": page,
+            "registrations": registrations,
+            "status": status,
+            "statuses": RegistrationStatus.choices,
+            "places": places,
+            "sessions": services.sessions_in_order(page),
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+def decide(request, page_id, registration_id):
+    page = _event(request, page_id)
+    registration = get_object_or_404(Registration, pk=registration_id, page=page)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.decide(
+                registration,
+                approve=form.cleaned_data["decision"] == "approve",
+                by=request.user,
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, f"{registration.name}: {registration.get_status_display().lower()}.")
+        except services.Refused as refusal:
+            messages.error(request, str(refusal))
+    else:
+        messages.error(request, "Choose approve or reject.")
+    return redirect("colloquia_event", page.pk)
+
+
+def override(request, page_id, registration_id):
+    page = _event(request, page_id)
+    registration = get_object_or_404(Registration.objects.select_related("user"), pk=registration_id, page=page)
+    registration.page = page
+    initial = {
+        "eligible": {True: "yes", False: "no", None: ""}[registration.override_eligible],
+        "reason": registration.override_reason,
+    }
+    form = OverrideForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        eligible = {"yes": True, "no": False}.get(form.cleaned_data["eligible"])
+        services.set_override(registration, eligible=eligible, reason=form.cleaned_data["reason"], by=request.user)
+        messages.success(request, f"{registration.name}: eligibility saved.")
+        return redirect("colloquia_event", page.pk)
+    return TemplateResponse(
+        request,
+        "colloquia/admin/override.html",
+        {
+            "page_title": f"Eligibility: {registration.name}",
+            "header_icon": "tick",
+            "event": page,
+            "registration": registration,
+            "summary": services.attendance_summary(registration),
+            "form": form,
+        },
+    )
+
+
+def nominations(request, page_id):
+    page = _event(request, page_id)
+    form = NominationUploadForm(request.POST or None, request.FILES or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        created = services.import_nominations(page, form.cleaned_data["file"], by=request.user)
+        messages.success(request, f"{len(created)} nominees invited; each has been emailed an invitation.")
+        return redirect("colloquia_event", page.pk)
+    return TemplateResponse(
+        request,
+        "colloquia/admin/nominations.html",
+        {
+            "page_title": f"Nominations: {page.title}",
+            "header_icon": "upload",
+            "event": page,
+            "form": form,
+            "categories": Category.choices,
+        },
+    )
+
+
+def _approved(page):
+    registrations = list(
+        Registration.objects.filter(page=page, status=RegistrationStatus.APPROVED)
+        .select_related("user")
+        .order_by("name")
+    )
+    return registrations
+
+
+def attendance(request, page_id, session_id):
+    """Mark a whole session at once: one choice per participant, or everyone present."""
+    page, session = _session(request, page_id, session_id)
+    paper = request.GET.get("mode") == "paper" or request.POST.get("mode") == "paper"
+    registrations = _approved(page)
+    existing = {a.registration_id: a for a in Attendance.objects.filter(session=session).select_related("recorded_by")}
+    if request.method == "POST":
+        if not session.counts_for_attendance:
+            messages.error(request, f"Attendance is not taken for “{session.title}”.")
+            return redirect("colloquia_event", page.pk)
+        marks = {}
+        everyone = request.POST.get("everyone") == "present"
+        for registration in registrations:
+            if everyone:
+                marks[registration] = Attendance.Status.PRESENT
+            elif paper:
+                present = request.POST.get(f"present-{registration.pk}") == "on"
+                marks[registration] = Attendance.Status.PRESENT if present else Attendance.Status.ABSENT
+            else:
+                value = request.POST.get(f"status-{registration.pk}", "")
+                if value:
+                    marks[registration] = value
+        method = Attendance.Method.PAPER if paper else Attendance.Method.REGISTRAR
+        try:
+            changed = services.record_attendance(session, marks, method=method, by=request.user)
+        except services.Refused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"“{session.title}”: {changed} attendance records saved.")
+            return redirect("colloquia_attendance", page.pk, session.pk)
+    rows = [(r, existing.get(r.pk)) for r in registrations]
+    return TemplateResponse(
+        request,
+        "colloquia/admin/paper_entry.html" if paper else "colloquia/admin/attendance.html",
+        {
+            "page_title": f"Attendance: {session.title}",
+            "header_icon": "tick",
+            "event": page,
+            "session": session,
+            "rows": rows,
+            "statuses": Attendance.Status.choices,
+        },
+    )
+
+
+def sign_in_sheet(request, page_id, session_id):
+    page, session = _session(request, page_id, session_id)
+    pdf = agenda.sign_in_sheet_pdf(page, session, _approved(page))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sign-in-{page.slug}-{session.pk}.pdf"'
+    return response
+
+
+def room_screen(request, page_id, session_id):
+    """The QR code for the room's screen. It changes every minute; the page reloads itself."""
+    page, session = _session(request, page_id, session_id)
+    now = timezone.now()
+    url = services.check_in_url(session, now)
+    qr = segno.make(url, error="m")
+    zone = page.zone
+    return TemplateResponse(
+        request,
+        "colloquia/admin/room_screen.html",
+        {
+            "page_title": f"Check-in: {session.title}",
+            "header_icon": "mobile-alt",
+            "event": page,
+            "session": session,
+            "qr_data_uri": qr.png_data_uri(scale=10, border=2),
+            "check_in_url": url,
+            "starts_at": session.starts_at(zone),
+            "ends_at": session.ends_at(zone),
+            "refresh_seconds": 20,
+            "back_url": reverse("colloquia_event", args=[page.pk]),
+        },
+    )

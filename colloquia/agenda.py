@@ -1,0 +1,197 @@
+"""The agenda as published: versions and change lists, iCalendar and PDF."""
+
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from accounts.audit import record
+from core.pdf import render_pdf
+
+from .models import ACTIVE_STATUSES, AgendaRevision, AgendaSession, Registration, RestrictedMaterial
+from .services import _email, agenda_days, sessions_in_order
+
+SNAPSHOT_FIELDS = ("title", "date", "start", "end", "room", "kind", "counts")
+
+
+def snapshot(page):
+    """{session uid: the facts a participant cares about}; compared between publications."""
+    return {
+        str(s.uid): {
+            "title": s.title,
+            "date": s.date.isoformat(),
+            "start": s.start_time.strftime("%H:%M"),
+            "end": s.end_time.strftime("%H:%M"),
+            "room": s.room,
+            "kind": s.kind,
+            "counts": s.counts_for_attendance,
+        }
+        for s in sessions_in_order(page)
+    }
+
+
+def describe_changes(old, new):
+    """A short list, in words, of what changed between two snapshots."""
+    changes = []
+    for uid, after in new.items():
+        before = old.get(uid)
+        if before is None:
+            changes.append(f"Added: “{after['title']}” on {after['date']}, {after['start']}–{after['end']}.")
+            continue
+        if before["title"] != after["title"]:
+            changes.append(f"Renamed: “{before['title']}” is now “{after['title']}”.")
+        if (before["date"], before["start"], before["end"]) != (after["date"], after["start"], after["end"]):
+            changes.append(
+                f"Moved: “{after['title']}” from {before['date']} {before['start']}–{before['end']} "
+                f"to {after['date']} {after['start']}–{after['end']}."
+            )
+        if before["room"] != after["room"]:
+            changes.append(f"Room changed: “{after['title']}” now in {after['room'] or 'a room to be announced'}.")
+        if before.get("counts") != after.get("counts"):
+            state = "now counts" if after.get("counts") else "no longer counts"
+            changes.append(f"Attendance: “{after['title']}” {state} towards the certificate.")
+    for uid, before in old.items():
+        if uid not in new:
+            changes.append(f"Removed: “{before['title']}” ({before['date']}, {before['start']}–{before['end']}).")
+    return changes
+
+
+def agenda_published(page):
+    """Called on each publication: record a new agenda version if the agenda changed.
+
+    The first publication is version 1. Later changes raise the version (the ICS SEQUENCE);
+    when people had already registered, the change is announced on the page and emailed.
+    """
+    current = snapshot(page)
+    with transaction.atomic():
+        latest = AgendaRevision.objects.select_for_update().filter(page=page).order_by("-version").first()
+        if latest is None:
+            return AgendaRevision.objects.create(page=page, version=1, snapshot=current)
+        if latest.snapshot == current:
+            return None
+        registrations = list(
+            Registration.objects.filter(page=page, status__in=ACTIVE_STATUSES, user__isnull=False).only("email")
+        )
+        revision = AgendaRevision.objects.create(
+            page=page,
+            version=latest.version + 1,
+            snapshot=current,
+            changes=describe_changes(latest.snapshot, current),
+            announced=bool(registrations),
+        )
+        page.__dict__.pop("agenda_version", None)
+        record(page, "colloquium.agenda_revised", None, version=revision.version, changes=revision.changes)
+        if registrations:
+            emails = [r.email for r in registrations]
+            context = {"page": page, "page_url": page.full_url, "revision": revision}
+
+            def send():
+                for email in emails:
+                    _email(email, f"Revised agenda: {page.title}", "colloquia/email/agenda_revised.txt", context)
+
+            transaction.on_commit(send)
+    return revision
+
+
+def rebuild_restricted_materials(page):
+    document_ids = set()
+    for session in page.sessions.all():
+        for block in session.materials.raw_data:
+            value = block.get("value") or {}
+            if value.get("access") == "participants" and value.get("document"):
+                document_ids.add(value["document"])
+    with transaction.atomic():
+        RestrictedMaterial.objects.filter(page=page).exclude(document_id__in=document_ids).delete()
+        for document_id in document_ids:
+            RestrictedMaterial.objects.get_or_create(page=page, document_id=document_id)
+
+
+def renew_session_uids(page):
+    """A copied page gets new session identities, so two events never share a calendar UID."""
+    for session in AgendaSession.objects.filter(page=page):
+        session.uid = uuid.uuid4()
+        session.save(update_fields=["uid"])
+
+
+# --- iCalendar ---
+
+
+def _uid_domain():
+    return urlsplit(settings.SITE_URL).hostname or "colloquium"
+
+
+def add_sessions(calendar, page, *, status_note=""):
+    zone = page.zone
+    version = page.agenda_version
+    stamp = timezone.now()
+    location = ", ".join(part for part in (page.venue, page.address.replace("\n", ", ")) if part)
+    for session in sessions_in_order(page):
+        event = Event()
+        event.add("uid", f"{session.uid}@{_uid_domain()}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", session.starts_at(zone))
+        event.add("dtend", session.ends_at(zone))
+        event.add("sequence", version)
+        event.add("summary", f"{session.title} — {page.title}")
+        event.add("location", f"{session.room}, {location}" if session.room else location)
+        people = "; ".join(f"{p['role'].replace('_', ' ').capitalize()}: {p['name']}" for p in session.people_list())
+        description = "\n".join(part for part in (session.description, people, status_note) if part)
+        if description:
+            event.add("description", description)
+        event.add("url", page.full_url)
+        event.add("categories", [session.get_kind_display()])
+        calendar.add_component(event)
+
+
+def new_calendar(name):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Colloquium//Judicial colloquia//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def finish(calendar):
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def page_ics(page):
+    calendar = new_calendar(page.title)
+    calendar.add("x-wr-timezone", page.time_zone)
+    add_sessions(calendar, page)
+    return finish(calendar)
+
+
+def personal_ics(registrations):
+    calendar = new_calendar("My colloquia")
+    for registration in registrations:
+        page = registration.page
+        note = f"Your registration: {registration.get_status_display()}."
+        add_sessions(calendar, page, status_note=note)
+    return finish(calendar)
+
+
+# --- PDF ---
+
+
+def page_pdf(page):
+    sessions = sessions_in_order(page)
+    html = render_to_string(
+        "colloquia/pdf/agenda.html",
+        {"page": page, "days": agenda_days(page, sessions), "version": page.agenda_version, "now": timezone.now()},
+    )
+    return render_pdf(html, stylesheets=("colloquia/pdf.css",))
+
+
+def sign_in_sheet_pdf(page, session, registrations):
+    html = render_to_string(
+        "colloquia/pdf/sign_in_sheet.html",
+        {"page": page, "session": session, "registrations": registrations, "now": timezone.now()},
+    )
+    return render_pdf(html, stylesheets=("colloquia/pdf.css",))

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ColloquiaConfig(AppConfig):
+    name = "colloquia"
+    verbose_name = "Colloquia and conferences"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,83 @@
+"""Sections other pages show (settings.extensions): home, academy page, "My learning"."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import ColloquiumIndexPage, ColloquiumPage, Registration, RegistrationStatus
+from .services import calendar_feed, summaries
+
+UPCOMING_LIMIT = 4
+
+
+def _upcoming():
+    return (
+        ColloquiumPage.objects.live()
+        .public()
+        .filter(end_date__gte=timezone.localdate())
+        .select_related("academy", "state")
+        .order_by("start_date", "title")
+    )
+
+
+def home_upcoming(request, **kwargs):
+    events = list(_upcoming()[:UPCOMING_LIMIT])
+    if not events:
+        return None
+    index = ColloquiumIndexPage.objects.live().filter(depth=3).first()
+    return {
+        "template": "colloquia/sections/upcoming.html",
+        "heading": "Upcoming colloquia",
+        "events": events,
+        "more_url": index.url if index else "",
+    }
+
+
+def academy_upcoming(request, academy=None, **kwargs):
+    if academy is None:
+        return None
+    events = list(_upcoming().filter(academy=academy)[:UPCOMING_LIMIT])
+    index = ColloquiumIndexPage.objects.live().child_of(academy.page).first() if academy.page_id else None
+    if not events and index is None:
+        return None
+    return {
+        "template": "colloquia/sections/upcoming.html",
+        "heading": f"Colloquia of the {academy.name}",
+        "events": events,
+        "more_url": index.url if index else "",
+        "empty": "No colloquia are scheduled at the moment.",
+    }
+
+
+def my_colloquia(request, **kwargs):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    registrations = list(
+        Registration.objects.filter(user=user)
+        .select_related("page", "page__academy")
+        .prefetch_related("page__sessions")
+        .order_by("-page__start_date")
+    )
+    if not registrations:
+        return None
+    today = timezone.localdate()
+    rows = []
+    for registration in registrations:
+        page = registration.page
+        summary = summaries(page, [registration])[registration.pk] if page.start_date <= today else None
+        rows.append(
+            {
+                "registration": registration,
+                "page": page,
+                "summary": summary,
+                "can_withdraw": registration.status
+                in (RegistrationStatus.PENDING, RegistrationStatus.APPROVED, RegistrationStatus.WAITLISTED)
+                and page.end_date >= today,
+            }
+        )
+    feed = calendar_feed(user)
+    return {
+        "template": "colloquia/sections/my_colloquia.html",
+        "rows": rows,
+        "feed_url": request.build_absolute_uri(reverse("colloquia:personal_feed", args=[feed.token])),
+    }

@@ -1,0 +1,85 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+from .models import ColloquiumPage
+
+
+@hooks.register("register_admin_urls")
+def register_registrar_urls():
+    return [
+        path("colloquia/", admin_views.event_list, name="colloquia_events"),
+        path("colloquia/<int:page_id>/", admin_views.event_detail, name="colloquia_event"),
+        path(
+            "colloquia/<int:page_id>/registrations/<int:registration_id>/decide/",
+            admin_views.decide,
+            name="colloquia_decide",
+        ),
+        path(
+            "colloquia/<int:page_id>/registrations/<int:registration_id>/eligibility/",
+            admin_views.override,
+            name="colloquia_override",
+        ),
+        path("colloquia/<int:page_id>/nominations/", admin_views.nominations, name="colloquia_nominations"),
+        path(
+            "colloquia/<int:page_id>/sessions/<int:session_id>/attendance/",
+            admin_views.attendance,
+            name="colloquia_attendance",
+        ),
+        path(
+            "colloquia/<int:page_id>/sessions/<int:session_id>/sign-in-sheet.pdf",
+            admin_views.sign_in_sheet,
+            name="colloquia_sign_in_sheet",
+        ),
+        path(
+            "colloquia/<int:page_id>/sessions/<int:session_id>/room-screen/",
+            admin_views.room_screen,
+            name="colloquia_room_screen",
+        ),
+    ]
+
+
+class RegistrarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_registrar_menu_item():
+    return RegistrarMenuItem("Colloquium registrations", reverse("colloquia_events"), icon_name="date", order=260)
+
+
+@hooks.register("before_serve_document")
+def protect_participant_materials(document, request):
+    from .views import guard_document
+
+    return guard_document(document, request)
+
+
+@hooks.register("after_copy_page")
+def new_identities_for_copied_agenda(request, page, new_page):
+    if isinstance(new_page.specific, ColloquiumPage):
+        from .agenda import renew_session_uids
+
+        renew_session_uids(new_page)
+
+
+@hooks.register("register_log_actions")
+def register_colloquium_log_actions(actions):
+    for action, label, message in [
+        ("colloquium.registered", "Register for a colloquium", "Registered for a colloquium"),
+        ("colloquium.registration_approved", "Approve registration", "Registration approved"),
+        ("colloquium.registration_rejected", "Reject registration", "Registration rejected"),
+        ("colloquium.registration_withdrawn", "Withdraw registration", "Registration withdrawn"),
+        ("colloquium.registration_promoted", "Promote from waiting list", "Promoted from the waiting list"),
+        ("colloquium.nominations_imported", "Import nominations", "Nominations imported"),
+        ("colloquium.invitation_accepted", "Accept invitation", "Invitation accepted"),
+        ("colloquium.invitation_declined", "Decline invitation", "Invitation declined"),
+        ("colloquium.account_from_invitation", "Create account from invitation", "Account created from invitation"),
+        ("colloquium.attendance_recorded", "Record attendance", "Attendance recorded"),
+        ("colloquium.checked_in", "QR check-in", "Checked in by QR code"),
+        ("colloquium.eligibility_override", "Override eligibility", "Certificate eligibility overridden"),
+        ("colloquium.agenda_revised", "Revise agenda", "Agenda revised"),
+    ]:
+        actions.register_action(action, label, message)

@@ -1,0 +1,93 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.text import slugify
+
+from colloquia.models import AgendaSession, CategoryPlaces, ColloquiumIndexPage, ColloquiumPage
+from regions.models import State
+
+DEFAULT_SESSIONS = [
+    # day offset, start, end, title, kind, counts
+    (0, "09:00", "09:30", "Registration", "registration", False),
+    (0, "09:30", "10:30", "Inaugural session", "inaugural", True),
+    (0, "10:45", "12:00", "TS-I: The law after BNS/BNSS", "technical", True),
+    (0, "12:00", "13:15", "TS-II: Investigation and evidence", "technical", True),
+    (0, "13:15", "14:00", "Lunch", "break", False),
+    (0, "14:00", "15:15", "TS-III: Victims in court", "technical", True),
+]
+
+
+def t(value):
+    return datetime.time.fromisoformat(value)
+
+
+def session_rows(start_date, rows):
+    return [
+        AgendaSession(
+            date=start_date + datetime.timedelta(days=offset),
+            start_time=t(start),
+            end_time=t(end),
+            title=title,
+            kind=kind,
+            counts_for_attendance=counts,
+        )
+        for offset, start, end, title, kind, counts in rows
+    ]
+
+
+def make_index(parent, title="Colloquia", slug="colloquia"):
+    index = ColloquiumIndexPage(title=title, slug=slug)
+    parent.add_child(instance=index)
+    return index
+
+
+def make_event(
+    index,
+    *,
+    title="State Judicial Colloquium",
+    start=None,
+    days=1,
+    sessions=DEFAULT_SESSIONS,
+    audience=None,
+    mode="open",
+    registration_open=True,
+    rule="all",
+    state="JH",
+    **fields,
+):
+    start = start or timezone.localdate() + datetime.timedelta(days=21)
+    page = ColloquiumPage(
+        title=title,
+        slug=slugify(title),
+        venue="Judicial Academy auditorium",
+        address="Dhurwa, Ranchi",
+        start_date=start,
+        end_date=start + datetime.timedelta(days=days - 1),
+        registration_mode=mode,
+        registration_open=registration_open,
+        certificate_rule=rule,
+        state=State.objects.get(code=state) if state else None,
+        **fields,
+    )
+    audience = audience if audience is not None else {"district_judge": None, "prosecutor": None, "police": None}
+    page.audience = [CategoryPlaces(category=category, places=places) for category, places in audience.items()]
+    page.sessions = session_rows(start, sessions)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return ColloquiumPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def index(academy):
+    return make_index(academy.page)
+
+
+@pytest.fixture
+def event(index):
+    return make_event(index)
+
+
+@pytest.fixture
+def other_index(other_academy):
+    return make_index(other_academy.page)

@@ -1,0 +1,122 @@
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from colloquia.models import AgendaSession
+
+from .conftest import make_event, session_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def _events(body):
+    calendar = Calendar.from_ical(body)
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}, calendar
+
+
+def test_ics_validates_with_one_event_per_session_and_timezone(client, event):
+    response = client.get(event.url + "agenda.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    events, calendar = _events(response.content)
+    assert len(events) == event.sessions.count()
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Asia/Kolkata"
+    session = event.sessions.get(title="Inaugural session")
+    vevent = events[f"{session.uid}@testserver"]
+    assert vevent.decoded("DTSTART") == datetime.datetime.combine(session.date, session.start_time, tzinfo=event.zone)
+    assert int(vevent["SEQUENCE"]) == 1
+
+
+def _republish_with(event, edit):
+    page = event.get_latest_revision_as_object()
+    edit(page)
+    page.save_revision().publish()
+    return type(event).objects.get(pk=event.pk)
+
+
+def test_ics_keeps_uids_across_an_agenda_edit_and_sequence_rises(client, event):
+    before, _ = _events(client.get(event.url + "agenda.ics").content)
+
+    def move(page):
+        sessions = list(page.sessions.all())
+        session = next(s for s in sessions if s.title.startswith("TS-III"))
+        session.start_time = datetime.time(14, 15)
+        session.end_time = datetime.time(15, 30)
+        session.title = "TS-III: Victims in court (revised)"
+        page.sessions = sessions
+
+    event = _republish_with(event, move)
+    after, _ = _events(client.get(event.url + "agenda.ics").content)
+    assert set(before) == set(after)
+    assert {int(e["SEQUENCE"]) for e in after.values()} == {2}
+    assert event.agenda_version == 2
+
+
+def test_pdf_opens_and_contains_every_session_title(client, event):
+    response = client.get(event.url + "agenda.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    text = " ".join(text.split())
+    for session in AgendaSession.objects.filter(page=event):
+        assert session.title in text
+    assert reader.trailer["/Root"].get("/MarkInfo", {}).get("/Marked")  # tagged PDF
+
+
+def _rows(n):
+    rows = []
+    minute = 9 * 60
+    for i in range(n):
+        start, end = minute, minute + 20
+        rows.append(
+            (
+                0,
+                f"{start // 60:02d}:{start % 60:02d}",
+                f"{end // 60:02d}:{end % 60:02d}",
+                f"Session {i}",
+                "technical",
+                True,
+            )
+        )
+        minute = end
+    return rows
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context)
+
+
+def test_colloquium_page_query_count_is_flat(client, index, judge):
+    small = make_event(index, title="Five sessions", sessions=_rows(5))
+    large = make_event(index, title="Twenty sessions", sessions=_rows(20))
+    client.force_login(judge)
+    _count(client, small.url)
+    assert _count(client, small.url) == _count(client, large.url)
+    assert _count(client, small.url + "agenda.ics") == _count(client, large.url + "agenda.ics")
+
+
+def test_api_exposes_the_agenda(client, event):
+    response = client.get(f"/api/v2/pages/{event.pk}/")
+    assert response.status_code == 200
+    data = response.json()
+    titles = [s["title"] for s in data["sessions"]]
+    assert "Inaugural session" in titles
+    assert data["agenda_version"] == 1
+    assert all("uid" in s for s in data["sessions"])
+
+
+def test_page_renders_the_agenda_in_time_order(client, index):
+    rows = [(0, "14:00", "15:00", "Afternoon", "technical", True), (0, "09:00", "10:00", "Morning", "technical", True)]
+    page = make_event(index, title="Ordered", sessions=rows)
+    body = client.get(page.url).content.decode()
+    assert body.index("Morning") < body.index("Afternoon")
+    assert session_rows  # imported helper used elsewhere
