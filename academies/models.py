@@ -134,7 +134,7 @@ class AcademyPage(Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["academies.AcademyIndexPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "courses.CourseIndexPage", "colloquia.ColloquiumIndexPage"]
 
     @property
     def academy(self):

@@ -21,6 +21,8 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
     path("resources/", include("resources.urls")),
+    path("registrations/", include("colloquia.urls")),
+    path("", include("colloquia.file_urls")),  # <colloquium page>/agenda.ics and agenda.pdf
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 

@@ -25,6 +25,7 @@ logger = logging.getLogger("colloquium.pdf")
 # Relative URLs in PDF templates resolve against this made-up origin; only it is served.
 INTERNAL_ORIGIN = "https://colloquium.internal"
 BASE_URL = INTERNAL_ORIGIN + "/"
+MEDIA_IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
 
 
 class RefusedResource(ValueError):
@@ -51,6 +52,11 @@ class SafeURLFetcher(URLFetcher):
             name = path[len(media_prefix) :]
             if not name or name.startswith("/") or ".." in name.split("/"):
                 raise RefusedResource(f"refused media path: {path}")
+            # Only images: media also holds private files (certificate PDFs, documents)
+            # that a template or a name must not be able to pull into a PDF.
+            if posixpath.splitext(name)[1].lower() not in MEDIA_IMAGE_EXTENSIONS:
+                logger.warning("PDF renderer refused %s", url[:200])
+                raise RefusedResource(f"refused non-image media: {path}")
             with default_storage.open(name, "rb") as handle:
                 body = handle.read()
         else:

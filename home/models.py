@@ -36,6 +36,9 @@ class HomePage(Page):
     subpage_types = [
         "home.StandardPage",
         "academies.AcademyIndexPage",
+        "colloquia.ColloquiumIndexPage",
+        "courses.CourseIndexPage",
+        "resources.ResourceIndexPage",
     ]
 
     def get_context(self, request, *args, **kwargs):

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "regions",
     "accounts",
     "academies",
+    "colloquia",
+    "resources",
+    "courses",
+    "certificates",
     "home",
     # Wagtail
     "wagtail.api.v2",
@@ -73,6 +77,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the page cache; above sessions so a hit skips them (see core.cache).
+    "core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,6 +142,10 @@ if env.get("CACHE_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache for anonymous visitors (core.cache): seconds a page is kept; 0 turns it off.
+# Publishing, moderation and agenda changes invalidate it at once.
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
 
 # Tasks: run in process by default; TASKS_BACKEND=database queues them for
 # `manage.py db_worker` (django-tasks-db), which survives restarts.
