@@ -207,3 +207,13 @@ class TestAdminViews:
         assert body.splitlines()[0].startswith("name,email") and judge.email in body
         transcript = client.get(reverse("courses_transcript", args=[judge.pk])).content.decode()
         assert module.title in transcript
+
+
+class TestSections:
+    def test_home_and_academy_pages_list_modules(self, client, home, academy, judge):
+        national = make_index(home)
+        module = make_module(make_index(academy.page, slug="jsja-modules"), title="Featured one", featured=True)
+        assert "Featured one" in client.get(home.url).content.decode()
+        academy_html = client.get(academy.page.url).content.decode()
+        assert "Featured one" in academy_html and "Training modules of JSJA" in academy_html
+        assert module.title in client.get(national.url).content.decode()
