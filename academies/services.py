@@ -132,3 +132,16 @@ def public_academies(state_code=""):
         # A national academy serves every State/UT.
         academies = academies.filter(Q(states__code=state_code) | Q(is_national=True))
     return academies.order_by("-is_national", "name").distinct()
+
+
+def scope_role_queue(user, users):
+    """Registrars verify the roles of users in the States/UTs their academies serve.
+
+    A national academy's registrars, superusers and platform administrators see everyone.
+    """
+    if acts_for_all(user):
+        return users
+    academies = academies_for(user, REGISTRAR)
+    if academies.filter(is_national=True).exists():
+        return users
+    return users.filter(state__academies__in=academies).distinct()

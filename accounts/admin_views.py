@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from .forms import RoleDecisionForm
@@ -16,17 +18,24 @@ def _check(request):
         raise PermissionDenied
 
 
+def _scoped(request, users):
+    """Limit the queue to the users this verifier answers for (settings.ROLE_QUEUE_SCOPE)."""
+    scope = getattr(settings, "ROLE_QUEUE_SCOPE", "")
+    return import_string(scope)(request.user, users) if scope else users
+
+
 def role_queue(request):
     """Users whose declared role awaits verification, oldest first."""
     _check(request)
     status = request.GET.get("status", RoleStatus.PENDING)
     if status not in RoleStatus.values:
         status = RoleStatus.PENDING
-    users = (
+    users = _scoped(
+        request,
         User.objects.filter(role_status=status, is_active=True)
         .exclude(role="")
         .select_related("state", "high_court")
-        .order_by("date_joined")
+        .order_by("date_joined"),
     )
     page = Paginator(users, 50).get_page(request.GET.get("p"))
     return TemplateResponse(
@@ -46,7 +55,7 @@ def role_queue(request):
 @require_POST
 def role_decide(request, user_id):
     _check(request)
-    user = get_object_or_404(User, pk=user_id)
+    user = get_object_or_404(_scoped(request, User.objects.all()), pk=user_id)
     form = RoleDecisionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():

@@ -21,6 +21,8 @@ DASHBOARD_SECTIONS = [
     "resources.sections.my_submissions",
     "colloquia.sections.my_colloquia",
 ]
+# fn(verifier, users) -> users: whose declared roles a verifier may decide.
+ROLE_QUEUE_SCOPE = "academies.services.scope_role_queue"
 # fn(user) -> {"section": data}, merged into the personal-data download.
 PERSONAL_DATA_EXPORTERS = [
     "courses.services.export_personal_data",

@@ -114,3 +114,18 @@ def test_personal_data_download_and_deletion(client, judge):
     judge.refresh_from_db()
     assert judge.full_name == "Deleted user" and not judge.is_active and judge.email.endswith("@invalid.local")
     assert not User.objects.filter(email="judge@example.test").exists()
+
+
+def test_registrars_verify_users_of_the_states_their_academy_serves(client, registrar, other_academy):
+    near = factories.make_user("district_judge", verified=False, state="JH", full_name="Ranchi Judge")
+    far = factories.make_user("district_judge", verified=False, state="MP", full_name="Bhopal Judge")
+    client.force_login(registrar)
+    queue = client.get("/admin/roles/").content.decode()
+    assert "Ranchi Judge" in queue and "Bhopal Judge" not in queue
+    assert client.post(f"/admin/roles/{far.pk}/decide/", {"decision": "verify"}).status_code == 404
+    far.refresh_from_db()
+    assert far.role_status == RoleStatus.PENDING
+    other_registrar = factories.make_staff(other_academy, "registrar")
+    client.force_login(other_registrar)
+    assert client.post(f"/admin/roles/{far.pk}/decide/", {"decision": "verify"}).status_code == 302
+    assert near.role_status == RoleStatus.PENDING
