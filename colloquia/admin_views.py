@@ -4,7 +4,7 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -29,10 +29,12 @@ def may_register_for(user, page):
 
 def _event(request, page_id):
     """The event, if the user is a registrar of its academy; 404 for others (no hint it exists)."""
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy", "state"), pk=page_id)
-    if not request.user.has_perm(PERMISSION) or not may_register_for(request.user, page):
-        log_refusal(request, f"colloquium-registrar:{page_id}", "not a registrar of this academy")
+    if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
+    page = get_object_or_404(ColloquiumPage.objects.select_related("academy", "state"), pk=page_id)
+    if not may_register_for(request.user, page):
+        log_refusal(request, f"colloquium-registrar:{page_id}", "not a registrar of this academy")
+        raise Http404
     return page
 
 
