@@ -92,6 +92,9 @@ PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA|Imp
 PDF_SCRIPT_URI = re.compile(rb"(javascript|vbscript|data)\s*:", re.IGNORECASE)
 PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
 PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# A font matrix holds six numbers; anything else is the PDF.js CVE-2024-4367 injection.
+PDF_FONT_MATRIX = re.compile(rb"/FontMatrix\s*\[([^\]]*)\]")
+PDF_NUMBERS = re.compile(rb"^[\s0-9.+-]*$")
 
 
 @dataclass
@@ -178,6 +181,9 @@ def _check_pdf(name, data):
             refuse(name, f"the PDF contains active content (/{found.group(1).decode()}), which is not accepted")
         if re.search(rb"/URI\s*\(\s*(javascript|vbscript|data)\s*:", normalised, re.IGNORECASE):
             refuse(name, "the PDF contains a script link, which is not accepted")
+        for matrix in PDF_FONT_MATRIX.finditer(normalised):
+            if not PDF_NUMBERS.match(matrix.group(1)):
+                refuse(name, "the PDF contains a malformed font matrix (a known PDF viewer exploit)")
 
 
 def _zip_members(name, data):
@@ -240,13 +246,16 @@ def _check_image(name, data, kind):
             if (fmt == "PNG") != (kind == "png"):
                 refuse(name, "its content does not match its extension")
             out = io.BytesIO()
-            # Re-encode: keeps the pixels, drops metadata chunks and anything appended.
+            # Re-encode: keeps the pixels, drops metadata (EXIF, comments, text chunks, ICC) and anything appended.
             if kind == "jpeg":
-                image.convert("RGB").save(out, "JPEG", quality=90)
+                clean = image.convert("RGB")
+                clean.info = {}
+                clean.save(out, "JPEG", quality=90)
             else:
-                if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
-                    image = image.convert("RGBA")
-                image.save(out, "PNG")
+                clean = image.convert("RGBA" if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA") else image.mode)
+                clean = clean.copy()
+                clean.info = {}
+                clean.save(out, "PNG")
             return out.getvalue()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
         if isinstance(error, Image.DecompressionBombError):

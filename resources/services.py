@@ -135,23 +135,26 @@ def resolve_target_academies(version, chosen=()):
     return academies
 
 
+def version_fields(data):
+    """The stored text of a version from the form's cleaned data; the description goes through clean_html."""
+    return {
+        "title": data["title"],
+        "summary": data["summary"],
+        "description": str(clean_html(data.get("description", ""))),
+        "resource_type": data["resource_type"],
+        "language": data["language"],
+        "audience": data["audience"],
+        "licence": data["licence"],
+        "author_source": data["author_source"],
+        "content_note": bool(data.get("content_note")),
+        "target_mode": data["target_mode"],
+    }
+
+
 def _save_version(resource, user, data, checked_files, stored_names, kept_files=()):
     number = (resource.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = ResourceVersion.objects.create(
-        resource=resource,
-        number=number,
-        status=Status.PENDING,
-        title=data["title"],
-        summary=data["summary"],
-        description=str(clean_html(data.get("description", ""))),
-        resource_type=data["resource_type"],
-        language=data["language"],
-        audience=data["audience"],
-        licence=data["licence"],
-        author_source=data["author_source"],
-        content_note=bool(data.get("content_note")),
-        target_mode=data["target_mode"],
-        submitted_by=user,
+        resource=resource, number=number, status=Status.PENDING, submitted_by=user, **version_fields(data)
     )
     version.topics.set(data["topics"])
     version.states.set(data.get("states") or [])

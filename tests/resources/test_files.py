@@ -117,7 +117,15 @@ def test_image_metadata_is_dropped():
 
 @pytest.mark.parametrize(
     "raw",
-    ["../../etc/passwd", "..\\..\\windows\\win.ini", "a" * 300 + ".pdf", "репорт.pdf", "<script>.pdf", "CON", ".htaccess"],
+    [
+        "../../etc/passwd",
+        "..\\..\\windows\\win.ini",
+        "a" * 300 + ".pdf",
+        "репорт.pdf",
+        "<script>.pdf",
+        "CON",
+        ".htaccess",
+    ],
 )
 def test_sanitised_names_are_safe(raw):
     name = sanitise_name(raw)

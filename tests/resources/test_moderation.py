@@ -32,7 +32,10 @@ def test_request_changes_shows_the_note_to_the_organisation(
     assert pending.status == "changes"
     assert pending.resource.live_version is None
     client.force_login(member)
-    assert "Please add the source of the statistics." in client.get(f"/resources/mine/{pending.resource_id}/").content.decode()
+    assert (
+        "Please add the source of the statistics."
+        in client.get(f"/resources/mine/{pending.resource_id}/").content.decode()
+    )
     assert "Please add the source" in client.get("/accounts/dashboard/").content.decode()
     assert "Please add the source" in mail.outbox[0].body
 
@@ -99,7 +102,9 @@ def test_edit_replaces_pending_version_and_old_decision_is_refused(pending, mode
 
 def test_decision_wins_over_a_later_edit(pending, moderator, member):
     services.decide(pending, moderator, "reject", "No.")
-    newer = services.submit_edit(member, pending.resource, service_data(title="Second try"), [], list(pending.files.all()))
+    newer = services.submit_edit(
+        member, pending.resource, service_data(title="Second try"), [], list(pending.files.all())
+    )
     assert newer.status == "pending"
     pending.refresh_from_db()
     assert pending.status == "rejected"  # the decided version keeps its decision
@@ -114,7 +119,9 @@ def test_editing_an_approved_resource_keeps_it_public(client, index_page, approv
     assert approved.title in body and "Revised guide" not in body
     services.decide(newer, moderator, "changes", "Fix the date.")
     assert approved.title in client.get(url).content.decode()
-    newest = services.submit_edit(member, approved.resource, service_data(title="Revised again"), [], list(newer.files.all()))
+    newest = services.submit_edit(
+        member, approved.resource, service_data(title="Revised again"), [], list(newer.files.all())
+    )
     services.decide(newest, moderator, "approve")
     url = newest.resource.get_url(index_page)
     body = client.get(url).content.decode()
@@ -188,7 +195,9 @@ def test_concurrent_decisions_end_in_one_state(home):
     actions = [
         lambda: services.decide(version, moderator, "approve"),
         lambda: services.decide(version, moderator, "reject", "No"),
-        lambda: services.submit_edit(member, version.resource, service_data(title="Race edit"), [], list(version.files.all())),
+        lambda: services.submit_edit(
+            member, version.resource, service_data(title="Race edit"), [], list(version.files.all())
+        ),
     ]
     threads = [threading.Thread(target=run, args=(a,)) for a in actions]
     for t in threads:

@@ -13,7 +13,9 @@ from tests.resources.conftest import make_member, make_org, submit
 
 def test_index_page_tree_rules(index_page):
     assert ResourceIndexPage.can_create_at(index_page.get_parent().specific) is False  # max_count reached
-    assert "resources.ResourceIndexPage" in [f"{m._meta.app_label}.{m.__name__}" for m in HomePage.allowed_subpage_models()]
+    assert "resources.ResourceIndexPage" in [
+        f"{m._meta.app_label}.{m.__name__}" for m in HomePage.allowed_subpage_models()
+    ]
     assert ResourceIndexPage.allowed_subpage_models() == []
     assert ResourceIndexPage not in StandardPage.allowed_subpage_models()
 
@@ -110,7 +112,9 @@ def test_demo_is_idempotent(db, home):
     assert Resource.objects.public().count() == 6
     pending = ResourceVersion.objects.get(status="pending")
     assert pending.submitted_by.email == "cso@demo.test"
-    assert {a.short_code for v in ResourceVersion.objects.filter(status="approved") for a in v.target_academies.all()} == {
+    assert {
+        a.short_code for v in ResourceVersion.objects.filter(status="approved") for a in v.target_academies.all()
+    } == {
         "JSJA",
         "CJA",
         "NJA",

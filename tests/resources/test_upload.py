@@ -88,7 +88,9 @@ def test_chosen_academies(client, academy, other_academy, member):
     client.force_login(member)
     response = client.post(URL, form_data(target_mode="chosen", files=upload("a.pdf", PDF)))
     assert "Choose at least one academy" in response.content.decode()
-    client.post(URL, form_data(target_mode="chosen", target_academies=[str(other_academy.pk)], files=upload("a.pdf", PDF)))
+    client.post(
+        URL, form_data(target_mode="chosen", target_academies=[str(other_academy.pk)], files=upload("a.pdf", PDF))
+    )
     assert list(ResourceVersion.objects.get().target_academies.all()) == [other_academy]
 
 
@@ -105,7 +107,11 @@ def test_refused_file_keeps_the_other_entries_and_stores_nothing(client, academy
     client.force_login(member)
     response = client.post(
         URL,
-        form_data(title="My careful title", summary="Typed with care", files=[upload("ok.png", png_bytes()), upload(name, data)]),
+        form_data(
+            title="My careful title",
+            summary="Typed with care",
+            files=[upload("ok.png", png_bytes()), upload(name, data)],
+        ),
     )
     assert response.status_code == 200
     body = response.content.decode()
@@ -132,9 +138,13 @@ def test_traversal_file_name_over_http_is_reduced_to_a_safe_basename(client, aca
     client.force_login(member)
     body = encode_multipart(BOUNDARY, form_data())
     part = (
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="../../../etc/passwd.pdf"\r\n'
-        "Content-Type: application/pdf\r\n\r\n"
-    ).encode() + PDF + b"\r\n"
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="../../../etc/passwd.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + PDF
+        + b"\r\n"
+    )
     body = body.replace(f"--{BOUNDARY}--".encode(), part + f"--{BOUNDARY}--".encode())
     response = client.post(URL, body, content_type=f"multipart/form-data; boundary={BOUNDARY}")
     assert response.status_code == 302

@@ -17,7 +17,12 @@ def file_url(version):
 
 @pytest.fixture
 def outsiders(db, other_member, other_moderator, judge):
-    return {"anonymous": None, "judge": judge, "other organisation": other_member, "other academy's moderator": other_moderator}
+    return {
+        "anonymous": None,
+        "judge": judge,
+        "other organisation": other_member,
+        "other academy's moderator": other_moderator,
+    }
 
 
 def test_pending_is_404_for_outsiders(client, index_page, pending, outsiders):

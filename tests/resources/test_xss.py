@@ -17,7 +17,10 @@ def test_payloads_in_every_field_are_inert_everywhere(
     from regions.models import State
 
     organisation = Organisation.objects.create(
-        name=f"Org {PAYLOAD}"[:200], state=State.objects.get(code="JH"), verified=True, about=PAYLOAD,
+        name=f"Org {PAYLOAD}"[:200],
+        state=State.objects.get(code="JH"),
+        verified=True,
+        about=PAYLOAD,
         website="https://example.org/",
     )
     member = make_member(organisation, full_name=f"Member {PAYLOAD}"[:150])
