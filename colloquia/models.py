@@ -513,3 +513,6 @@ class RestrictedMaterial(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["page", "document"], name="colloquium_restricted_once")]
+
+    def __str__(self):
+        return f"Document {self.document_id} (participants of {self.page_id})"
