@@ -12,6 +12,9 @@ from .api import api_router
 urlpatterns = [
     # The admin signs in through allauth, so its rate limits and two-factor step apply.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Wagtail's front-end login form (for private pages) would sign staff in with a password
+    # alone, skipping allauth's rate limits and two-factor step: send it to allauth too.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
