@@ -86,7 +86,13 @@ class DeletionRequestForm(forms.Form):
 
 class WagtailUserEditForm(UserEditForm):
     full_name = forms.CharField(max_length=150, required=True)
+    # The user model has no first or last name (one full name, as printed on certificates);
+    # Wagtail's form declares both as required, so without this no user could be saved.
+    first_name = None
+    last_name = None
 
 
 class WagtailUserCreationForm(UserCreationForm):
     full_name = forms.CharField(max_length=150, required=True)
+    first_name = None
+    last_name = None
