@@ -17,6 +17,9 @@ def record(instance, action, user=None, **data):
 
 
 def log_refusal(request, what, why=""):
+    """Log a refused request: who (user id or anonymous), what (method, path, object), why; the
+    log line carries the time. RefusalLogMiddleware logs any other 403 response the same way."""
+    request._refusal_logged = True
     user = getattr(request, "user", None)
     who = user.pk if user is not None and user.is_authenticated else "anonymous"
     security_log.warning(

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from .audit import log_refusal
 
 ADMIN_PREFIX = "/admin/"
 
@@ -47,4 +50,46 @@ class StaffMFAMiddleware:
             response = self.get_response(request)
             response._csp_replace = ADMIN_CSP
             return response
+        return self.get_response(request)
+
+
+class RefusalLogMiddleware:
+    """Log every 403 response (who, method, path) unless the view already logged its refusal.
+
+    Views that refuse with 404 on purpose (another learner's object) call
+    accounts.audit.log_refusal themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 403 and not getattr(request, "_refusal_logged", False):
+            log_refusal(request, "response 403", getattr(response, "reason_phrase", ""))
+        return response
+
+
+# Wagtail lists audit entries to any admin user holding a permission on the model, whatever
+# the academy: a registrar of one academy would read another academy's registrations there.
+# The site-wide history is for superusers and platform administrators; staff keep the
+# history of each page and object they may edit.
+PLATFORM_ADMIN_PATHS = ("/admin/reports/site-history/",)
+
+
+def is_platform_admin(user):
+    return user.is_authenticated and (user.is_superuser or user.has_perm("academies.manage_all_academies"))
+
+
+class PlatformAdminOnlyMiddleware:
+    """Refuse the site-wide admin reports to staff who act for one academy only."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if request.path.startswith(PLATFORM_ADMIN_PATHS) and user.is_authenticated and not is_platform_admin(user):
+            log_refusal(request, "site history", "not a platform administrator")
+            raise PermissionDenied
         return self.get_response(request)

@@ -23,8 +23,17 @@ def register_role_queue_menu_item():
     return RoleQueueMenuItem("Role verification", reverse("accounts_role_queue"), icon_name="user", order=250)
 
 
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_academy_staff(request, menu_items):
+    from .middleware import is_platform_admin
+
+    if not is_platform_admin(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+
+
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
     actions.register_action("colloquium.role_verified", "Verify role", "Role verified")
     actions.register_action("colloquium.role_rejected", "Reject role", "Role rejected")
     actions.register_action("colloquium.account_anonymised", "Anonymise account", "Account anonymised")
+    actions.register_action("colloquium.groups_changed", "Change staff groups", "Group membership changed")

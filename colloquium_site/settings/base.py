@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
+    "accounts.middleware.RefusalLogMiddleware",
+    "accounts.middleware.PlatformAdminOnlyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
