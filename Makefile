@@ -67,5 +67,31 @@ postgres:
 test-postgres: postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
+# National-scale benchmark (not part of `make test`): builds bench/data/ once, serves it with
+# gunicorn on 127.0.0.1, drives it with wrk and writes bench/results/latest.{json,md}.
+bench: install system-deps
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q wrk; }
+	$(BIN)/python bench/run.py
+
+# Security checks on their own: Django's deployment check with the documented production
+# environment, the security suite on SQLite, then the race and backup tests on PostgreSQL.
+# (`make test` already runs tests/security on both databases; this is the focused subset.)
+security: install
+	set -a && . ./.env.example && set +a && $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/pytest -q tests/security
+	@bash .ci/postgres.sh
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q tests/security/test_races.py tests/security/test_backup.py
+
+# Database (pg_dump custom format, or SQLite's online backup) and media into backups/<time>/.
+backup: install
+	$(BIN)/python ops/backup.py
+
+# make restore BACKUP=backups/<time>: the current database file and media are moved aside first.
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/<time>" >&2; exit 1; }
+	$(BIN)/python ops/restore.py "$(BACKUP)"
+
 clean:
 	rm -rf $(VENV) node_modules static .test-media
