@@ -22,6 +22,13 @@ def _bump_on_commit(sender, **kwargs):
     transaction.on_commit(lambda: _bump(sender))
 
 
+def _page_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    # A new page (add_child) or a full save of a live page changes what visitors see; a draft
+    # (save_revision saves with update_fields) does not, and publishing sends page_published.
+    if created or (update_fields is None and instance.live):
+        _bump_on_commit(sender)
+
+
 def _models_to_watch():
     """Page types, sites, Wagtail settings, images, documents and settings.PAGE_CACHE_MODELS."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -49,8 +56,9 @@ def connect():
     for model in _models_to_watch():
         uid = f"core.pagecache.{model._meta.label_lower}"
         post_delete.connect(_bump_on_commit, sender=model, dispatch_uid=f"{uid}.delete")
-        if not issubclass(model, Page):
-            # A page's own save is a draft until published; the publish signal covers it.
+        if issubclass(model, Page):
+            post_save.connect(_page_saved, sender=model, dispatch_uid=f"{uid}.page_save")
+        else:
             post_save.connect(_bump_on_commit, sender=model, dispatch_uid=f"{uid}.save")
             for field in model._meta.many_to_many:
                 through = field.remote_field.through

@@ -159,3 +159,26 @@ def test_cache_is_off_when_seconds_is_zero(client, test_urls, settings):
     client.get("/t/plain/")
     assert pagecache_urls.COUNTER["calls"] == 2
     assert cache.get(page_cache.GENERATION_KEY) is None
+
+
+def test_main_menu_is_cached_for_signed_in_pages_and_follows_publishing(client, page_cache_on, about, judge):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/about/")
+        return len(captured), response
+
+    client.force_login(judge)
+    client.get("/about/")
+    cached, response = count()
+    assert b'href="/about/"' not in response.content  # not in menus yet
+    page_cache_on.PAGE_CACHE_SECONDS = 0
+    uncached, _ = count()
+    assert uncached - cached == 2  # the menu's page and view-restriction queries
+    page_cache_on.PAGE_CACHE_SECONDS = 300
+
+    about.show_in_menus = True
+    about.save_revision().publish()
+    assert b'href="/about/"' in client.get("/about/").content

@@ -1,0 +1,101 @@
+"""Certificates issue through the real task queue: django-tasks' database backend and a `db_worker` process.
+
+Production runs TASKS_BACKEND=database with `manage.py db_worker` beside the app servers (see
+docs/deployment.md). This test does the same against a temporary SQLite file: one process
+migrates it and enqueues `certificates.tasks.issue_for_enrolment` for a completed enrolment,
+a separate `db_worker --batch` process runs the queue and exits, and a third process reads
+back the task result and the certificate it issued.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ENQUEUE = """
+import json
+from django.utils import timezone
+from tests import factories
+from courses.models import CourseIndexPage, CoursePage, Enrolment
+from certificates.tasks import issue_for_enrolment
+
+home = factories.make_home()
+academy = factories.make_academy("JSJA", "Jharkhand State Judicial Academy", states=("JH",), high_court="JHHC")
+user = factories.make_user("district_judge", full_name="Queued Judge")
+index = CourseIndexPage(title="Modules", slug="modules")
+academy.page.add_child(instance=index)
+module = CoursePage(title="Trafficking law after 2024", slug="law", summary="BNS 143.", gives_certificate=True)
+index.add_child(instance=module)
+enrolment = Enrolment.objects.create(user=user, module=module, completed_at=timezone.now())
+result = issue_for_enrolment.enqueue("courses.Enrolment", enrolment.pk)
+print(json.dumps({"task": str(result.id), "status": str(result.status), "user": user.pk}))
+"""
+
+CHECK = """
+import json, sys
+from certificates.models import Certificate
+from certificates.tasks import issue_for_enrolment
+task_id, user_id = sys.argv[-2], int(sys.argv[-1])
+result = issue_for_enrolment.get_result(task_id)
+cert = Certificate.objects.filter(user_id=user_id).first()
+print(json.dumps({
+    "status": str(result.status),
+    "return_value": result.return_value if result.is_finished else None,
+    "serial": cert.serial if cert else None,
+    "pdf_bytes": cert.pdf.size if cert else 0,
+}))
+"""
+
+
+def manage(env, *args, code=None):
+    command = [sys.executable, "manage.py", *args]
+    if code is not None:
+        command = [sys.executable, "-c", _SHELL, code, *args]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)  # noqa: S603
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+# `manage.py shell -c` cannot take arguments; this runs a code string after django.setup().
+_SHELL = "import sys, django; django.setup(); code = sys.argv[1]; sys.argv = sys.argv[1:]; exec(code)"
+
+
+@pytest.fixture
+def worker_env(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "TASKS_", "PYTEST_", "CACHE_URL"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="colloquium_site.settings.dev",
+        DEBUG="0",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'queue.sqlite3'}",
+        TASKS_BACKEND="database",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        SITE_URL="http://testserver",
+    )
+    return env
+
+
+def test_certificate_is_issued_by_a_db_worker_process(worker_env):
+    manage(worker_env, "migrate", "--noinput", "-v0")
+    queued = json.loads(manage(worker_env, code=ENQUEUE).strip().splitlines()[-1])
+    assert queued["status"] == "READY"  # queued in the database, not run in this process
+
+    before = json.loads(manage(worker_env, queued["task"], str(queued["user"]), code=CHECK).strip().splitlines()[-1])
+    assert before["serial"] is None and before["status"] == "READY"
+
+    manage(worker_env, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    after = json.loads(manage(worker_env, queued["task"], str(queued["user"]), code=CHECK).strip().splitlines()[-1])
+    assert after["status"] == "SUCCESSFUL", after
+    assert after["serial"] and after["serial"].startswith("JSJA-")
+    assert after["return_value"] == after["serial"]
+    assert after["pdf_bytes"] > 1000
