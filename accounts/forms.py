@@ -84,15 +84,24 @@ class DeletionRequestForm(forms.Form):
     )
 
 
+# The user model has no first or last name (one full name, as printed on certificates);
+# Wagtail's forms declare both as required, so without this no user could be saved.
+NO_SPLIT_NAME = {"first_name", "last_name"}
+
+
 class WagtailUserEditForm(UserEditForm):
     full_name = forms.CharField(max_length=150, required=True)
-    # The user model has no first or last name (one full name, as printed on certificates);
-    # Wagtail's form declares both as required, so without this no user could be saved.
     first_name = None
     last_name = None
+
+    class Meta(UserEditForm.Meta):
+        fields = (set(UserEditForm.Meta.fields) - NO_SPLIT_NAME) | {"full_name"}
 
 
 class WagtailUserCreationForm(UserCreationForm):
     full_name = forms.CharField(max_length=150, required=True)
     first_name = None
     last_name = None
+
+    class Meta(UserCreationForm.Meta):
+        fields = (set(UserCreationForm.Meta.fields) - NO_SPLIT_NAME) | {"full_name"}
