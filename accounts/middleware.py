@@ -54,7 +54,8 @@ class StaffMFAMiddleware:
 
 
 class RefusalLogMiddleware:
-    """Log every 403 response (who, method, path) unless the view already logged its refusal.
+    """Log every 403 response and every Wagtail "no permission" redirect (who, method, path)
+    unless the view already logged its refusal.
 
     Views that refuse with 404 on purpose (another learner's object) call
     accounts.audit.log_refusal themselves.
@@ -65,9 +66,22 @@ class RefusalLogMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code == 403 and not getattr(request, "_refusal_logged", False):
+        if getattr(request, "_refusal_logged", False):
+            return response
+        if response.status_code == 403:
             log_refusal(request, "response 403", getattr(response, "reason_phrase", ""))
+        elif response.status_code == 302 and _wagtail_denied(request):
+            log_refusal(request, "admin", "Wagtail permission denied")
         return response
+
+
+def _wagtail_denied(request):
+    """Wagtail's admin answers a PermissionDenied with a redirect and this message, not a 403."""
+    from django.utils.translation import gettext
+
+    storage = getattr(request, "_messages", None)
+    denied = gettext("Sorry, you do not have permission to access this area.")
+    return any(denied in str(m.message) for m in getattr(storage, "_queued_messages", []))
 
 
 # Wagtail lists audit entries to any admin user holding a permission on the model, whatever
