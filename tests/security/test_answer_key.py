@@ -1,0 +1,47 @@
+"""The quiz answer key never reaches a learner before submission, nor the public API.
+
+The matrix proves who may open the module's edit, preview and revision screens (which
+show the question bank); this file looks inside the pages a learner can open.
+"""
+
+import json
+
+import pytest
+
+from courses import services
+from tests.courses.conftest import make_index, make_module
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def module(academy):
+    module = make_module(make_index(academy.page, slug="key-modules"), lessons=1, questions=3)
+    module.show_feedback = True
+    module.save_revision().publish()
+    return module
+
+
+def test_an_attempt_in_progress_shows_no_answers_or_feedback(client, judge, module):
+    enrolment, _ = services.enrol(judge, module)
+    attempt = services.start_attempt(enrolment)
+    client.force_login(judge)
+    html = client.get(f"/learning/attempts/{attempt.pk}/").content.decode()
+    assert "Right answer 1" in html  # the options are there...
+    for secret in ("SECRET-FEEDBACK", "Correct answer", '"correct"', "tag-ok"):
+        assert secret not in html  # ...but not which one is right, nor the feedback
+
+
+def test_the_public_api_does_not_expose_the_question_bank(client, module):
+    response = client.get(f"/api/v2/pages/{module.pk}/?fields=*")
+    assert response.status_code == 200
+    body = json.dumps(response.json())
+    assert "SECRET-FEEDBACK" not in body and "Right answer" not in body and "questions" not in body
+
+
+def test_the_personal_data_download_leaves_out_the_snapshot_of_an_open_attempt(client, judge, module):
+    enrolment, _ = services.enrol(judge, module)
+    services.start_attempt(enrolment)
+    client.force_login(judge)
+    body = client.get("/accounts/personal-data/").content.decode()
+    assert "SECRET-FEEDBACK" not in body and "Right answer" not in body
