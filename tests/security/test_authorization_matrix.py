@@ -30,6 +30,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import NoReverseMatch, Resolver404
 
 from . import authz_rules as rules
+from .conftest import SUMMARY_PROPERTY
 from .world import ROLES, build_world
 
 pytestmark = pytest.mark.django_db
@@ -258,7 +259,7 @@ FAKE_PDF = b"%PDF-1.4\n% rendering is stubbed in the matrix: authorization comes
 PDF_RENDERERS = ["certificates.pdf.render_pdf", "colloquia.agenda.render_pdf"]
 
 
-def test_every_url_pattern_against_every_role(tmp_path, settings, monkeypatch):
+def test_every_url_pattern_against_every_role(tmp_path, settings, monkeypatch, record_property):
     settings.CERTIFICATE_VERIFY_RATE_PER_MINUTE = 10_000
     for target in PDF_RENDERERS:
         monkeypatch.setattr(target, lambda *args, **kwargs: FAKE_PDF)
@@ -297,6 +298,7 @@ def test_every_url_pattern_against_every_role(tmp_path, settings, monkeypatch):
         *[f"  known gap: {line}" for line in known],
         *[f"  DIFFERS: {line}" for line in failures],
     ]
+    record_property(SUMMARY_PROPERTY, "\n".join(SUMMARY))
     problems = []
     if unmatched:
         problems.append(
