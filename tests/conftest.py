@@ -115,3 +115,35 @@ def pytest_collection_modifyitems(items):
             kwargs = dict(marker.kwargs) if marker is not None else {}
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("transaction", False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the migration-made rows back right after a transactional test empties the tables.
+
+    Django restores them only when the *next* serialized test starts; with tests spread
+    over xdist workers, an ordinary test may run in between and find no States or root page.
+    """
+    yield
+    if not _is_transactional(item):
+        return
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                # Rows created lazily after the flush (content types, say) would clash: empty again first.
+                call_command(
+                    "flush", verbosity=0, interactive=False, database=connection.alias, inhibit_post_migrate=True
+                )
+                connection.creation.deserialize_db_from_string(contents)
+        ContentType.objects.clear_cache()

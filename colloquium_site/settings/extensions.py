@@ -5,9 +5,9 @@ Kept apart from base.py so each feature app adds its lines without touching the 
 
 # fn(request) -> section dict | None, shown on the home page in this order.
 HOME_SECTIONS = [
+    "colloquia.sections.home_upcoming",
     "courses.dashboard.featured_section",
     "resources.sections.recent_resources",
-    "colloquia.sections.home_upcoming",
 ]
 # fn(request, academy=...) -> section dict | None, shown on each academy's page.
 ACADEMY_SECTIONS = [
