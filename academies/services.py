@@ -145,3 +145,13 @@ def scope_role_queue(user, users):
     if academies.filter(is_national=True).exists():
         return users
     return users.filter(state__academies__in=academies).distinct()
+
+
+def states_served_by(user, role):
+    """States/UTs served by the academies where `user` holds `role`; None means every State."""
+    from regions.models import State
+
+    academies = academies_for(user, role)
+    if acts_for_all(user) or academies.filter(is_national=True).exists():
+        return None
+    return State.objects.filter(academies__in=academies).distinct()

@@ -1,16 +1,18 @@
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from academies.services import REGISTRAR, academies_for, acts_for_all
+from academies.permissions import AcademyScopedPermissionPolicy, AcademyScopedViewSetMixin
+from academies.services import REGISTRAR, academies_for
 
 from . import admin_views
 from .models import CertificateTemplate
 
 
-class CertificateTemplateViewSet(SnippetViewSet):
+class CertificateTemplateViewSet(AcademyScopedViewSetMixin, SnippetViewSet):
     model = CertificateTemplate
     icon = "doc-full"
     menu_label = "Certificate templates"
@@ -19,13 +21,19 @@ class CertificateTemplateViewSet(SnippetViewSet):
     list_filter = ["kind", "is_active"]
 
     def get_queryset(self, request):
-        # Registrars see their academies' templates; the platform-wide ones are for platform admins.
         qs = CertificateTemplate.objects.select_related("academy")
-        if acts_for_all(request.user):
-            return qs
-        return qs.filter(academy__in=academies_for(request.user, REGISTRAR))
+        return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change"]) & qs
 
 
+# Registrars see and edit their academies' templates, in the list and in every object
+# view; the platform-wide ones (no academy) are for platform administrators.
+register_permission_policy(
+    CertificateTemplate,
+    AcademyScopedPermissionPolicy(
+        CertificateTemplate,
+        scope=lambda user, qs: qs.filter(academy__in=academies_for(user, REGISTRAR)),
+    ),
+)
 register_snippet(CertificateTemplateViewSet)
 
 

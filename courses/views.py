@@ -48,7 +48,8 @@ def module_context(request, module):
         "lessons": lessons,
         "enrolment": enrolment,
         "academy": academy_for_page(module),
-        "prerequisites": list(module.prerequisites.live()),
+        # Filtered in Python: a preview or revision holds a modelcluster FakeQuerySet without .live().
+        "prerequisites": [p for p in module.prerequisites.all() if p.live],
     }
     if enrolment:
         progress = services.progress_of(enrolment, lessons)

@@ -3,14 +3,23 @@
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from academies.permissions import AcademyScopedPermissionPolicy, AcademyScopedViewSetMixin
+from academies.services import MODERATOR, states_served_by
 
 from . import services
 from .models import Organisation
 
 
-class OrganisationViewSet(SnippetViewSet):
+def _organisations_in_served_states(user, queryset):
+    states = states_served_by(user, MODERATOR)
+    return queryset if states is None else queryset.filter(state__in=states)
+
+
+class OrganisationViewSet(AcademyScopedViewSetMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = "Organisations (CSOs)"
@@ -19,8 +28,13 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "state", "registration_number", "verified", "verified_at"]
     list_filter = ["verified", "state"]
     search_fields = ["name", "registration_number"]
+    # Moderators verify organisations based in the States/UTs their academies serve
+    # (a national academy's moderators, and platform administrators, all of them).
 
 
+register_permission_policy(
+    Organisation, AcademyScopedPermissionPolicy(Organisation, scope=_organisations_in_served_states)
+)
 register_snippet(OrganisationViewSet)
 
 

@@ -117,6 +117,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+# The rows the migrations made (States, High Courts, groups, Wagtail's root page and
+# collection), as Django serialised them when it created the test database.
+REFERENCE_ROWS = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _keep_reference_rows(django_db_setup):
+    # Copied at once: Django keeps them on the connection object, and Playwright's event
+    # loop can leave this thread holding a different connection object later on.
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            REFERENCE_ROWS[connection.alias] = contents
+
+
 def _is_transactional(item):
     marker = item.get_closest_marker("django_db")
     return marker is not None and marker.kwargs.get("transaction", False)
@@ -130,7 +147,7 @@ def pytest_runtest_teardown(item, nextitem):
     over xdist workers, an ordinary test may run in between and find no States or root page.
     """
     yield
-    if not _is_transactional(item):
+    if not _is_transactional(item) or not REFERENCE_ROWS:
         return
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
@@ -138,12 +155,8 @@ def pytest_runtest_teardown(item, nextitem):
     from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                # Rows created lazily after the flush (content types, say) would clash: empty again first.
-                call_command(
-                    "flush", verbosity=0, interactive=False, database=connection.alias, inhibit_post_migrate=True
-                )
-                connection.creation.deserialize_db_from_string(contents)
+        for alias, contents in REFERENCE_ROWS.items():
+            # Rows created lazily after the flush (content types, say) would clash: empty again first.
+            call_command("flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True)
+            connections[alias].creation.deserialize_db_from_string(contents)
         ContentType.objects.clear_cache()
