@@ -99,9 +99,9 @@ def test_a_damaged_backup_is_refused(tmp_path):
 def test_postgresql_backup_restores_into_a_scratch_database(tmp_path):
     import psycopg
 
-    url = os.environ["DATABASE_URL"]
     source, scratch = f"backup_src_{uuid.uuid4().hex[:8]}", f"backup_dst_{uuid.uuid4().hex[:8]}"
-    base = url.rsplit("/", 1)[0]
+    base = os.environ["DATABASE_URL"].split("?")[0].rsplit("/", 1)[0]
+    url = f"{base}/postgres"  # the maintenance database: DATABASE_URL's own may not exist under pytest
     with psycopg.connect(url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{source}"')
         admin.execute(f'CREATE DATABASE "{scratch}"')
