@@ -58,7 +58,7 @@ def bench_environment(extra=None):
     env = {
         "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.production",
         "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY", "bench-only-" + "k" * 60),
-        "DATABASE_URL": f"sqlite:///{DB_PATH}",
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DB_PATH}"),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "SITE_URL": "http://127.0.0.1",

@@ -143,23 +143,29 @@ def find_pages():
 
 
 def count_queries(pages, cookie):
-    """SQL queries per page, in process, with the page cache off (the count a cache miss costs)."""
+    """SQL queries per page, in process, configured as served: what one page-cache miss costs.
+
+    Each counted request carries a query string seen for the first time, so it misses the page
+    cache (anonymous pages) while shared pieces such as the menu stay cached, as in production.
+    """
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.test.utils import CaptureQueriesContext
 
     result = {}
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        for name, (url, signed_in) in pages.items():
-            client = Client(HTTP_HOST=HOST)
-            if signed_in:
-                client.cookies[cookie[0]] = cookie[1]
-            first = client.get(url)
-            if first.status_code != 200:
-                raise SystemExit(f"{name} ({url}) answered {first.status_code}; the benchmark needs 200")
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            result[name] = len(queries)
+    for number, (name, (url, signed_in)) in enumerate(pages.items()):
+        client = Client(HTTP_HOST=HOST)
+        if signed_in:
+            client.cookies[cookie[0]] = cookie[1]
+        first = client.get(url)
+        if first.status_code != 200:
+            raise SystemExit(f"{name} ({url}) answered {first.status_code}; the benchmark needs 200")
+        fresh = f"{url}{'&' if '?' in url else '?'}bench-miss={number}-{time.time_ns()}"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(fresh)
+        if response.get("X-Page-Cache") == "hit":
+            raise SystemExit(f"{name}: the counted request was served from the page cache")
+        result[name] = len(queries)
     return result
 
 
@@ -291,7 +297,9 @@ def bulk_issue(parts=2):
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(build_data.DB_PATH, copy)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{copy}", "BENCH_ISSUE": "1"}
+    # IMMEDIATE transactions: two writer processes queue for the lock instead of failing with
+    # "database is locked" when a read-then-write transaction cannot upgrade (SQLite only).
+    env = {**os.environ, "BENCH_DATABASE_URL": f"sqlite:///{copy}?transaction_mode=IMMEDIATE"}
     script = build_data.BENCH_DIR / "issue_worker.py"
     began = time.time()
     workers = [
@@ -345,8 +353,8 @@ def report(data):
     ceiling = data["ceiling"]["rps"]
     rows = []
     header = (
-        "| Page | req/s | p50 ms | p99 ms | of ceiling | req/s uncached | SQL queries | target |\n"
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+        "| Page | req/s | p50 ms | p99 ms | of ceiling | req/s uncached | speed target | SQL queries (≤12) |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
     )
     for name, result in data["pages"].items():
         signed_in = name.endswith("(signed in)")
@@ -355,16 +363,17 @@ def report(data):
         fraction = result["rps"] / ceiling
         if signed_in:
             met = result["rps"] >= TARGETS["signed_in_rps"] and (result["p99_ms"] or 1e9) <= TARGETS["signed_in_p99_ms"]
-            target = f"≥{TARGETS['signed_in_rps']} req/s, p99 ≤{TARGETS['signed_in_p99_ms']} ms"
+            target = f"≥{TARGETS['signed_in_rps']} req/s and p99 ≤{TARGETS['signed_in_p99_ms']} ms"
         else:
             met = fraction >= TARGETS["ceiling_fraction"]
             target = f"≥{TARGETS['ceiling_fraction']:.0%} of ceiling"
-        met = met and queries is not None and queries <= TARGETS["queries"] and not result["errors"]
-        errors = f" ({result['errors']} non-2xx)" if result["errors"] else ""
+        met = met and not result["errors"]
+        errors = f" ({result['errors']} errors)" if result["errors"] else ""
+        queries_met = queries is not None and queries <= TARGETS["queries"]
         rows.append(
             f"| {name} | {fmt(result['rps'])}{errors} | {fmt(result['p50_ms'], 1)} | {fmt(result['p99_ms'], 1)} | "
-            f"{fraction:.0%} | {fmt(uncached['rps']) if uncached else 'n/a'} | {fmt(queries)} | "
-            f"{'met' if met else 'NOT met'}: {target}, ≤{TARGETS['queries']} queries |"
+            f"{fraction:.0%} | {fmt(uncached['rps']) if uncached else 'n/a'} | "
+            f"{'met' if met else 'NOT met'} ({target}) | {fmt(queries)} {'met' if queries_met else 'NOT met'} |"
         )
     rows.append(
         f"| ceiling (static 10 KB Django view) | {fmt(ceiling)} | {fmt(data['ceiling']['p50_ms'], 1)} | "
@@ -400,7 +409,9 @@ def report(data):
     m = data["machine"]
     lines.append(
         f"- Machine: {m['nproc']} cores, {m['cpu']}, Python {m['python']}; load average at start "
-        f"{', '.join(str(x) for x in m['load_average_at_start'])}. wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on "
+        f"{', '.join(str(x) for x in m['load_average_at_start'])}, at the end "
+        f"{', '.join(str(round(x, 2)) for x in data.get('load_average_at_end', []))} (other jobs share the machine). "
+        f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on "
         f"127.0.0.1; gunicorn {WORKERS} sync workers; SQLite; process-local cache."
     )
     counts = data.get("data_set", {})
@@ -480,6 +491,7 @@ def main():
     data["bulk_issue"] = bulk_issue()
     log(f"bulk issue: {data['bulk_issue']}")
     data["finished_at"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    data["load_average_at_end"] = list(os.getloadavg())
 
     table = report(data)
     RESULTS.mkdir(exist_ok=True)

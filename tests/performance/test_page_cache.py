@@ -182,3 +182,20 @@ def test_main_menu_is_cached_for_signed_in_pages_and_follows_publishing(client, 
     about.show_in_menus = True
     about.save_revision().publish()
     assert b'href="/about/"' in client.get("/about/").content
+
+
+def test_revoking_a_certificate_shows_on_its_cached_verify_page(client, page_cache_on, world, judge, superuser):
+    from django.urls import reverse
+
+    from certificates.services import revoke
+    from tests.performance import builders
+
+    (module,) = builders.grow_modules(builders.catalogue(world["home"]), 1, lessons=1)
+    cert = builders.certificate(judge, module, world["academy"])
+    url = reverse("certificates:verify_code", args=[cert.verification_code])
+    client.get(url)
+    response, state = get(client, url)
+    assert state == "hit" and b"Revoked" not in response.content
+    revoke(cert, reason="Issued in error", by=superuser)
+    response, state = get(client, url)
+    assert state == "miss" and b"Issued in error" in response.content
