@@ -1193,6 +1193,19 @@ RULES = [
         "deleting a template is for platform administrators",
     ),
     ("wagtailsnippets_certificates_certificatetemplate:*", lambda w: [], admin_scoped("registrar"), ""),
+    (
+        "wagtailsnippets_certificates_certificatetemplate:edit@post",
+        lambda w: [
+            (
+                "b",
+                "POST "
+                + url("wagtailsnippets_certificates_certificatetemplate:edit", pk=w["template_b"].pk)
+                + f"|heading=Taken+over&academy={w.academy_a.pk}",
+            )
+        ],
+        admin_scoped("registrar"),
+        "saving B's template (and moving it to A) is refused to A's registrar (finding 5)",
+    ),
     # --- sites, users, groups: superusers (and platform administrators) ---
     ("wagtailsites:*", lambda w: [], superuser_only, ""),
     ("wagtailusers_users:*", lambda w: [], superuser_only, ""),
