@@ -147,10 +147,13 @@ def pytest_runtest_teardown(item, nextitem):
     over xdist workers, an ordinary test may run in between and find no States or root page.
     """
     yield
-    if not _is_transactional(item) or not REFERENCE_ROWS:
+    # After the last test the test database is already gone (nextitem is None): nothing to restore.
+    if nextitem is None or not _is_transactional(item) or not REFERENCE_ROWS:
         return
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
@@ -158,5 +161,11 @@ def pytest_runtest_teardown(item, nextitem):
         for alias, contents in REFERENCE_ROWS.items():
             # Rows created lazily after the flush (content types, say) would clash: empty again first.
             call_command("flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True)
-            connections[alias].creation.deserialize_db_from_string(contents)
+            connection = connections[alias]
+            connection.creation.deserialize_db_from_string(contents)
+            # The restored rows carry their ids; move PostgreSQL's sequences past them.
+            statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
         ContentType.objects.clear_cache()
