@@ -19,8 +19,8 @@ def test_judge_downloads_and_visitor_verifies(live_server, page, judge, academy,
     page.goto(f"{live_server.url}/certificates/")
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile(f"Download PDF.*{cert.serial}")).click()
-    with cert.pdf.open("rb") as handle:
-        assert open(info.value.path(), "rb").read() == handle.read()
+    with cert.pdf.open("rb") as stored, open(info.value.path(), "rb") as downloaded:
+        assert downloaded.read() == stored.read()
 
     visitor = browser.new_context(base_url=live_server.url).new_page()
     visitor.goto(f"{live_server.url}/certificates/verify/")
