@@ -7,6 +7,8 @@ from django.urls import reverse
 from .audit import log_refusal
 
 ADMIN_PREFIX = "/admin/"
+# Staff screens outside the Wagtail admin that need the same two-factor rule.
+STAFF_PREFIXES = (ADMIN_PREFIX, *getattr(settings, "STAFF_SCREEN_PREFIXES", ()))
 
 # The Wagtail admin's editor and preview need inline styles and scripts and
 # same-origin framing; the public site keeps the strict policy from settings.
@@ -39,18 +41,18 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(ADMIN_PREFIX):
+        if request.path.startswith(STAFF_PREFIXES):
             user = request.user
             if getattr(settings, "STAFF_MFA_REQUIRED", True) and is_admin_user(user) and not has_mfa(user):
                 messages.warning(
                     request,
-                    "Academy staff must turn on two-factor authentication before using the admin.",
+                    "Academy staff must turn on two-factor authentication before using staff screens.",
                 )
                 return redirect(reverse("mfa_activate_totp"))
-            response = self.get_response(request)
+        response = self.get_response(request)
+        if request.path.startswith(ADMIN_PREFIX):
             response._csp_replace = ADMIN_CSP
-            return response
-        return self.get_response(request)
+        return response
 
 
 class RefusalLogMiddleware:

@@ -21,6 +21,8 @@ DASHBOARD_SECTIONS = [
     "resources.sections.my_submissions",
     "colloquia.sections.my_colloquia",
 ]
+# Staff screens outside /admin/ where staff must have two-factor authentication too.
+STAFF_SCREEN_PREFIXES = ["/resources/moderation/"]
 # fn(verifier, users) -> users: whose declared roles a verifier may decide.
 ROLE_QUEUE_SCOPE = "academies.services.scope_role_queue"
 # fn(user) -> {"section": data}, merged into the personal-data download.

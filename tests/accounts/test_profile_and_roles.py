@@ -129,3 +129,15 @@ def test_registrars_verify_users_of_the_states_their_academy_serves(client, regi
     client.force_login(other_registrar)
     assert client.post(f"/admin/roles/{far.pk}/decide/", {"decision": "verify"}).status_code == 302
     assert near.role_status == RoleStatus.PENDING
+
+
+def test_staff_without_mfa_cannot_use_front_end_moderation(client, academy):
+    from academies.services import add_staff
+
+    staff = factories.make_user("academy_staff")
+    add_staff(academy, staff, "moderator")
+    client.force_login(staff)
+    response = client.get("/resources/moderation/")
+    assert response.status_code == 302 and "/accounts/2fa/totp/activate/" in response["Location"]
+    factories.give_mfa(staff)
+    assert client.get("/resources/moderation/").status_code == 200
