@@ -1,9 +1,12 @@
 """Issuing, revoking and re-issuing certificates: plain functions, callable from receivers, tasks and views.
 
 Idempotency is the database's job: a partial unique constraint allows one valid
-certificate per person and module/event. `issue_certificate` checks first, checks
-again under the serial-counter lock, and treats an IntegrityError as "someone else
-issued it" — so pressing twice, or two workers at once, issues one.
+certificate per person and module/event. `issue_certificate` checks first, takes a
+serial in a short transaction of its own, checks again, renders the PDF outside any
+lock, and inserts; an IntegrityError means "someone else issued it" — so pressing
+twice, or two workers at once, issues one. A serial taken by the loser of such a race
+is skipped (recorded in the audit log), so serials are unique and increasing but may
+have gaps.
 """
 
 import hashlib
@@ -45,6 +48,7 @@ ACTION_ISSUED = "colloquium.certificate_issued"
 ACTION_REVOKED = "colloquium.certificate_revoked"
 ACTION_REISSUED = "colloquium.certificate_reissued"
 ACTION_BATCH = "colloquium.certificate_batch_started"
+ACTION_SERIAL_SKIPPED = "colloquium.certificate_serial_skipped"
 
 
 # --- Serials ------------------------------------------------------------------------------------
@@ -55,21 +59,23 @@ def academy_code(academy):
 
 
 def next_serial(code, year):
-    """The next serial for `code` in `year`; call inside the issuing transaction.
+    """The next serial for `code` in `year`, unique and increasing.
 
-    The counter row is locked (select_for_update) and incremented in SQL, so two
-    issuers never get the same number, and a rolled-back issue gives its number back.
+    Runs in a transaction of its own that commits at once, so the academy's counter row is
+    locked only for the increment, not while the PDF renders; concurrent issuers for one
+    academy then render in parallel. Inside an outer transaction (e.g. `reissue`) it is a
+    savepoint and the row stays locked until the outer commit; a rollback there gives the
+    number back.
     """
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("next_serial must run inside transaction.atomic, or the lock is released at once")
-    try:
-        with transaction.atomic():
-            SerialCounter.objects.get_or_create(code=code, year=year)
-    except IntegrityError:
-        pass  # created by a concurrent issuer a moment ago
-    counter = SerialCounter.objects.select_for_update().get(code=code, year=year)
-    SerialCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    counter.refresh_from_db(fields=["last"])
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                SerialCounter.objects.get_or_create(code=code, year=year)
+        except IntegrityError:
+            pass  # created by a concurrent issuer a moment ago
+        counter = SerialCounter.objects.select_for_update().get(code=code, year=year)
+        SerialCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+        counter.refresh_from_db(fields=["last"])
     return f"{code}-{year}-{counter.last:06d}"
 
 
@@ -222,27 +228,35 @@ def valid_certificate(user, source_kind, source_id):
     return Certificate.objects.filter(user=user, source_kind=source_kind, source_id=source_id, status="valid").first()
 
 
-def _save_new(cert, context, *, issued_by, serial=None):
-    """Give `cert` its serial, render and store its PDF, and save it; inside a transaction."""
-    cert.issued_at = timezone.now()
-    cert.issued_by = issued_by
-    cert.serial = serial or next_serial(cert.academy_code, timezone.localtime(cert.issued_at).year)
+def _render_and_store(cert, context):
+    """Render `cert`'s PDF (no lock held, unless the caller's own transaction holds one) and store it."""
     body, digest = render_certificate(
         cert, primary_colour=context.template.primary_colour, accent_colour=context.template.accent_colour
     )
     cert.pdf_sha256 = digest
     cert.pdf.save(f"{cert.serial}.pdf", ContentFile(body), save=False)
+
+
+def _stamp(cert, issued_by):
+    cert.issued_at = timezone.now()
+    cert.issued_by = issued_by
+    cert.serial = next_serial(cert.academy_code, timezone.localtime(cert.issued_at).year)
+
+
+def _insert(cert):
+    """Insert `cert`; if the database refuses it, remove its stored PDF and re-raise."""
     try:
         with transaction.atomic():
             cert.save(force_insert=True)
     except IntegrityError:
         cert.pdf.delete(save=False)
         raise
-    return cert
 
 
-class _AlreadyIssued(Exception):
-    """Raised inside the issuing transaction to roll back the serial just taken."""
+def _serial_skipped(serial, existing, issued_by):
+    """A serial was taken for a certificate that turned out to exist already: say so in the audit log."""
+    logger.info("serial %s skipped: %s already holds %s", serial, existing.recipient_name, existing.serial)
+    record(existing, ACTION_SERIAL_SKIPPED, issued_by, serial=serial, existing=existing.serial)
 
 
 def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True):
@@ -252,19 +266,23 @@ def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued
         return existing, False
     cert = _build(context, user, snapshot)
     cert.source_kind, cert.source_id = source_kind, source_id
+    _stamp(cert, issued_by)
+    # Another issuer may have committed one meanwhile: skip the render (and the number).
+    existing = valid_certificate(user, source_kind, source_id)
+    if existing:
+        _serial_skipped(cert.serial, existing, issued_by)
+        return existing, False
+    _render_and_store(cert, context)
     try:
         with transaction.atomic():
-            # Take the serial first: it locks the academy's counter row, so concurrent issuers
-            # for the same academy queue here; then look again for one committed meanwhile.
-            serial = next_serial(cert.academy_code, timezone.localtime().year)
-            if valid_certificate(user, source_kind, source_id):
-                raise _AlreadyIssued
-            _save_new(cert, context, issued_by=issued_by, serial=serial)
+            _insert(cert)
             record(cert, ACTION_ISSUED, issued_by, serial=cert.serial, recipient=cert.recipient_name, title=cert.title)
-    except (_AlreadyIssued, IntegrityError):
+    except IntegrityError:
+        # Lost the race for this person and source (the partial unique constraint): keep theirs.
         existing = valid_certificate(user, source_kind, source_id)
         if existing is None:
             raise
+        _serial_skipped(cert.serial, existing, issued_by)
         return existing, False
     if notify:
         transaction.on_commit(lambda: notify_recipient(cert))
@@ -370,7 +388,10 @@ def reissue(cert, *, by, reason, name=None, name_devanagari=None):
         Certificate.objects.filter(pk=old.pk).update(
             status=Certificate.REVOKED, revoked_reason=reason, revoked_at=timezone.now(), revoked_by=by
         )
-        _save_new(new, context, issued_by=by)
+        # Inside this transaction the serial counter stays locked until commit; re-issues are rare.
+        _stamp(new, by)
+        _render_and_store(new, context)
+        _insert(new)
         Certificate.objects.filter(pk=old.pk).update(
             status=Certificate.SUPERSEDED, superseded_by=new, revoked_reason="", revoked_at=None, revoked_by=None
         )

@@ -65,5 +65,8 @@ def register_certificate_log_actions(actions):
     actions.register_action("colloquium.certificate_revoked", "Revoke certificate", "Certificate revoked")
     actions.register_action("colloquium.certificate_reissued", "Re-issue certificate", "Certificate re-issued")
     actions.register_action(
+        "colloquium.certificate_serial_skipped", "Skip a certificate serial", "Certificate serial skipped"
+    )
+    actions.register_action(
         "colloquium.certificate_batch_started", "Issue certificates for an event", "Certificate batch started"
     )

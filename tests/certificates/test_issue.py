@@ -200,4 +200,8 @@ def test_concurrent_issue_yields_one_certificate(transactional_db, academy, judg
     assert Certificate.objects.filter(user=judge, source_id=555).count() == 1
     assert sum(created for _, created in results) == 1
     assert len({cert.serial for cert, _ in results}) == 1
-    assert SerialCounter.objects.get(code="JSJA").last == 1
+    # Issuers that took a serial and then found the winner's certificate skip their number, on record.
+    taken = SerialCounter.objects.get(code="JSJA").last
+    skipped = ModelLogEntry.objects.filter(action="colloquium.certificate_serial_skipped")
+    assert skipped.count() == taken - 1
+    assert {entry.data["existing"] for entry in skipped} <= {results[0][0].serial}
