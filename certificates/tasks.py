@@ -1,9 +1,12 @@
 """Background work: issuing certificates (django-tasks; in process by default, `db_worker` when configured)."""
 
 import logging
+from decimal import Decimal
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
@@ -13,7 +16,10 @@ from .services import IssueContext, issue_attendance, issue_completion
 
 logger = logging.getLogger("colloquium.certificates")
 
-PROGRESS_EVERY = 10
+# A batch is split into chunk tasks so that every db_worker can take a share of it.
+CHUNK_SIZE = 25
+PROGRESS_EVERY = 5
+MAX_ERRORS = 50
 
 
 @task()
@@ -31,48 +37,112 @@ def issue_for_enrolment(enrolment_label, enrolment_id):
     return cert.serial
 
 
+def _event(batch):
+    from colloquia.services import event_details
+
+    page = Page.objects.get(pk=batch.colloquium_id).specific
+    return page, event_details(page)
+
+
 @task()
 def issue_batch(batch_id):
-    """Issue attendance certificates to every eligible participant of one event, counting progress."""
-    from colloquia.services import eligible_participants, event_details
+    """Start a batch: find the eligible participants of its event and enqueue one chunk task per CHUNK_SIZE."""
+    from colloquia.services import eligible_participants
 
-    batch = IssueBatch.objects.select_related("requested_by", "academy").get(pk=batch_id)
+    batch = IssueBatch.objects.get(pk=batch_id)
     if batch.status not in (IssueBatch.QUEUED, IssueBatch.FAILED):
         return batch.status
     try:
         page = Page.objects.get(pk=batch.colloquium_id).specific
-        event = event_details(page)
         participants = eligible_participants(page)
-        context = IssueContext.build(Kind.ATTENDANCE, event.get("academy"))
     except Exception as error:
         logger.exception("batch %s could not start", batch.pk)
-        IssueBatch.objects.filter(pk=batch.pk).update(
+        IssueBatch.objects.filter(pk=batch.pk, status__in=[IssueBatch.QUEUED, IssueBatch.FAILED]).update(
             status=IssueBatch.FAILED, finished_at=timezone.now(), errors=[f"Could not start: {error}"]
         )
         return IssueBatch.FAILED
-    IssueBatch.objects.filter(pk=batch.pk).update(
-        status=IssueBatch.RUNNING, total=len(participants), done=0, existing=0, failed=0, errors=[]
+    # Claiming the batch with a conditional update makes a repeated start a no-op.
+    claimed = IssueBatch.objects.filter(pk=batch.pk, status__in=[IssueBatch.QUEUED, IssueBatch.FAILED]).update(
+        status=IssueBatch.RUNNING, total=len(participants), done=0, existing=0, failed=0, errors=[], finished_at=None
     )
+    if not claimed:
+        return IssueBatch.objects.values_list("status", flat=True).get(pk=batch.pk)
+    if not participants:
+        _finish_if_complete(batch.pk)
+        return IssueBatch.FINISHED
+    # The task queue stores JSON: pass user ids and hours, not objects.
+    rows = [[participant["user"].pk, str(participant["hours"] or 0)] for participant in participants]
+    for start in range(0, len(rows), CHUNK_SIZE):
+        issue_batch_chunk.enqueue(batch.pk, rows[start : start + CHUNK_SIZE])
+    return IssueBatch.RUNNING
+
+
+def _add_progress(batch_id, counts, errors):
+    """Add this chunk's counts to the batch atomically (F()), so concurrent chunks never lose an update."""
+    if not any(counts.values()):
+        return
+    if not errors:
+        IssueBatch.objects.filter(pk=batch_id).update(**{name: F(name) + value for name, value in counts.items()})
+        return
+    with transaction.atomic():
+        listed = IssueBatch.objects.select_for_update().values_list("errors", flat=True).get(pk=batch_id)
+        IssueBatch.objects.filter(pk=batch_id).update(
+            errors=(listed + errors)[:MAX_ERRORS], **{name: F(name) + value for name, value in counts.items()}
+        )
+
+
+def _finish_if_complete(batch_id):
+    """Mark the batch finished once every participant is counted; the conditional update makes it happen once."""
+    return IssueBatch.objects.filter(
+        pk=batch_id, status=IssueBatch.RUNNING, total__lte=F("done") + F("existing") + F("failed")
+    ).update(status=IssueBatch.FINISHED, finished_at=timezone.now())
+
+
+@task()
+def issue_batch_chunk(batch_id, rows):
+    """Issue attendance certificates to one chunk of a batch: `rows` are [user id, hours] pairs."""
+    User = get_user_model()
+    batch = IssueBatch.objects.select_related("requested_by").filter(pk=batch_id, status=IssueBatch.RUNNING).first()
+    if batch is None:
+        return None
     counts = {"done": 0, "existing": 0, "failed": 0}
     errors = []
+    remaining = len(rows)
 
     def flush():
-        IssueBatch.objects.filter(pk=batch.pk).update(**counts, errors=errors[:50])
+        nonlocal remaining
+        _add_progress(batch_id, counts, errors)
+        remaining -= sum(counts.values())
+        counts.update(done=0, existing=0, failed=0)
+        errors.clear()
 
-    for number, participant in enumerate(participants, start=1):
-        try:
-            _, created = issue_attendance(page, event, participant, context=context, issued_by=batch.requested_by)
-            counts["done" if created else "existing"] += 1
-        except Exception as error:
-            logger.exception("batch %s: certificate for user %s failed", batch.pk, participant["user"].pk)
-            counts["failed"] += 1
-            errors.append(f"{participant['user'].full_name}: {error}")
-        if number % PROGRESS_EVERY == 0:
-            flush()
-    with transaction.atomic():
-        flush()
-        IssueBatch.objects.filter(pk=batch.pk).update(status=IssueBatch.FINISHED, finished_at=timezone.now())
-    return IssueBatch.FINISHED
+    try:
+        page, event = _event(batch)
+        context = IssueContext.build(Kind.ATTENDANCE, event.get("academy"))
+        users = User.objects.in_bulk([user_id for user_id, _ in rows])
+        for number, (user_id, hours) in enumerate(rows, start=1):
+            user = users.get(user_id)
+            try:
+                if user is None:
+                    raise LookupError("the account no longer exists")
+                participant = {"user": user, "hours": Decimal(hours)}
+                _, created = issue_attendance(page, event, participant, context=context, issued_by=batch.requested_by)
+                counts["done" if created else "existing"] += 1
+            except Exception as error:
+                logger.exception("batch %s: certificate for user %s failed", batch_id, user_id)
+                counts["failed"] += 1
+                errors.append(f"{user.full_name if user else f'User {user_id}'}: {error}")
+            if number % PROGRESS_EVERY == 0:
+                flush()
+    except Exception as error:
+        # The chunk could not go on (event gone, database error): count the rest as failed so
+        # that the batch still adds up to its total and finishes.
+        logger.exception("batch %s: a chunk of %s failed", batch_id, len(rows))
+        counts["failed"] += remaining - sum(counts.values())
+        errors.append(f"{remaining} certificates could not be issued: {error}")
+    flush()
+    _finish_if_complete(batch_id)
+    return len(rows)
 
 
 def enqueue_on_commit(task_obj, *args):

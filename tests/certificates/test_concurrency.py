@@ -1,0 +1,202 @@
+"""Issuing in parallel: the serial is taken outside the render, skipped serials are recorded,
+and a batch split into chunk tasks finishes exactly once with the right counts."""
+
+import threading
+
+import pytest
+from django.db import connection, transaction
+from wagtail.models import ModelLogEntry
+
+import certificates.services
+from certificates.models import Certificate, IssueBatch, Kind, SerialCounter, SourceKind
+from certificates.services import ACTION_SERIAL_SKIPPED, IssueContext, issue_certificate
+from certificates.tasks import issue_batch
+from tests import factories
+from tests.certificates.conftest import snapshot
+from tests.certificates.test_admin_and_tasks import _fake_colloquia
+
+
+def _issue(user, academy, source_id=101):
+    context = IssueContext.build(Kind.ATTENDANCE, academy)
+    return issue_certificate(user, SourceKind.COLLOQUIUM, source_id, snapshot(), context=context, notify=False)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pdf_renders_outside_any_transaction(monkeypatch, academy, judge):
+    """No lock (no transaction at all) is held while the PDF renders, so issuers do not queue behind it."""
+    seen = []
+    original = certificates.services.render_certificate
+
+    def render(cert, **kwargs):
+        seen.append((transaction.get_connection().in_atomic_block, cert.serial))
+        return original(cert, **kwargs)
+
+    monkeypatch.setattr(certificates.services, "render_certificate", render)
+    cert, created = _issue(judge, academy)
+    assert created and seen == [(False, cert.serial)]
+    assert SerialCounter.objects.get(code="JSJA").last == 1  # committed before the render began
+
+
+@pytest.mark.django_db
+def test_serial_taken_for_an_existing_certificate_is_skipped_and_recorded(monkeypatch, academy, judge):
+    """Another issuer commits the same person's certificate while this one takes its serial."""
+    first, _ = _issue(judge, academy)
+    original = certificates.services.next_serial
+    calls = []
+
+    def next_serial(code, year):
+        serial = original(code, year)
+        calls.append(serial)
+        return serial
+
+    # The first look finds nothing (as if the other issuer had not committed yet); the second finds it.
+    looks = iter([None, first])
+    monkeypatch.setattr(certificates.services, "valid_certificate", lambda *args: next(looks))
+    monkeypatch.setattr(certificates.services, "next_serial", next_serial)
+    cert, created = _issue(judge, academy)
+    assert not created and cert.pk == first.pk
+    assert calls == [first.serial[:-6] + "000002"]
+    entry = ModelLogEntry.objects.get(action=ACTION_SERIAL_SKIPPED)
+    assert entry.object_id == str(first.pk) and entry.data["serial"] == calls[0]
+    assert Certificate.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_lost_race_at_insert_returns_the_winner_and_removes_the_pdf(monkeypatch, academy, judge, settings):
+    """The partial unique constraint refuses the second insert: the winner is returned, the loser's file removed."""
+    first, _ = _issue(judge, academy)
+    looks = iter([None, None, first])
+    monkeypatch.setattr(certificates.services, "valid_certificate", lambda *args: next(looks))
+    cert, created = _issue(judge, academy)
+    assert not created and cert.pk == first.pk
+    assert ModelLogEntry.objects.filter(action=ACTION_SERIAL_SKIPPED, object_id=str(first.pk)).count() == 1
+    pdfs = sorted(p.name for p in (settings.MEDIA_ROOT / "certificates" / "pdf").rglob("*.pdf"))
+    assert pdfs == [f"{first.serial}.pdf"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_second_issuer_takes_a_serial_while_the_first_renders(monkeypatch, academy, judge, prosecutor):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks")
+    original = certificates.services.render_certificate
+    first_rendering, second_done = threading.Event(), threading.Event()
+    errors, results = [], {}
+
+    def render(cert, **kwargs):
+        if cert.recipient_name == judge.full_name:
+            first_rendering.set()
+            # With the counter row locked during the render, the second issuer could not finish.
+            if not second_done.wait(timeout=20):
+                errors.append("the second issuer waited for the first one's render")
+        return original(cert, **kwargs)
+
+    monkeypatch.setattr(certificates.services, "render_certificate", render)
+
+    def run(name, user, before=None):
+        from django.db import connection as thread_connection
+
+        try:
+            if before is not None:
+                before.wait(timeout=20)
+            results[name] = _issue(user, academy)
+            if name == "second":
+                second_done.set()
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            thread_connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=("first", judge)),
+        threading.Thread(target=run, args=("second", prosecutor, first_rendering)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    assert results["first"][0].serial.endswith("000001") and results["second"][0].serial.endswith("000002")
+
+
+@pytest.mark.django_db
+def test_reissue_inside_the_callers_transaction_still_rolls_back_its_serial(academy, judge, registrar):
+    cert, _ = _issue(judge, academy)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        certificates.services.reissue(cert, by=registrar, reason="Name corrected")
+        raise RuntimeError("the caller gives up")
+    assert SerialCounter.objects.get(code="JSJA").last == 1
+    cert.refresh_from_db()
+    assert cert.status == "valid"
+
+
+# --- Batches in chunks ---------------------------------------------------------------------------
+
+
+def _run_batch(event_page, registrar):
+    batch = IssueBatch.objects.create(colloquium_id=event_page.pk, title=event_page.title, requested_by=registrar)
+    issue_batch.enqueue(batch.pk)  # the in-process backend runs the starter and every chunk at once
+    batch.refresh_from_db()
+    return batch
+
+
+@pytest.mark.django_db
+def test_batch_in_chunks_finishes_once_with_counts_and_a_failing_participant(
+    monkeypatch, settings, academy, event_page, registrar
+):
+    monkeypatch.setattr("certificates.tasks.CHUNK_SIZE", 3)
+    people = [factories.make_user("district_judge", full_name=f"Judge {n:02d}") for n in range(8)]
+    _fake_colloquia(monkeypatch, academy, people)
+    _issue(people[0], academy, source_id=event_page.pk)  # already holds one
+    original = certificates.services.render_certificate
+
+    def render(cert, **kwargs):
+        if cert.recipient_name == "Judge 04":
+            raise ValueError("renderer broke")
+        return original(cert, **kwargs)
+
+    monkeypatch.setattr(certificates.services, "render_certificate", render)
+    finishes = []
+    original_finish = certificates.tasks._finish_if_complete
+
+    def finish(batch_id):
+        finished = original_finish(batch_id)
+        finishes.append(finished)
+        return finished
+
+    monkeypatch.setattr(certificates.tasks, "_finish_if_complete", finish)
+    batch = _run_batch(event_page, registrar)
+    assert (batch.status, batch.total, batch.done, batch.existing, batch.failed) == ("finished", 8, 6, 1, 1)
+    assert batch.finished_at is not None and batch.errors == ["Judge 04: renderer broke"]
+    assert finishes == [0, 0, 1]  # three chunks; only the last one marks the batch finished
+    assert Certificate.objects.filter(source_id=event_page.pk, status="valid").count() == 7
+
+
+@pytest.mark.django_db
+def test_chunk_that_cannot_start_counts_its_participants_as_failed(monkeypatch, academy, event_page, registrar):
+    monkeypatch.setattr("certificates.tasks.CHUNK_SIZE", 2)
+    people = [factories.make_user("district_judge") for _ in range(4)]
+    _fake_colloquia(monkeypatch, academy, people)
+    builds = []
+    original_build = IssueContext.build
+
+    def build(kind, academy):
+        builds.append(kind)
+        if len(builds) == 2:
+            raise RuntimeError("database went away")
+        return original_build(kind, academy)
+
+    monkeypatch.setattr(IssueContext, "build", build)
+    batch = _run_batch(event_page, registrar)
+    assert (batch.status, batch.total, batch.done, batch.failed) == ("finished", 4, 2, 2)
+    assert batch.errors == ["2 certificates could not be issued: database went away"]
+
+
+@pytest.mark.django_db
+def test_batch_with_nobody_eligible_finishes_and_a_second_start_does_nothing(
+    monkeypatch, academy, event_page, registrar
+):
+    _fake_colloquia(monkeypatch, academy, [])
+    batch = _run_batch(event_page, registrar)
+    assert (batch.status, batch.total) == ("finished", 0)
+    assert issue_batch.call(batch.pk) == "finished"
