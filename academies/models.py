@@ -9,6 +9,7 @@ from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
 from core.extensions import collect_sections
+from core.routing import RestrictionsFromCacheMixin
 from regions.models import HighCourt, State
 
 
@@ -104,7 +105,7 @@ class Signatory(Orderable):
         return f"{self.name}, {self.designation}"
 
 
-class AcademyIndexPage(Page):
+class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
     """Lists every academy on the platform, filterable by State/UT."""
 
     introduction = models.TextField(blank=True)
@@ -125,7 +126,7 @@ class AcademyIndexPage(Page):
         return context
 
 
-class AcademyPage(Page):
+class AcademyPage(RestrictionsFromCacheMixin, Page):
     """An academy's own section of the site: its colloquia and modules live below it."""
 
     introduction = models.TextField(blank=True)

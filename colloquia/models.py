@@ -31,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.roles import Role
+from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
 
 from .blocks import MaterialsBlock, PeopleBlock
@@ -84,7 +85,7 @@ def validate_time_zone(value):
         raise ValidationError(f"“{value}” is not a known time zone. Use a name such as Asia/Kolkata.")
 
 
-class ColloquiumIndexPage(Page):
+class ColloquiumIndexPage(RestrictionsFromCacheMixin, Page):
     """Lists colloquia: every live one under the home page, or an academy's own under its page."""
 
     introduction = models.TextField(blank=True)
@@ -103,7 +104,7 @@ class ColloquiumIndexPage(Page):
         return context
 
 
-class ColloquiumPage(RoutablePageMixin, Page):
+class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     """One colloquium or conference: details, audience and places, registration, agenda."""
 
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.JUDICIAL_COLLOQUIUM)

@@ -1,10 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from core import views as core_views
 from home import views as home_views
 
 from .api import api_router
@@ -34,8 +36,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
 
-# Wagtail's page serving catches everything else; keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving catches everything else; keep it last. Pages are routed by
+# core.views.serve (one query for the whole URL instead of two per segment), then served by Wagtail.
+urlpatterns += [
+    re_path(serve_pattern, core_views.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "home.views.bad_request"
 handler403 = "home.views.permission_denied"

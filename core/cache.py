@@ -108,3 +108,24 @@ def bump_generation(reason=""):
         except Exception:
             logger.exception("page cache: could not clear the cache either")
     logger.debug("page cache: generation bumped (%s)", reason)
+
+
+FRAGMENT_SECONDS = 300
+
+
+def memoize(name, build):
+    """`build()`, kept in the cache under the content generation: for data every page reads.
+
+    Used whatever PAGE_CACHE_SECONDS says (signed-in pages, which are never cached whole, read
+    it too); a bump of the generation makes the next call build it again.
+    """
+    generation = current_generation()
+    if generation is None:
+        return build()
+    store = page_cache()
+    key = f"fragment.{name}.{generation}"
+    value = store.get(key)
+    if value is None:
+        value = build()
+        store.set(key, value, timeout() or FRAGMENT_SECONDS)
+    return value

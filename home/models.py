@@ -2,15 +2,17 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.cache import memoize
 from core.extensions import collect_sections
+from core.routing import RestrictionsFromCacheMixin
 
 from .blocks import BaseStreamBlock
 
 
-class HomePage(Page):
+class HomePage(RestrictionsFromCacheMixin, Page):
     hero_heading = models.CharField(max_length=140)
     hero_text = models.TextField(blank=True)
     hero_cta_text = models.CharField("call-to-action text", max_length=40, blank=True)
@@ -48,7 +50,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsFromCacheMixin, Page):
     """About, contact, privacy and other plain pages."""
 
     introduction = models.TextField(blank=True)
@@ -80,3 +82,18 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         FieldPanel("privacy_page"),
     ]
+    select_related = ["logo", "privacy_page"]
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page's header and footer read these: keep them under the content generation
+        # (saving the settings bumps it) instead of one query per request.
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = memoize(f"site-settings.{site.pk}", lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)

@@ -1,5 +1,7 @@
 """Public functions of the regions app."""
 
+from core.cache import memoize
+
 from .models import HighCourt, State
 
 
@@ -21,3 +23,8 @@ def load_reference_data(state_model=State, high_court_model=HighCourt):
             code=code, defaults={"name": name, "principal_seat": seat, "benches": benches}
         )
         court.states.set([states[c] for c in state_codes])
+
+
+def states_by_name():
+    """Every State and UT in name order, for filters; kept under the content generation (core.cache)."""
+    return memoize("regions.states", lambda: list(State.objects.order_by("name")))

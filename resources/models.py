@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
 
 from .choices import Audience, Decision, Language, Licence, ResourceType, Status, TargetMode
@@ -260,7 +261,7 @@ class ModerationDecision(models.Model):
         return f"{self.get_decision_display()} by {self.decided_by} on {self.decided_at:%d %b %Y}"
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     """The public library: listing with filters and search, detail and organisation pages."""
 
     introduction = models.TextField(blank=True)

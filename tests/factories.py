@@ -10,7 +10,7 @@ from academies.models import Academy
 from academies.services import add_staff
 from accounts.models import User
 from accounts.roles import Role, RoleStatus
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 from regions.models import HighCourt, State
 
 _counter = itertools.count(1)
@@ -47,10 +47,12 @@ def make_home():
     root = Page.get_first_root_node()
     home = HomePage(title="Colloquium", slug="colloquium-home", hero_heading="Judicial training on human trafficking")
     root.add_child(instance=home)
-    Site.objects.update_or_create(
+    site, _ = Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Colloquium"}
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    # Made now, as the demo content does: the first page view would otherwise create it.
+    SiteSettings.for_site(site)
     return home
 
 

@@ -43,6 +43,8 @@ PAGE_CACHE_MODELS = [
     "resources.ResourceVersion",
     "colloquia.AgendaRevision",
     "certificates.Certificate",
+    "wagtailcore.PageViewRestriction",
+    "regions.State",  # core.routing keeps the restricted pages under the generation
 ]
 # fn(stdout) -> number of objects created; run in order by `manage.py load_demo`.
 DEMO_LOADERS = [

@@ -1,5 +1,9 @@
 """Settings for the test suite: fast hashing, in-memory cache and mail, tasks run at once."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
@@ -11,6 +15,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The page cache is off in tests; tests/performance turns it on where it is under test.
 PAGE_CACHE_SECONDS = 0
+# The content generation (core.cache) of this test process alone: test runs and xdist workers
+# side by side would otherwise bump each other's and rebuild each other's cached fragments.
+PAGE_CACHE_MARKER = str(Path(tempfile.gettempdir()) / f"colloquium-test-generation-{os.getpid()}")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -24,11 +24,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.roles import Role
+from core.routing import RestrictionsFromCacheMixin
 
 from ..blocks import LessonStreamBlock, OptionsBlock
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(RestrictionsFromCacheMixin, Page):
     """The catalogue. Under the home page it lists every live module on the site; under an
     academy's page it lists that academy's own modules."""
 
@@ -82,7 +83,7 @@ class CoursePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class CoursePage(Page):
+class CoursePage(RestrictionsFromCacheMixin, Page):
     """A training module: lessons are its children; its quiz bank is edited inline."""
 
     summary = models.TextField(help_text="Two or three sentences shown in the catalogue.")
@@ -248,7 +249,7 @@ class Question(Orderable):
             raise ValidationError({"options": "Tick at least one correct option."})
 
 
-class LessonPage(Page):
+class LessonPage(RestrictionsFromCacheMixin, Page):
     """One lesson of a module, read in tree order."""
 
     content_note = models.TextField(

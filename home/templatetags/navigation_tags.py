@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from core import cache as page_cache
+from core.cache import memoize
 
 register = template.Library()
 
@@ -16,23 +16,12 @@ def main_menu(context):
 
     Every page shows the menu, signed in or not, so it is kept in the cache under the content
     generation (core.cache): publishing, moving or deleting a page starts a new generation, and
-    the menu is read again. With the page cache off it is two queries, once per request.
+    the menu is read again.
     """
     request = context.get("request")
     if request is None:
         return []
-    cached = getattr(request, "_main_menu", None)
-    if cached is None:
+    if not hasattr(request, "_main_menu"):
         site = Site.find_for_request(request)
-        generation = page_cache.current_generation() if page_cache.timeout() else None
-        if site is None or generation is None:
-            cached = _menu_pages(site)
-        else:
-            store = page_cache.page_cache()
-            key = f"mainmenu.{site.pk}.{generation}"
-            cached = store.get(key)
-            if cached is None:
-                cached = _menu_pages(site)
-                store.set(key, cached, page_cache.timeout())
-        request._main_menu = cached
-    return cached
+        request._main_menu = memoize(f"main-menu.{site.pk}", lambda: _menu_pages(site)) if site else []
+    return request._main_menu

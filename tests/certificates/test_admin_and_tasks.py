@@ -155,6 +155,7 @@ def test_register_query_count_is_flat(client, registrar, academy, issue):
         client.get("/admin/certificates/")
     for n in range(4):
         issue(factories.make_user("district_judge"), academy, source_id=500 + n)
+    client.get("/admin/certificates/")  # issuing started a new content generation: warm again
     with CaptureQueriesContext(connection) as large:
         client.get("/admin/certificates/")
     assert len(small) == len(large)

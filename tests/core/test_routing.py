@@ -1,0 +1,100 @@
+"""core.routing: pages found in a fixed number of queries, with Wagtail's own answers."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from home.models import SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def add(parent, slug, **fields):
+    page = StandardPage(title=slug.title(), slug=slug, **fields)
+    parent.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def tree(home):
+    """home / about / team / people / chief, five levels deep (and the site settings every page reads)."""
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    about = add(home, "about")
+    team = add(about, "team")
+    people = add(team, "people")
+    chief = add(people, "chief")
+    return {"about": about, "team": team, "people": people, "chief": chief}
+
+
+def page_queries(client, url):
+    client.get(url)  # warm-up, as a running server would be
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, [q["sql"] for q in captured.captured_queries if "wagtailcore_page" in q["sql"]]
+
+
+def test_a_deep_page_costs_as_few_page_queries_as_a_shallow_one(client, tree):
+    shallow, shallow_sql = page_queries(client, "/about/")
+    deep, deep_sql = page_queries(client, "/about/team/people/chief/")
+    assert shallow.status_code == deep.status_code == 200
+    assert deep.context["page"].specific == tree["chief"]
+    assert len(deep_sql) == len(shallow_sql) <= 2, "\n".join(deep_sql)
+
+
+def test_unknown_segments_and_unpublished_pages_are_not_found(client, tree):
+    assert client.get("/about/nobody/").status_code == 404
+    assert client.get("/about/team/people/chief/extra/").status_code == 404
+    tree["chief"].unpublish()
+    assert client.get("/about/team/people/chief/").status_code == 404
+
+
+def test_a_live_page_below_a_draft_is_served_as_wagtail_serves_it(client, tree):
+    tree["team"].unpublish()
+    assert client.get("/about/team/").status_code == 404
+    assert client.get("/about/team/people/chief/").status_code == 200
+
+
+def test_the_parent_is_known_without_another_query(client, tree):
+    response, _ = page_queries(client, "/about/team/people/chief/")
+    page = response.context["page"]
+    with CaptureQueriesContext(connection) as captured:
+        parent = page.get_parent()
+    assert parent.pk == tree["people"].pk and not captured.captured_queries
+
+
+def test_a_renamed_page_moves_to_its_new_address(client, tree):
+    assert client.get("/about/team/").status_code == 200
+    team = tree["team"]
+    team.slug = "our-team"
+    team.save_revision().publish()
+    assert client.get("/about/team/people/chief/").status_code == 404
+    assert client.get("/about/our-team/people/chief/").status_code == 200
+
+
+def test_a_view_restriction_added_later_applies_to_the_page_and_below(client, tree, judge):
+    assert client.get("/about/team/people/chief/").status_code == 200
+    PageViewRestriction.objects.create(page=tree["team"], restriction_type=PageViewRestriction.LOGIN)
+    for url in ("/about/team/", "/about/team/people/chief/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+    assert client.get("/about/").status_code == 200
+    client.force_login(judge)
+    assert client.get("/about/team/people/chief/").status_code == 200
+
+
+def test_an_alias_keeps_the_restrictions_of_its_source(client, tree, home):
+    PageViewRestriction.objects.create(page=tree["people"], restriction_type=PageViewRestriction.LOGIN)
+    alias = tree["people"].create_alias(parent=home, update_slug="people-alias")
+    assert Page.objects.get(pk=alias.pk).alias_of_id == tree["people"].pk
+    response = client.get("/people-alias/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_routable_pages_still_resolve_their_own_urls(client, home, academy):
+    from tests.performance import builders
+
+    index = builders.library(home)
+    (resource,) = builders.grow_resources(builders.organisation(), academy, 1)
+    assert client.get(resource.get_url(index)).status_code == 200
+    assert client.get(f"{index.url}999999/no-such-resource/").status_code == 404
