@@ -85,13 +85,22 @@ def add_staff(academy, user, role):
     user.groups.add(group, Group.objects.get(name=PLATFORM_GROUP_FOR_ROLE[role]))
 
 
+# Every staff role comes with access to the admin, which accounts.signals mirrors in
+# `user.is_staff`: a user without it holds no staff role, answered without a query (learners
+# pass through these checks on every page).
+
+
 def acts_for_all(user):
-    return user.is_authenticated and (user.is_superuser or user.has_perm("academies.manage_all_academies"))
+    return (
+        user.is_authenticated
+        and user.is_staff
+        and (user.is_superuser or user.has_perm("academies.manage_all_academies"))
+    )
 
 
 def academies_for(user, role):
     """The academies for which `user` holds `role` (all of them for platform administrators)."""
-    if not user.is_authenticated:
+    if not (user.is_authenticated and user.is_staff):
         return Academy.objects.none()
     if acts_for_all(user):
         return Academy.objects.all()
@@ -100,7 +109,7 @@ def academies_for(user, role):
 
 
 def is_staff_of(user, academy, role):
-    if academy is None or not user.is_authenticated:
+    if academy is None or not (user.is_authenticated and user.is_staff):
         return False
     if acts_for_all(user):
         return True
@@ -110,6 +119,8 @@ def is_staff_of(user, academy, role):
 
 def staff_academies(user):
     """Every academy where `user` holds any staff role."""
+    if not (user.is_authenticated and user.is_staff):
+        return Academy.objects.none()
     if acts_for_all(user):
         return Academy.objects.all()
     groups = user.groups.all()
