@@ -20,7 +20,7 @@ def section(request, **kwargs):
         "template": "courses/sections/dashboard.html",
         "current": [row for row in rows if not row["enrolment"].completed_at],
         "completed": [row for row in rows if row["enrolment"].completed_at],
-        "catalogue": CourseIndexPage.objects.live().filter(depth=3).first(),
+        "catalogue": services.national_catalogue(),
     }
 
 
@@ -34,7 +34,7 @@ def featured_section(request, **kwargs):
         "template": "courses/sections/featured.html",
         "title": "Featured modules",
         "modules": modules,
-        "catalogue": CourseIndexPage.objects.live().filter(depth=3).first(),
+        "catalogue": services.national_catalogue(),
     }
 
 

@@ -17,8 +17,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.models import Page
 
 from academies.models import Academy
@@ -26,11 +27,22 @@ from academies.services import academy_for_page
 from accounts.audit import record
 from accounts.roles import RoleStatus
 from accounts.services import role_gate
+from core.cache import memoize
 
-from .models import Attempt, CoursePage, Enrolment, LessonPage, LessonProgress, Question, normalise_answer
+from .models import (
+    Attempt,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    Question,
+    normalise_answer,
+)
 from .signals import module_completed
 
 ACTIVITY_GAP = timedelta(minutes=30)
+ACTIVITY_WRITE_EVERY = timedelta(minutes=1)
 
 
 class CoursesError(Exception):
@@ -134,16 +146,25 @@ def get_enrolment(user, module):
 
 
 def record_activity(enrolment, now=None):
-    """Count time on the module: the gap since the last view, when it is under 30 minutes."""
+    """Count time on the module: the gap since the last recorded view, when it is under 30 minutes.
+
+    A view less than ACTIVITY_WRITE_EVERY after the last recorded one writes nothing (the next
+    write counts the whole gap), so a learner moving through lessons costs one UPDATE a minute
+    rather than one per page. The write is a compare-and-set on last_seen_at, so of two tabs
+    recording at once only one counts the gap.
+    """
     now = now or timezone.now()
-    with transaction.atomic():
-        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-        if locked.last_seen_at and timedelta(0) < now - locked.last_seen_at <= ACTIVITY_GAP:
-            locked.seconds_spent += int((now - locked.last_seen_at).total_seconds())
-        locked.last_seen_at = now
-        locked.save(update_fields=["seconds_spent", "last_seen_at"])
-    enrolment.seconds_spent, enrolment.last_seen_at = locked.seconds_spent, locked.last_seen_at
-    if enrolment.module.minimum_minutes and not locked.completed_at:
+    last = enrolment.last_seen_at
+    if last is not None and timedelta(0) <= now - last < ACTIVITY_WRITE_EVERY:
+        return enrolment
+    added = int((now - last).total_seconds()) if last and timedelta(0) < now - last <= ACTIVITY_GAP else 0
+    unchanged = Enrolment.objects.filter(pk=enrolment.pk)
+    unchanged = unchanged.filter(last_seen_at=last) if last else unchanged.filter(last_seen_at__isnull=True)
+    if not unchanged.update(seconds_spent=F("seconds_spent") + added, last_seen_at=now):
+        return enrolment  # another request recorded this moment first
+    enrolment.seconds_spent += added
+    enrolment.last_seen_at = now
+    if added and enrolment.module.minimum_minutes and not enrolment.completed_at:
         check_completion(enrolment)
     return enrolment
 
@@ -579,6 +600,19 @@ def academies_by_module(modules):
     for m in modules:
         result[m.pk] = next((a for a in academies if m.path.startswith(a.page.path)), None)
     return result
+
+
+def catalogue_topics():
+    """Topics that at least one module carries, for the catalogue filter (kept under the content generation)."""
+    return memoize(
+        "courses.topics",
+        lambda: list(Tag.objects.filter(courses_coursepagetopic_items__isnull=False).distinct().order_by("name")),
+    )
+
+
+def national_catalogue():
+    """The catalogue of every module (the one right under the home page), or None."""
+    return memoize("courses.national-catalogue", lambda: CourseIndexPage.objects.live().filter(depth=3).first())
 
 
 def catalogue_modules(index_page, *, role="", topic="", state="", query=""):

@@ -6,12 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
-from taggit.models import Tag
 
 from academies.services import academy_for_page
 from accounts.audit import log_refusal
 from accounts.roles import Role
-from regions.models import State
+from regions.services import states_by_name
 
 from . import services
 from .models import Attempt, CoursePage, Enrolment, LessonPage
@@ -36,8 +35,8 @@ def catalogue_context(request, index_page):
         "items": items,
         "filters": filters,
         "roles": [c for c in Role.choices if c[0] != Role.ACADEMY_STAFF],
-        "states": State.objects.order_by("name"),
-        "topics": Tag.objects.filter(courses_coursepagetopic_items__isnull=False).distinct().order_by("name"),
+        "states": states_by_name(),
+        "topics": services.catalogue_topics(),
     }
 
 

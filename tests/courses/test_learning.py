@@ -176,6 +176,31 @@ class TestProgressAndCompletion:
         enrolment.refresh_from_db()
         assert enrolment.seconds_spent == 0
 
+    def test_views_within_a_minute_write_nothing_and_the_next_write_counts_the_whole_gap(
+        self, module, judge, django_assert_num_queries
+    ):
+        enrolment, _ = services.enrol(judge, module)
+        start = timezone.now()
+        services.record_activity(enrolment, now=start)
+        with django_assert_num_queries(0):
+            services.record_activity(enrolment, now=start + timedelta(seconds=20))
+            services.record_activity(enrolment, now=start + timedelta(seconds=50))
+        services.record_activity(enrolment, now=start + timedelta(seconds=90))
+        enrolment.refresh_from_db()
+        assert enrolment.seconds_spent == 90
+        assert enrolment.last_seen_at == start + timedelta(seconds=90)
+
+    def test_two_tabs_recording_the_same_moment_count_it_once(self, module, judge):
+        enrolment, _ = services.enrol(judge, module)
+        start = timezone.now()
+        services.record_activity(enrolment, now=start)
+        first_tab = Enrolment.objects.get(pk=enrolment.pk)
+        second_tab = Enrolment.objects.get(pk=enrolment.pk)
+        services.record_activity(first_tab, now=start + timedelta(minutes=5))
+        services.record_activity(second_tab, now=start + timedelta(minutes=5, seconds=3))
+        enrolment.refresh_from_db()
+        assert enrolment.seconds_spent == 5 * 60
+
     def test_completion_details_contract(self, module, judge, academy):
         enrolment, _ = services.enrol(judge, module)
         _all_lessons(enrolment)
