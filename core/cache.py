@@ -113,19 +113,31 @@ def bump_generation(reason=""):
 FRAGMENT_SECONDS = 300
 
 
+def _fragment_key(name):
+    generation = current_generation()
+    return None if generation is None else f"fragment.{name}.{generation}"
+
+
+def cached_fragment(name):
+    """What `remember(name, ...)` stored under the current generation, or None."""
+    key = _fragment_key(name)
+    return None if key is None else page_cache().get(key)
+
+
+def remember(name, value):
+    key = _fragment_key(name)
+    if key is not None and value is not None:
+        page_cache().set(key, value, timeout() or FRAGMENT_SECONDS)
+    return value
+
+
 def memoize(name, build):
     """`build()`, kept in the cache under the content generation: for data every page reads.
 
     Used whatever PAGE_CACHE_SECONDS says (signed-in pages, which are never cached whole, read
-    it too); a bump of the generation makes the next call build it again.
+    it too); a bump of the generation makes the next call build it again. None is not kept.
     """
-    generation = current_generation()
-    if generation is None:
-        return build()
-    store = page_cache()
-    key = f"fragment.{name}.{generation}"
-    value = store.get(key)
+    value = cached_fragment(name)
     if value is None:
-        value = build()
-        store.set(key, value, timeout() or FRAGMENT_SECONDS)
+        value = remember(name, build())
     return value

@@ -12,7 +12,8 @@ resource URLs are not pages), an unknown segment is a 404, and a page that is no
 404. Anything unusual (more than one page for a path, translations) falls back to Wagtail's
 walk. `core.views.serve` stores the result where Wagtail's own serve view looks for it
 (`request._wagtail_route_for_request`), so Wagtail's hooks, view restrictions and caching of
-the route are unchanged.
+the route are unchanged. Pages reached by plain routing are then kept in the cache under the
+content generation, so a repeat visit routes without a query.
 
 View restrictions: Wagtail's `before_serve_page` hook asks every served page for
 `get_view_restrictions()`, two queries. `RestrictionsFromCacheMixin` answers "none" without a
@@ -50,41 +51,58 @@ def _site_root_url_path(site):
 
 
 def route(request, path):
-    """A `RouteResult` for `path` on the request's site, or None for a 404 (as Wagtail's serve expects)."""
+    """A `RouteResult` for `path` on the request's site, or None for a 404 (as Wagtail's serve expects).
+
+    A page reached by plain routing is kept in the cache under the content generation, keyed by
+    site and path (publishing, moving or deleting any page starts a new one); routable pages,
+    whose result depends on the rest of the URL, and 404s are worked out each time.
+    """
     site = Site.find_for_request(request)
     if site is None:
         return None
+    key = f"route.{site.pk}.{hashlib.sha256(path.encode()).hexdigest()[:32]}"
+    page = content_cache.cached_fragment(key)
+    if page is not None:
+        return RouteResult(page)
+    result, plain = _walk(request, site, path)
+    if plain:
+        content_cache.remember(key, result.page)
+    return result
+
+
+def _walk(request, site, path):
+    """(RouteResult or None, whether it is a page reached by plain routing)."""
     root_url_path = None if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else _site_root_url_path(site)
     if root_url_path is None:
-        return Page.route_for_request(request, path)
+        return Page.route_for_request(request, path), False
     components = [component for component in path.split("/") if component]
     wanted = _chain_paths(root_url_path, components)
     found = {}
     for page in Page.objects.filter(url_path__in=wanted):
         if page.url_path in found:
-            return Page.route_for_request(request, path)  # ambiguous: let Wagtail decide
+            return Page.route_for_request(request, path), False  # ambiguous: let Wagtail decide
         found[page.url_path] = page
     chain = []
     for depth, url_path in enumerate(wanted):
         page = found.get(url_path)
         if page is None or (depth == 0 and page.pk != site.root_page_id):
-            return None  # Page.route: no child with that slug
+            return None, False  # Page.route: no child with that slug
         if chain:
             page._cached_parent_obj = chain[-1]
         chain.append(page)
         if not _uses_default_route(page):
             # A routable page resolves what remains of the URL itself.
             try:
-                return page.specific.route(request, components[depth:])
+                return page.specific.route(request, components[depth:]), False
             except Http404:
-                return None
+                return None, False
     target = chain[-1]
     if not target.live:
-        return None
+        return None, False
     specific = target.specific
     if len(chain) > 1:
         specific._cached_parent_obj = chain[-2]
-    return RouteResult(specific)
+    return RouteResult(specific), True
 
 
 # --- View restrictions ------------------------------------------------------------------------

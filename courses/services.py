@@ -27,7 +27,7 @@ from academies.services import academy_for_page
 from accounts.audit import record
 from accounts.roles import RoleStatus
 from accounts.services import role_gate
-from core.cache import memoize
+from core.cache import cached_fragment, memoize, remember
 
 from .models import (
     Attempt,
@@ -62,23 +62,46 @@ class EnrolmentRefused(CoursesError):
 # --- Lessons and progress -------------------------------------------------------------------
 
 
+def _lessons_key(module_pk):
+    return f"courses.lessons.{module_pk}"
+
+
+# What lists of lessons show and link to: kept small, since every view unpickles them.
+LESSON_LIST_FIELDS = ("title", "slug", "path", "depth", "url_path", "live", "content_type", "locale", "required")
+
+
+def _live_lessons():
+    return LessonPage.objects.live().only(*LESSON_LIST_FIELDS).order_by("path")
+
+
 def lessons_for(module):
-    """The module's live lessons in the order editors arranged them."""
-    return list(LessonPage.objects.live().child_of(module).order_by("path"))
+    """The module's live lessons in the order editors arranged them (without their bodies).
+
+    Every module and lesson view and the dashboard list them, so they are kept under the
+    content generation: publishing, moving or deleting a lesson starts a new one.
+    """
+    return memoize(_lessons_key(module.pk), lambda: list(_live_lessons().child_of(module)))
 
 
 def lessons_by_module(modules):
-    """{module pk: [live lessons in order]} for many modules in one query."""
-    modules = list(modules)
-    result = {m.pk: [] for m in modules}
-    if not modules:
-        return result
-    by_path = {m.path: m.pk for m in modules}
-    condition = Q()
-    for m in modules:
-        condition |= Q(path__startswith=m.path, depth=m.depth + 1)
-    for lesson in LessonPage.objects.live().filter(condition).order_by("path"):
-        result[by_path[lesson.path[: -Page.steplen]]].append(lesson)
+    """{module pk: [live lessons in order]} for many modules: from the cache, the rest in one query."""
+    result, missing = {}, []
+    for module in modules:
+        lessons = cached_fragment(_lessons_key(module.pk))
+        if lessons is None:
+            missing.append(module)
+        else:
+            result[module.pk] = lessons
+    if missing:
+        fetched = {m.pk: [] for m in missing}
+        by_path = {m.path: m.pk for m in missing}
+        condition = Q()
+        for m in missing:
+            condition |= Q(path__startswith=m.path, depth=m.depth + 1)
+        for lesson in _live_lessons().filter(condition):
+            fetched[by_path[lesson.path[: -Page.steplen]]].append(lesson)
+        for pk, lessons in fetched.items():
+            result[pk] = remember(_lessons_key(pk), lessons)
     return result
 
 
@@ -105,11 +128,14 @@ def progress_for(enrolments, lessons=None):
     if lessons is None:
         lessons = lessons_by_module({e.module_id: e.module for e in enrolments}.values())
     done = {}
-    for enrolment_id, lesson_id in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
-        "enrolment_id", "lesson_id"
+    # .order_by(): the models' default ordering would sort (and, for attempts, join) for nothing.
+    for enrolment_id, lesson_id in (
+        LessonProgress.objects.filter(enrolment__in=enrolments).order_by().values_list("enrolment_id", "lesson_id")
     ):
         done.setdefault(enrolment_id, set()).add(lesson_id)
-    passed = set(Attempt.objects.filter(enrolment__in=enrolments, passed=True).values_list("enrolment_id", flat=True))
+    passed = set(
+        Attempt.objects.filter(enrolment__in=enrolments, passed=True).order_by().values_list("enrolment_id", flat=True)
+    )
     result = {}
     for e in enrolments:
         module_lessons = lessons.get(e.module_id, [])
@@ -559,6 +585,7 @@ def best_scores(enrolments):
     """{enrolment pk: best passing score as float} in one query."""
     rows = (
         Attempt.objects.filter(enrolment__in=list(enrolments), passed=True)
+        .order_by()
         .values("enrolment_id")
         .annotate(best=Max("score"))
     )
