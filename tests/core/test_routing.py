@@ -34,15 +34,32 @@ def page_queries(client, url):
     return response, [q["sql"] for q in captured.captured_queries if "wagtailcore_page" in q["sql"]]
 
 
-def test_a_deep_page_costs_as_few_page_queries_as_a_shallow_one(client, tree):
-    shallow, shallow_sql = page_queries(client, "/about/")
-    deep, deep_sql = page_queries(client, "/about/team/people/chief/")
-    assert shallow.status_code == deep.status_code == 200
-    assert deep.context["page"].specific == tree["chief"]
-    assert len(deep_sql) == len(shallow_sql) <= 2, "\n".join(deep_sql)
+def walk_queries(rf, path):
+    from core.routing import _walk
+
+    request = rf.get(path)
+    site = Site.find_for_request(request)
+    with CaptureQueriesContext(connection) as captured:
+        result, plain = _walk(request, site, path)
+    return result, plain, len(captured)
+
+
+def test_finding_a_deep_page_costs_as_many_queries_as_a_shallow_one(rf, tree):
+    walk_queries(rf, "/")  # Wagtail's site root paths and the content types, as a running server has them
+    shallow, _, shallow_count = walk_queries(rf, "/about/")
+    deep, plain, deep_count = walk_queries(rf, "/about/team/people/chief/")
+    assert shallow.page == tree["about"] and deep.page == tree["chief"] and plain
+    assert deep_count == shallow_count == 2  # the chain of pages, then the page's own row
+
+
+def test_a_repeat_visit_routes_from_the_cache(client, tree):
+    first, first_sql = page_queries(client, "/about/team/people/chief/")
+    assert first.status_code == 200 and first.context["page"].specific == tree["chief"]
+    assert first_sql == [], "\n".join(first_sql)
 
 
 def test_unknown_segments_and_unpublished_pages_are_not_found(client, tree):
+    assert client.get("/about/team/people/chief/").status_code == 200  # now in the cache
     assert client.get("/about/nobody/").status_code == 404
     assert client.get("/about/team/people/chief/extra/").status_code == 404
     tree["chief"].unpublish()
@@ -64,7 +81,7 @@ def test_the_parent_is_known_without_another_query(client, tree):
 
 
 def test_a_renamed_page_moves_to_its_new_address(client, tree):
-    assert client.get("/about/team/").status_code == 200
+    assert client.get("/about/team/people/chief/").status_code == 200  # now in the cache
     team = tree["team"]
     team.slug = "our-team"
     team.save_revision().publish()
