@@ -35,11 +35,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
+# One Django process: migrates only when needed, loads the demo content, then runs runserver.
 run: install system-deps
-	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py serve_demo 127.0.0.1:$(PORT)
 
 worker: install
 	$(BIN)/python manage.py db_worker

@@ -7,7 +7,8 @@ SECRET_KEY = env.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-produ
 # Edited templates show at once while developing: no page cache unless asked for.
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 
-# Plain static storage: `collectstatic` copies only what changed, so `make run` starts fast.
+# `make run` does not collect static files: with DEBUG on, runserver serves them from the finders.
+# Plain storage (no manifest), so a `collectstatic` by hand copies only what changed.
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
