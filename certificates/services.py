@@ -4,9 +4,9 @@ Idempotency is the database's job: a partial unique constraint allows one valid
 certificate per person and module/event. `issue_certificate` checks first, takes a
 serial in a short transaction of its own, checks again, renders the PDF outside any
 lock, and inserts; an IntegrityError means "someone else issued it" — so pressing
-twice, or two workers at once, issues one. A serial taken by the loser of such a race
-is skipped (recorded in the audit log), so serials are unique and increasing but may
-have gaps.
+twice, or two workers at once, issues one. A serial that goes unused (a lost race, a
+failed render) is given back while it is still the last one taken, and otherwise
+skipped (recorded in the audit log): serials are unique and increasing but may have gaps.
 """
 
 import hashlib
@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -253,10 +253,23 @@ def _insert(cert):
         raise
 
 
-def _serial_skipped(serial, existing, issued_by):
-    """A serial was taken for a certificate that turned out to exist already: say so in the audit log."""
-    logger.info("serial %s skipped: %s already holds %s", serial, existing.recipient_name, existing.serial)
-    record(existing, ACTION_SERIAL_SKIPPED, issued_by, serial=serial, existing=existing.serial)
+def _release_serial(cert, existing, issued_by):
+    """Give back `cert`'s unused serial if no later one has been taken; otherwise it is skipped, on record.
+
+    The conditional update is atomic, so a number is given back only while it is still the
+    counter's last, and the next issuer takes it; a concurrent increment makes it a skip instead.
+    """
+    code, year, number = cert.serial.rsplit("-", 2)
+    number = int(number)
+    try:
+        if SerialCounter.objects.filter(code=code, year=int(year), last=number).update(last=number - 1):
+            return
+    except DatabaseError:
+        logger.exception("could not give back serial %s", cert.serial)
+    held_by = existing.serial if existing is not None else "nobody"
+    logger.info("serial %s skipped (the certificate is held by %s)", cert.serial, held_by)
+    if existing is not None:
+        record(existing, ACTION_SERIAL_SKIPPED, issued_by, serial=cert.serial, existing=existing.serial)
 
 
 def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True):
@@ -267,26 +280,31 @@ def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued
     cert = _build(context, user, snapshot)
     cert.source_kind, cert.source_id = source_kind, source_id
     _stamp(cert, issued_by)
-    # Another issuer may have committed one meanwhile: skip the render (and the number).
+    # Another issuer may have committed one meanwhile: then skip the render.
     existing = valid_certificate(user, source_kind, source_id)
-    if existing:
-        _serial_skipped(cert.serial, existing, issued_by)
-        return existing, False
-    _render_and_store(cert, context)
-    try:
-        with transaction.atomic():
-            _insert(cert)
-            record(cert, ACTION_ISSUED, issued_by, serial=cert.serial, recipient=cert.recipient_name, title=cert.title)
-    except IntegrityError:
-        # Lost the race for this person and source (the partial unique constraint): keep theirs.
-        existing = valid_certificate(user, source_kind, source_id)
-        if existing is None:
+    if existing is None:
+        try:
+            _render_and_store(cert, context)
+            with transaction.atomic():
+                _insert(cert)
+                record(
+                    cert, ACTION_ISSUED, issued_by, serial=cert.serial, recipient=cert.recipient_name, title=cert.title
+                )
+        except IntegrityError:
+            # Lost the race for this person and source (the partial unique constraint): keep theirs.
+            existing = valid_certificate(user, source_kind, source_id)
+            if existing is None:
+                _release_serial(cert, None, issued_by)
+                raise
+        except Exception:
+            _release_serial(cert, None, issued_by)
             raise
-        _serial_skipped(cert.serial, existing, issued_by)
-        return existing, False
-    if notify:
-        transaction.on_commit(lambda: notify_recipient(cert))
-    return cert, True
+        else:
+            if notify:
+                transaction.on_commit(lambda: notify_recipient(cert))
+            return cert, True
+    _release_serial(cert, existing, issued_by)
+    return existing, False
 
 
 def issue_completion(details, *, issued_by=None):

@@ -38,27 +38,41 @@ def test_pdf_renders_outside_any_transaction(monkeypatch, academy, judge):
 
 
 @pytest.mark.django_db
-def test_serial_taken_for_an_existing_certificate_is_skipped_and_recorded(monkeypatch, academy, judge):
-    """Another issuer commits the same person's certificate while this one takes its serial."""
+def test_unused_serial_is_given_back_while_it_is_the_last_one(monkeypatch, academy, judge):
+    """Another issuer committed the same person's certificate while this one took its serial."""
     first, _ = _issue(judge, academy)
-    original = certificates.services.next_serial
-    calls = []
-
-    def next_serial(code, year):
-        serial = original(code, year)
-        calls.append(serial)
-        return serial
-
     # The first look finds nothing (as if the other issuer had not committed yet); the second finds it.
     looks = iter([None, first])
     monkeypatch.setattr(certificates.services, "valid_certificate", lambda *args: next(looks))
-    monkeypatch.setattr(certificates.services, "next_serial", next_serial)
     cert, created = _issue(judge, academy)
     assert not created and cert.pk == first.pk
-    assert calls == [first.serial[:-6] + "000002"]
+    assert SerialCounter.objects.get(code="JSJA").last == 1  # 000002 went back: nobody took a later one
+    assert not ModelLogEntry.objects.filter(action=ACTION_SERIAL_SKIPPED).exists()
+
+
+@pytest.mark.django_db
+def test_unused_serial_is_skipped_and_recorded_once_a_later_one_is_taken(monkeypatch, academy, judge, prosecutor):
+    first, _ = _issue(judge, academy)
+    looks = iter([None, first])
+    real = certificates.services.valid_certificate
+
+    def valid_certificate(user, *args):
+        if user != judge:
+            return real(user, *args)
+        found = next(looks)
+        if found is not None:
+            _issue(prosecutor, academy)  # meanwhile another issuer takes 000003
+        return found
+
+    monkeypatch.setattr(certificates.services, "valid_certificate", valid_certificate)
+    cert, created = _issue(judge, academy)
+    assert not created and cert.pk == first.pk
+    monkeypatch.undo()
+    assert SerialCounter.objects.get(code="JSJA").last == 3
+    prefix = first.serial[:-6]  # JSJA-<year>-
     entry = ModelLogEntry.objects.get(action=ACTION_SERIAL_SKIPPED)
-    assert entry.object_id == str(first.pk) and entry.data["serial"] == calls[0]
-    assert Certificate.objects.count() == 1
+    assert entry.object_id == str(first.pk) and entry.data == {"serial": f"{prefix}000002", "existing": first.serial}
+    assert sorted(Certificate.objects.values_list("serial", flat=True)) == [f"{prefix}000001", f"{prefix}000003"]
 
 
 @pytest.mark.django_db
@@ -69,7 +83,7 @@ def test_lost_race_at_insert_returns_the_winner_and_removes_the_pdf(monkeypatch,
     monkeypatch.setattr(certificates.services, "valid_certificate", lambda *args: next(looks))
     cert, created = _issue(judge, academy)
     assert not created and cert.pk == first.pk
-    assert ModelLogEntry.objects.filter(action=ACTION_SERIAL_SKIPPED, object_id=str(first.pk)).count() == 1
+    assert SerialCounter.objects.get(code="JSJA").last == 1
     pdfs = sorted(p.name for p in (settings.MEDIA_ROOT / "certificates" / "pdf").rglob("*.pdf"))
     assert pdfs == [f"{first.serial}.pdf"]
 
