@@ -1,0 +1,73 @@
+"""What keeps a certificate render cheap and a web worker small."""
+
+import base64
+import gc
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import core.pdf
+from certificates.pdf import qr_data_uri
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_web_process_does_not_load_weasyprint_until_a_pdf_is_rendered():
+    """WeasyPrint and its libraries are ~40 MB: loaded only by a process that renders a PDF."""
+    code = (
+        "import sys, django; django.setup();"
+        "from django.urls import resolve; resolve('/');"  # imports the whole URLconf, every view module
+        "import certificates.views, certificates.services, certificates.tasks, core.pdf;"
+        "print('weasyprint' in sys.modules)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_qr_png_has_one_pixel_per_module():
+    png = base64.b64decode(qr_data_uri("https://example.org/certificates/verify/AbCdEfGhIjKlMnOpQrStUv/").split(",")[1])
+    image = Image.open(io.BytesIO(png))
+    # Version 4 or 5 for such a URL: 33 or 37 modules, plus a one-module border on each side.
+    assert image.size[0] == image.size[1] and image.size[0] in (35, 39)
+    css = (ROOT / "certificates/static/certificates/pdf.css").read_text()
+    assert "image-rendering: pixelated" in css  # scaled up without blurring
+
+
+@pytest.mark.django_db
+def test_certificate_assets_are_read_once_per_process(monkeypatch, settings, tmp_path):
+    core.pdf._immutable_media_bytes.cache_clear()
+    asset = Path(settings.MEDIA_ROOT) / "certificates/assets/abc.png"
+    asset.parent.mkdir(parents=True)
+    Image.new("RGB", (4, 4), "navy").save(asset)
+    reads = []
+    original = core.pdf._read_media
+    monkeypatch.setattr(core.pdf, "_read_media", lambda name: reads.append(name) or original(name))
+    html = '<img src="/media/certificates/assets/abc.png" alt="emblem"><img src="/media/other/logo.png" alt="">'
+    (Path(settings.MEDIA_ROOT) / "other").mkdir()
+    Image.new("RGB", (4, 4), "red").save(Path(settings.MEDIA_ROOT) / "other/logo.png")
+    for _ in range(3):
+        assert core.pdf.render_pdf(html).startswith(b"%PDF")
+    # Content-addressed assets once; other media (which may be replaced) every time.
+    assert reads.count("certificates/assets/abc.png") == 1 and reads.count("other/logo.png") == 3
+    core.pdf._immutable_media_bytes.cache_clear()
+
+
+def test_garbage_collector_is_paused_only_during_a_render():
+    seen = []
+    with core.pdf._collector_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with core.pdf._collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
