@@ -61,22 +61,23 @@ def academy_code(academy):
 def next_serial(code, year):
     """The next serial for `code` in `year`, unique and increasing.
 
-    Runs in a transaction of its own that commits at once, so the academy's counter row is
-    locked only for the increment, not while the PDF renders; concurrent issuers for one
-    academy then render in parallel. Inside an outer transaction (e.g. `reissue`) it is a
-    savepoint and the row stays locked until the outer commit; a rollback there gives the
-    number back.
+    The counter row is incremented in SQL and read back in a transaction of its own that
+    commits at once, so it is locked only for the increment, not while the PDF renders, and
+    concurrent issuers for one academy render in parallel. Inside an outer transaction
+    (e.g. `reissue`) it is a savepoint and the row stays locked until the outer commit; a
+    rollback there gives the number back.
     """
+    counter = SerialCounter.objects.filter(code=code, year=year)
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                SerialCounter.objects.get_or_create(code=code, year=year)
-        except IntegrityError:
-            pass  # created by a concurrent issuer a moment ago
-        counter = SerialCounter.objects.select_for_update().get(code=code, year=year)
-        SerialCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-        counter.refresh_from_db(fields=["last"])
-    return f"{code}-{year}-{counter.last:06d}"
+        # The UPDATE locks the row until commit, so the value read next is ours alone.
+        if not counter.update(last=F("last") + 1):
+            try:
+                with transaction.atomic():
+                    SerialCounter.objects.create(code=code, year=year, last=1)
+            except IntegrityError:  # created by a concurrent issuer a moment ago
+                counter.update(last=F("last") + 1)
+        last = counter.values_list("last", flat=True).get()
+    return f"{code}-{year}-{last:06d}"
 
 
 # --- What gets printed ---------------------------------------------------------------------------
