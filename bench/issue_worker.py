@@ -1,17 +1,17 @@
-"""One of the worker processes of the bulk-issue benchmark (started by bench/run.py).
+"""Queues the bulk-issue benchmark's batch (run by bench/run.py before it starts the workers).
 
-    python bench/issue_worker.py PART PARTS
+    python bench/issue_worker.py
 
-Issues attendance certificates for every PARTS-th eligible participant of the bench
-bulk-issue colloquium, starting at PART, through certificates.services.issue_attendance
-(the function the issue_batch task calls for each participant), and prints one JSON line:
-start and end times of the issuing loop, how many were issued, and the process's peak RSS.
+Creates an IssueBatch for the bench bulk-issue colloquium and enqueues
+certificates.tasks.issue_batch with the database task backend, as the admin's "Issue
+certificates" does. bench/run.py then starts `manage.py db_worker` processes: one runs the
+batch's starter, which enqueues a chunk task per 25 participants, and all of them share
+the chunks. Prints one JSON line with the batch id.
 """
 
 import json
-import resource
+import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -19,27 +19,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_data import ISSUE_SLUG, setup_django  # noqa: E402
 
 
-def main(part, parts):
+def main():
+    os.environ["TASKS_BACKEND"] = "database"
     setup_django()
-    from certificates.models import Kind
-    from certificates.services import IssueContext, issue_attendance
+    from certificates.models import IssueBatch
+    from certificates.tasks import issue_batch
     from colloquia.models import ColloquiumPage
-    from colloquia.services import eligible_participants, event_details
 
     page = ColloquiumPage.objects.get(slug=ISSUE_SLUG)
-    event = event_details(page)
-    participants = eligible_participants(page)[part::parts]
-    context = IssueContext.build(Kind.ATTENDANCE, event.get("academy"))
-    started = time.time()
-    issued = existing = 0
-    for participant in participants:
-        _, created = issue_attendance(page, event, participant, context=context)
-        issued += created
-        existing += not created
-    finished = time.time()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"start": started, "end": finished, "issued": issued, "existing": existing, "peak_kb": peak_kb}))
+    batch = IssueBatch.objects.create(colloquium_id=page.pk, title=page.title, academy=page.academy)
+    issue_batch.enqueue(batch.pk)
+    print(json.dumps({"batch": batch.pk}))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), int(sys.argv[2]))
+    main()

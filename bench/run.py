@@ -285,12 +285,31 @@ def drive(port, pages, cookie, names):
 # --- bulk issue -----------------------------------------------------------------------------------
 
 
+def _vm_hwm_mb(pid):
+    match = re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    return int(match.group(1)) / 1024 if match else None
+
+
+def _sqlite_time(value):
+    from datetime import UTC, datetime
+
+    moment = datetime.fromisoformat(value)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
 def bulk_issue(parts=2):
+    """Issue the bench colloquium's 500 certificates through the real task path: the batch is queued
+    in the database and `parts` `manage.py db_worker` processes run its starter and chunk tasks."""
+    import sqlite3
+
     from django.apps import apps
     from django.db import connection
 
     if not (apps.is_installed("certificates") and apps.is_installed("colloquia")):
         return None
+    from django_tasks_db.models import DBTaskResult
+
+    tasks_table = DBTaskResult._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = build_data.DATA_DIR / "issue.sqlite3"
@@ -299,31 +318,68 @@ def bulk_issue(parts=2):
     shutil.copyfile(build_data.DB_PATH, copy)
     # IMMEDIATE transactions: two writer processes queue for the lock instead of failing with
     # "database is locked" when a read-then-write transaction cannot upgrade (SQLite only).
-    env = {**os.environ, "BENCH_DATABASE_URL": f"sqlite:///{copy}?transaction_mode=IMMEDIATE"}
-    script = build_data.BENCH_DIR / "issue_worker.py"
+    env = {
+        **os.environ,
+        **build_data.bench_environment(
+            {"DATABASE_URL": f"sqlite:///{copy}?transaction_mode=IMMEDIATE", "TASKS_BACKEND": "database"}
+        ),
+    }
+    env.pop("BENCH_DATABASE_URL", None)
+    queued = subprocess.run(  # noqa: S603
+        [sys.executable, str(build_data.BENCH_DIR / "issue_worker.py")],
+        cwd=ROOT,
+        env={**env, "BENCH_DATABASE_URL": env["DATABASE_URL"]},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    batch_id = json.loads(queued.stdout.strip().splitlines()[-1])["batch"]
     began = time.time()
+    command = [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay", "--no-reload"]
     workers = [
-        subprocess.Popen(  # noqa: S603
-            [sys.executable, str(script), str(part), str(parts)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
-        )
-        for part in range(parts)
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # noqa: S603
+        for _ in range(parts)
     ]
-    reports = []
-    for worker in workers:
-        out, _ = worker.communicate(timeout=600)
-        if worker.returncode != 0:
-            raise SystemExit("a bulk-issue worker failed")
-        reports.append(json.loads(out.strip().splitlines()[-1]))
-    wall = time.time() - began
-    issued = sum(r["issued"] for r in reports)
-    loop = max(r["end"] for r in reports) - min(r["start"] for r in reports)
+    database = sqlite3.connect(copy, timeout=30)
+    row = None
+    try:
+        while time.time() - began < 600:
+            row = database.execute(
+                "SELECT status, total, done, existing, failed, finished_at FROM certificates_issuebatch WHERE id = ?",
+                (batch_id,),
+            ).fetchone()
+            if row[0] in ("finished", "failed") or any(worker.poll() is not None for worker in workers):
+                break
+            time.sleep(0.05)
+        finished_wall = time.time()
+        peaks = [_vm_hwm_mb(worker.pid) for worker in workers if worker.poll() is None]
+        first_start = database.execute(
+            f"SELECT MIN(started_at) FROM {tasks_table} WHERE task_path LIKE 'certificates.tasks.%'"  # noqa: S608
+        ).fetchone()[0]
+        workers_used = database.execute(
+            f"SELECT COUNT(DISTINCT worker_ids) FROM {tasks_table} WHERE task_path = ?",  # noqa: S608
+            ("certificates.tasks.issue_batch_chunk",),
+        ).fetchone()[0]
+    finally:
+        database.close()
+        for worker in workers:
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
+        for worker in workers:
+            worker.wait(timeout=60)
+    status, total, done, existing, failed, finished_at = row
+    if status != "finished" or failed:
+        raise SystemExit(f"bulk issue did not finish cleanly: {row}")
+    issue_seconds = _sqlite_time(finished_at) - _sqlite_time(first_start)
     return {
         "workers": parts,
-        "certificates": issued,
-        "issue_seconds": loop,
-        "wall_seconds_with_startup": wall,
-        "per_second": issued / loop if loop else None,
-        "worker_peak_rss_mb": max(r["peak_kb"] for r in reports) / 1024,
+        "workers_that_ran_chunks": workers_used,
+        "certificates": done,
+        "already_held": existing,
+        "issue_seconds": issue_seconds,
+        "wall_seconds_with_startup": finished_wall - began,
+        "per_second": done / issue_seconds if issue_seconds else None,
+        "worker_peak_rss_mb": max(peaks) if peaks else None,
     }
 
 
