@@ -83,6 +83,12 @@ def lessons_for(module):
     return memoize(_lessons_key(module.pk), lambda: list(_live_lessons().child_of(module)))
 
 
+def module_of(lesson):
+    """The module a lesson belongs to (its parent page), kept under the content generation."""
+    parent_path = lesson.path[: -Page.steplen]
+    return memoize(f"courses.module-at.{parent_path}", lambda: CoursePage.objects.get(path=parent_path))
+
+
 def lessons_by_module(modules):
     """{module pk: [live lessons in order]} for many modules: from the cache, the rest in one query."""
     result, missing = {}, []

@@ -64,7 +64,7 @@ def module_context(request, module):
 
 
 def lesson_context(request, lesson):
-    module = CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
+    module = services.module_of(lesson)
     lessons = services.lessons_for(module)
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     context = {
@@ -110,7 +110,7 @@ def enrol(request, module_id):
 @require_POST
 def complete_lesson(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    module = CoursePage.objects.get(path=lesson.path[: -LessonPage.steplen])
+    module = services.module_of(lesson)
     enrolment = services.get_enrolment(request.user, module)
     if enrolment is None:
         messages.error(request, "Enrol in the module to record your progress.")
