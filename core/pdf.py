@@ -6,9 +6,9 @@ files and media files, read from disk or storage, and refuses everything else
 a name a user typed can read server files or reach the network. WeasyPrint logs
 a refused resource and carries on, so the PDF still renders.
 
-WeasyPrint (with Pango, Pillow and pydyf, about 40 MB) is imported on the first
-render, not with this module: web workers import the views that can render a PDF,
-but few of them ever do.
+WeasyPrint (with Pango, fontTools and pydyf, about 20 MB in a Django process) is
+imported on the first render, not with this module: web workers import the views
+that can render a PDF, but few of them ever do.
 """
 
 import atexit

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_web_process_does_not_load_weasyprint_until_a_pdf_is_rendered():
-    """WeasyPrint and its libraries are ~40 MB: loaded only by a process that renders a PDF."""
+    """WeasyPrint and its libraries add ~20 MB: loaded only by a process that renders a PDF."""
     code = (
         "import sys, django; django.setup();"
         "from django.urls import resolve; resolve('/');"  # imports the whole URLconf, every view module
