@@ -3,15 +3,18 @@
 Idempotency is the database's job: a partial unique constraint allows one valid
 certificate per person and module/event. `issue_certificate` checks first, takes a
 serial in a short transaction of its own, checks again, renders the PDF outside any
-lock, and inserts; an IntegrityError means "someone else issued it" — so pressing
-twice, or two workers at once, issues one. A serial that goes unused (a lost race, a
-failed render) is given back while it is still the last one taken, and otherwise
-skipped (recorded in the audit log): serials are unique and increasing but may have gaps.
+transaction, and inserts; an IntegrityError means "someone else issued it" — so
+pressing twice, or two workers at once, issues one. On PostgreSQL, issuers of the same
+person's certificate take turns on an advisory lock (see `_one_issuer_per_person`).
+A serial that goes unused (a lost race, a failed render) is given back while it is
+still the last one taken, and otherwise skipped (recorded in the audit log): serials
+are unique and increasing but may have gaps.
 """
 
 import hashlib
 import logging
 import posixpath
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -273,17 +276,50 @@ def _release_serial(cert, existing, issued_by):
         record(existing, ACTION_SERIAL_SKIPPED, issued_by, serial=cert.serial, existing=existing.serial)
 
 
+@contextmanager
+def _one_issuer_per_person(user, source_kind, source_id):
+    """On PostgreSQL, issuers of the same person's certificate for one source take turns.
+
+    An advisory lock keyed on the person and source, not a row lock: issuers for different
+    people never wait for each other. The second issuer then finds the first one's
+    certificate before taking a serial, so it neither renders for nothing nor leaves a gap.
+    Inside a caller's transaction the lock lasts until that ends (it cannot be released
+    from an aborted transaction); otherwise it is a session lock released at once.
+    Yields whether a lock was taken (not on SQLite, whose writers are serialised anyway).
+    """
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql" or user is None:
+        yield False
+        return
+    name = f"certificate:{source_kind}:{source_id}:{user.pk}".encode()
+    key = int.from_bytes(hashlib.blake2b(name, digest_size=8).digest(), "big", signed=True)
+    in_transaction = connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)" if in_transaction else "SELECT pg_advisory_lock(%s)", [key])
+    try:
+        yield True
+    finally:
+        if not in_transaction:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+
 def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True):
     """Issue one certificate, or return the valid one that exists. Returns (certificate, created)."""
     existing = valid_certificate(user, source_kind, source_id)
     if existing:
         return existing, False
-    cert = _build(context, user, snapshot)
-    cert.source_kind, cert.source_id = source_kind, source_id
-    _stamp(cert, issued_by)
-    # Another issuer may have committed one meanwhile: then skip the render.
-    existing = valid_certificate(user, source_kind, source_id)
-    if existing is None:
+    with _one_issuer_per_person(user, source_kind, source_id) as locked:
+        # With the lock, look again: the issuer we waited for has committed. Without it, look
+        # again once the serial is taken, so that a concurrent issuer's certificate skips the render.
+        if locked and (existing := valid_certificate(user, source_kind, source_id)):
+            return existing, False
+        cert = _build(context, user, snapshot)
+        cert.source_kind, cert.source_id = source_kind, source_id
+        _stamp(cert, issued_by)
+        if not locked and (existing := valid_certificate(user, source_kind, source_id)):
+            _release_serial(cert, existing, issued_by)
+            return existing, False
         try:
             _render_and_store(cert, context)
             with transaction.atomic():
@@ -294,18 +330,16 @@ def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued
         except IntegrityError:
             # Lost the race for this person and source (the partial unique constraint): keep theirs.
             existing = valid_certificate(user, source_kind, source_id)
+            _release_serial(cert, existing, issued_by)
             if existing is None:
-                _release_serial(cert, None, issued_by)
                 raise
+            return existing, False
         except Exception:
             _release_serial(cert, None, issued_by)
             raise
-        else:
-            if notify:
-                transaction.on_commit(lambda: notify_recipient(cert))
-            return cert, True
-    _release_serial(cert, existing, issued_by)
-    return existing, False
+    if notify:
+        transaction.on_commit(lambda: notify_recipient(cert))
+    return cert, True
 
 
 def issue_completion(details, *, issued_by=None):

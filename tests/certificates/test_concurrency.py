@@ -38,33 +38,22 @@ def test_pdf_renders_outside_any_transaction(monkeypatch, academy, judge):
 
 
 @pytest.mark.django_db
-def test_unused_serial_is_given_back_while_it_is_the_last_one(monkeypatch, academy, judge):
-    """Another issuer committed the same person's certificate while this one took its serial."""
-    first, _ = _issue(judge, academy)
-    # The first look finds nothing (as if the other issuer had not committed yet); the second finds it.
-    looks = iter([None, first])
-    monkeypatch.setattr(certificates.services, "valid_certificate", lambda *args: next(looks))
-    cert, created = _issue(judge, academy)
-    assert not created and cert.pk == first.pk
-    assert SerialCounter.objects.get(code="JSJA").last == 1  # 000002 went back: nobody took a later one
-    assert not ModelLogEntry.objects.filter(action=ACTION_SERIAL_SKIPPED).exists()
-
-
-@pytest.mark.django_db
 def test_unused_serial_is_skipped_and_recorded_once_a_later_one_is_taken(monkeypatch, academy, judge, prosecutor):
+    """This issuer loses the race for the judge's certificate after another issuer took a later serial."""
     first, _ = _issue(judge, academy)
-    looks = iter([None, first])
-    real = certificates.services.valid_certificate
+    looks = iter([None, None, first])  # nothing committed yet, until the insert is refused
+    real_valid, real_render = certificates.services.valid_certificate, certificates.services.render_certificate
 
     def valid_certificate(user, *args):
-        if user != judge:
-            return real(user, *args)
-        found = next(looks)
-        if found is not None:
-            _issue(prosecutor, academy)  # meanwhile another issuer takes 000003
-        return found
+        return next(looks) if user == judge else real_valid(user, *args)
+
+    def render(cert, **kwargs):
+        if cert.recipient_name == judge.full_name:
+            _issue(prosecutor, academy)  # meanwhile another issuer takes the next serial
+        return real_render(cert, **kwargs)
 
     monkeypatch.setattr(certificates.services, "valid_certificate", valid_certificate)
+    monkeypatch.setattr(certificates.services, "render_certificate", render)
     cert, created = _issue(judge, academy)
     assert not created and cert.pk == first.pk
     monkeypatch.undo()
@@ -77,7 +66,8 @@ def test_unused_serial_is_skipped_and_recorded_once_a_later_one_is_taken(monkeyp
 
 @pytest.mark.django_db
 def test_lost_race_at_insert_returns_the_winner_and_removes_the_pdf(monkeypatch, academy, judge, settings):
-    """The partial unique constraint refuses the second insert: the winner is returned, the loser's file removed."""
+    """The partial unique constraint refuses the second insert: the winner is returned, the loser's file
+    removed, and its serial given back, since nobody took a later one."""
     first, _ = _issue(judge, academy)
     looks = iter([None, None, first])
     monkeypatch.setattr(certificates.services, "valid_certificate", lambda *args: next(looks))
