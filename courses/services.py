@@ -174,7 +174,11 @@ def progress_of(enrolment, lessons=None):
 def get_enrolment(user, module):
     if not user.is_authenticated:
         return None
-    return Enrolment.objects.filter(user=user, module=module).select_related("module").first()
+    # One row per learner and module (unique), so no ordering; the module is already at hand.
+    enrolment = next(iter(Enrolment.objects.filter(user=user, module=module).order_by()[:1]), None)
+    if enrolment is not None:
+        enrolment.module = module
+    return enrolment
 
 
 def record_activity(enrolment, now=None):
