@@ -7,7 +7,9 @@ Everything runs on 127.0.0.1 only. Steps:
 3. gunicorn (2 sync workers, production settings, DEBUG off) serves the site; wrk drives each
    page at 8 connections for BENCH_SECONDS (10 by default); then again with the page cache
    off; then the 10 KB ceiling app (bench/ceiling.py) with the same gunicorn settings.
-4. 500 attendance certificates are issued by 2 worker processes on a copy of the database.
+4. 500 attendance certificates are issued through the real task path on a copy of the database:
+   the batch is queued with the database task backend and two `manage.py db_worker` processes
+   run its chunk tasks.
 5. One table is printed and written to bench/results/latest.json and latest.md.
 
 Environment: BENCH_SECONDS (per page), BENCH_PORT (first of three ports), BENCH_CONNECTIONS.
