@@ -10,7 +10,6 @@ import hashlib
 import re
 from functools import lru_cache
 
-import segno
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
 from django.utils.html import escape
@@ -99,6 +98,8 @@ def qr_data_uri(url):
     # A PNG, not SVG: WeasyPrint parses an SVG QR's long path on every render (~25 ms). One pixel
     # per module: the CSS scales it with `image-rendering: pixelated` (no interpolation in the PDF),
     # so it prints as sharp as a larger PNG, which WeasyPrint would decode and re-encode each time.
+    import segno  # here, not at the top: web workers that never render a PDF need not load it (~10 MB)
+
     return segno.make(url, error="m", mask=QR_MASK).png_data_uri(scale=1, border=1)
 
 

@@ -1,6 +1,5 @@
 """Registrar screens in the Wagtail admin, each scoped to the registrar's own academies."""
 
-import segno
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -241,6 +240,8 @@ def room_screen(request, page_id, session_id):
     page, session = _session(request, page_id, session_id)
     now = timezone.now()
     url = services.check_in_url(session, now)
+    import segno  # only the room screen draws a QR: kept out of every web worker's memory
+
     qr = segno.make(url, error="m")
     zone = page.zone
     return TemplateResponse(

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from icalendar import Calendar, Event
 
 from accounts.audit import record
 from core.pdf import render_pdf
@@ -129,6 +128,8 @@ def add_sessions(calendar, page, *, status_note=""):
     version = page.agenda_version
     stamp = timezone.now()
     location = ", ".join(part for part in (page.venue, page.address.replace("\n", ", ")) if part)
+    from icalendar import Event  # loaded by calendar downloads only, not by every web worker (~8 MB)
+
     for session in sessions_in_order(page):
         event = Event()
         event.add("uid", f"{session.uid}@{_uid_domain()}")
@@ -148,6 +149,8 @@ def add_sessions(calendar, page, *, status_note=""):
 
 
 def new_calendar(name):
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", "-//Colloquium//Judicial colloquia//EN")
     calendar.add("version", "2.0")
