@@ -468,7 +468,8 @@ def report(data):
     lines.append(
         f"- Machine: {m['nproc']} cores, {m['cpu']}, Python {m['python']}; load average at start "
         f"{', '.join(str(x) for x in m['load_average_at_start'])}, at the end "
-        f"{', '.join(str(round(x, 2)) for x in data.get('load_average_at_end', []))} (the end figure includes the benchmark's own load). "
+        f"{', '.join(str(round(x, 2)) for x in data.get('load_average_at_end', []))} "
+        "(the end figure includes the benchmark's own load). "
         f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on "
         f"127.0.0.1; gunicorn {WORKERS} sync workers; SQLite; process-local cache."
     )
