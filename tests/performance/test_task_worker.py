@@ -52,6 +52,42 @@ print(json.dumps({
 """
 
 
+ENQUEUE_BATCH = """
+import json
+from tests import factories
+from tests.colloquia.conftest import make_event, make_index
+from certificates.models import IssueBatch
+from certificates.tasks import CHUNK_SIZE, issue_batch
+from colloquia import services
+from colloquia.models import Attendance
+
+factories.make_home()
+academy = factories.make_academy("JSJA", "Jharkhand State Judicial Academy", states=("JH",), high_court="JHHC")
+page = make_event(make_index(academy.page), title="Queued colloquium")
+people = [factories.make_user("district_judge", full_name=f"Judge {n:02d}") for n in range(CHUNK_SIZE + 3)]
+registrations = [services.register(person, page) for person in people]
+for session in page.sessions.filter(counts_for_attendance=True):
+    marks = {registration: Attendance.Status.PRESENT for registration in registrations}
+    services.record_attendance(session, marks, method=Attendance.Method.REGISTRAR, by=None)
+batch = IssueBatch.objects.create(colloquium_id=page.pk, title=page.title, academy=academy)
+issue_batch.enqueue(batch.pk)
+print(json.dumps({"batch": batch.pk, "people": len(people)}))
+"""
+
+CHECK_BATCH = """
+import json, sys
+from django_tasks_db.models import DBTaskResult
+from certificates.models import Certificate, IssueBatch
+batch = IssueBatch.objects.get(pk=int(sys.argv[-1]))
+tasks = DBTaskResult.objects.filter(task_path__startswith="certificates.tasks.")
+print(json.dumps({
+    "status": batch.status, "total": batch.total, "done": batch.done, "failed": batch.failed,
+    "certificates": Certificate.objects.filter(source_id=batch.colloquium_id, status="valid").count(),
+    "tasks": sorted(t.task_path.rsplit(".", 1)[-1] + ":" + t.status for t in tasks),
+}))
+"""
+
+
 def manage(env, *args, code=None):
     command = [sys.executable, "manage.py", *args]
     if code is not None:
@@ -99,3 +135,17 @@ def test_certificate_is_issued_by_a_db_worker_process(worker_env):
     assert after["serial"] and after["serial"].startswith("JSJA-")
     assert after["return_value"] == after["serial"]
     assert after["pdf_bytes"] > 1000
+
+
+def test_an_issue_batch_runs_as_chunk_tasks_in_a_db_worker_process(worker_env):
+    manage(worker_env, "migrate", "--noinput", "-v0")
+    queued = json.loads(manage(worker_env, code=ENQUEUE_BATCH).strip().splitlines()[-1])
+
+    manage(worker_env, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    after = json.loads(manage(worker_env, str(queued["batch"]), code=CHECK_BATCH).strip().splitlines()[-1])
+    people = queued["people"]
+    assert (after["status"], after["total"], after["done"], after["failed"]) == ("finished", people, people, 0)
+    assert after["certificates"] == people
+    # The starter, then one chunk task per CHUNK_SIZE participants (two here), each run by the worker.
+    assert after["tasks"] == ["issue_batch:SUCCESSFUL", "issue_batch_chunk:SUCCESSFUL", "issue_batch_chunk:SUCCESSFUL"]
