@@ -8,6 +8,7 @@ listed in docs/courses.md: `completion_details`, `learner_enrolments`, the
 """
 
 import csv
+import hashlib
 import io
 import math
 import random
@@ -27,7 +28,7 @@ from academies.services import academy_for_page
 from accounts.audit import record
 from accounts.roles import RoleStatus
 from accounts.services import role_gate
-from core.cache import cached_fragment, memoize, remember
+from core.cache import memoize
 
 from .models import (
     Attempt,
@@ -90,24 +91,24 @@ def module_of(lesson):
 
 
 def lessons_by_module(modules):
-    """{module pk: [live lessons in order]} for many modules: from the cache, the rest in one query."""
-    result, missing = {}, []
-    for module in modules:
-        lessons = cached_fragment(_lessons_key(module.pk))
-        if lessons is None:
-            missing.append(module)
-        else:
-            result[module.pk] = lessons
-    if missing:
-        fetched = {m.pk: [] for m in missing}
-        by_path = {m.path: m.pk for m in missing}
-        condition = Q()
-        for m in missing:
-            condition |= Q(path__startswith=m.path, depth=m.depth + 1)
-        for lesson in _live_lessons().filter(condition):
-            fetched[by_path[lesson.path[: -Page.steplen]]].append(lesson)
-        for pk, lessons in fetched.items():
-            result[pk] = remember(_lessons_key(pk), lessons)
+    """{module pk: [live lessons in order]} for many modules in one query, kept under the content
+    generation for that set of modules (a learner's dashboard asks for the same set each time)."""
+    modules = list(modules)
+    if not modules:
+        return {}
+    pks = ",".join(str(pk) for pk in sorted({m.pk for m in modules}))
+    key = f"courses.lessons-of.{hashlib.sha256(pks.encode()).hexdigest()[:32]}"
+    return memoize(key, lambda: _query_lessons_by_module(modules))
+
+
+def _query_lessons_by_module(modules):
+    result = {m.pk: [] for m in modules}
+    by_path = {m.path: m.pk for m in modules}
+    condition = Q()
+    for m in modules:
+        condition |= Q(path__startswith=m.path, depth=m.depth + 1)
+    for lesson in _live_lessons().filter(condition):
+        result[by_path[lesson.path[: -Page.steplen]]].append(lesson)
     return result
 
 
