@@ -85,22 +85,20 @@ def add_staff(academy, user, role):
     user.groups.add(group, Group.objects.get(name=PLATFORM_GROUP_FOR_ROLE[role]))
 
 
-# Every staff role comes with access to the admin, which accounts.signals mirrors in
-# `user.is_staff`: a user without it holds no staff role, answered without a query (learners
-# pass through these checks on every page).
+def _may_hold_staff_role(user):
+    # Every staff role comes with access to the admin, which accounts.signals mirrors in
+    # `user.is_staff`: a user without it holds no staff role, answered without a query
+    # (learners pass through these checks on every page).
+    return user.is_authenticated and user.is_staff
 
 
 def acts_for_all(user):
-    return (
-        user.is_authenticated
-        and user.is_staff
-        and (user.is_superuser or user.has_perm("academies.manage_all_academies"))
-    )
+    return _may_hold_staff_role(user) and (user.is_superuser or user.has_perm("academies.manage_all_academies"))
 
 
 def academies_for(user, role):
     """The academies for which `user` holds `role` (all of them for platform administrators)."""
-    if not (user.is_authenticated and user.is_staff):
+    if not _may_hold_staff_role(user):
         return Academy.objects.none()
     if acts_for_all(user):
         return Academy.objects.all()
@@ -109,7 +107,7 @@ def academies_for(user, role):
 
 
 def is_staff_of(user, academy, role):
-    if academy is None or not (user.is_authenticated and user.is_staff):
+    if academy is None or not _may_hold_staff_role(user):
         return False
     if acts_for_all(user):
         return True
@@ -119,7 +117,7 @@ def is_staff_of(user, academy, role):
 
 def staff_academies(user):
     """Every academy where `user` holds any staff role."""
-    if not (user.is_authenticated and user.is_staff):
+    if not _may_hold_staff_role(user):
         return Academy.objects.none()
     if acts_for_all(user):
         return Academy.objects.all()

@@ -63,10 +63,6 @@ class EnrolmentRefused(CoursesError):
 # --- Lessons and progress -------------------------------------------------------------------
 
 
-def _lessons_key(module_pk):
-    return f"courses.lessons.{module_pk}"
-
-
 # What lists of lessons show and link to: kept small, since every view unpickles them.
 LESSON_LIST_FIELDS = ("title", "slug", "path", "depth", "url_path", "live", "content_type", "locale", "required")
 
@@ -81,7 +77,7 @@ def lessons_for(module):
     Every module and lesson view and the dashboard list them, so they are kept under the
     content generation: publishing, moving or deleting a lesson starts a new one.
     """
-    return memoize(_lessons_key(module.pk), lambda: list(_live_lessons().child_of(module)))
+    return memoize(f"courses.lessons.{module.pk}", lambda: list(_live_lessons().child_of(module)))
 
 
 def module_of(lesson):
