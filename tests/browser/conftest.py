@@ -68,11 +68,14 @@ def login(page, live_server, email, password=PASSWORD, user=None):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    # Wait for the server's answer before reading the URL: a click does not wait for the next page.
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     if "/accounts/2fa/authenticate" in page.url:
         from accounts.models import User
 
         page.get_by_label(re.compile("code", re.I)).fill(current_totp(user or User.objects.get(email=email)))
         page.get_by_role("button", name=re.compile("sign in|verify|authenticate", re.I)).click()
+        page.wait_for_url(lambda url: "/accounts/2fa/authenticate" not in url)
     page.wait_for_load_state()
 
 

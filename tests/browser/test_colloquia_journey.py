@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from colloquia.models import Attendance, ColloquiumPage, Registration
 from colloquia.services import register, sessions_in_order
@@ -15,13 +16,12 @@ def test_judge_registers_for_a_colloquium(live_server, page, academy, judge):
     event = make_event(make_index(academy.page))
     login(page, live_server, judge.email)
     page.goto(f"{live_server.url}{event.url}")
-    assert page.get_by_role("heading", name="TS-I: The law after BNS/BNSS").is_visible()
+    expect(page.get_by_role("heading", name="TS-I: The law after BNS/BNSS")).to_be_visible()
     page.get_by_role("button", name="Register").click()
-    page.wait_for_load_state()
-    assert "Your registration: Approved" in page.content()
+    expect(page.get_by_text("Your registration: Approved").first).to_be_visible()
     assert Registration.objects.get(page=event, user=judge).status == "approved"
     page.goto(f"{live_server.url}/accounts/dashboard/")
-    assert page.get_by_role("heading", name="My colloquia").is_visible()
+    expect(page.get_by_role("heading", name="My colloquia")).to_be_visible()
 
 
 @pytest.mark.browser
@@ -34,7 +34,7 @@ def test_registrar_marks_a_session(live_server, page, academy, judge, registrar)
     page.get_by_role("link", name="Mark attendance").first.click()
     page.get_by_role("group", name=re.compile(f"Attendance of {judge.full_name}")).get_by_label("Present").check()
     page.get_by_role("button", name="Save attendance").click()
-    page.wait_for_load_state()
+    expect(page.get_by_text(re.compile("attendance records saved"))).to_be_visible()
     record = Attendance.objects.get(registration=registration, session=session)
     assert (record.status, record.method, record.recorded_by_id) == ("present", "registrar", registrar.pk)
 
@@ -57,7 +57,7 @@ def test_editor_builds_an_agenda_in_the_admin(live_server, page, academy, editor
     page.locator("#id_title").click()  # closes the date/time picker
     page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
     page.locator("button[name='action-publish']").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/admin/pages/add/" not in url)
     created = ColloquiumPage.objects.get(title="District colloquium on trafficking")
     assert created.live
     assert [s.title for s in created.sessions.all()] == ["TS-I: The law after BNS"]

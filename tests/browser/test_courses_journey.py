@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from courses.models import Attempt, Enrolment
 from tests.courses.conftest import make_index, make_module
@@ -36,20 +37,22 @@ def test_judge_completes_a_module(page, live_server):
     page.get_by_role("button", name="Enrol in this module").click()
     for _ in range(3):
         page.get_by_role("button", name="Mark complete and continue").click()
-    assert page.url.endswith(module.url + "#quiz")
-    assert page.get_by_text("75% complete").is_visible()  # 3 lessons of 4 steps
+    expect(page).to_have_url(re.compile(re.escape(module.url) + "#quiz$"))
+    expect(page.get_by_text("75% complete")).to_be_visible()  # 3 lessons of 4 steps
 
     page.get_by_role("button", name="Take the quiz").click()
+    expect(page.get_by_role("button", name="Submit answers")).to_be_visible()
     _answer(page, Attempt.objects.get(enrolment__user=judge, number=1), right=False)
-    assert page.get_by_text(re.compile("You scored 0%")).is_visible()
+    expect(page.get_by_text(re.compile("You scored 0%"))).to_be_visible()
 
     page.get_by_role("button", name="Try again").click()
+    expect(page.get_by_role("button", name="Submit answers")).to_be_visible()
     _answer(page, Attempt.objects.get(enrolment__user=judge, number=2), right=True)
-    assert page.get_by_text(re.compile("You scored 100%")).is_visible()
+    expect(page.get_by_text(re.compile("You scored 100%"))).to_be_visible()
     assert Enrolment.objects.get(user=judge).completed_at is not None
 
     page.get_by_role("link", name="My learning").first.click()
     dashboard = page.locator("main")
-    assert dashboard.get_by_text("Victim-centred trials").first.is_visible()
-    assert dashboard.get_by_role("cell", name="100%").first.is_visible()
-    assert dashboard.get_by_role("heading", name="Completed").is_visible()
+    expect(dashboard.get_by_text("Victim-centred trials").first).to_be_visible()
+    expect(dashboard.get_by_role("cell", name="100%").first).to_be_visible()
+    expect(dashboard.get_by_role("heading", name="Completed")).to_be_visible()

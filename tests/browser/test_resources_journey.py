@@ -4,6 +4,7 @@ the public finds it by search. Moderation happens on the front end (/resources/m
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from resources.models import ResourceIndexPage
 from tests import factories
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 def logout(page):
     page.get_by_role("button", name="Sign out").first.click()
-    page.wait_for_load_state()
+    expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
 
 
 def test_resource_journey(page, live_server, tmp_path):
@@ -86,4 +87,4 @@ def test_resource_journey(page, live_server, tmp_path):
     page.get_by_text("1 resource found for “Hazaribagh”").wait_for()
     page.get_by_role("link", name=re.compile("Ranchi and Hazaribagh")).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Brick kiln field guide: Ranchi and Hazaribagh"
-    assert page.get_by_role("link", name="brick-kiln-guide.pdf").is_visible()
+    expect(page.get_by_role("link", name="brick-kiln-guide.pdf")).to_be_visible()
