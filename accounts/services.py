@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -139,3 +140,13 @@ def anonymise_user(user):
     EmailAddress.objects.filter(user=user).delete()
     record(user, "colloquium.account_anonymised", None)
     return user
+
+
+def learner_records_changed(user_ids):
+    """Call when records shown on these people's "My learning" change; their cached sections are rebuilt.
+
+    `user_ids` is a list of ids or a queryset of `values("user_id")`, so a caller that knows
+    only a related row spends one UPDATE and no SELECT. Call it after the change is written:
+    a reader in between then caches the new data under the old version, which no one reads again.
+    """
+    User.objects.filter(pk__in=user_ids).update(learning_version=F("learning_version") + 1)

@@ -1,13 +1,13 @@
 import json
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods
+
+from core.extensions import collect_sections
 
 from .forms import DeletionRequestForm, ProfileForm
 from .services import anonymise_user, export_personal_data, profile_changed_role
@@ -31,12 +31,7 @@ def profile(request):
 @login_required
 def dashboard(request):
     """ "My learning": each feature app contributes a section (settings.DASHBOARD_SECTIONS)."""
-    sections = []
-    for path in getattr(settings, "DASHBOARD_SECTIONS", []):
-        section = import_string(path)(request)
-        if section:
-            sections.append(section)
-    return render(request, "accounts/dashboard.html", {"sections": sections})
+    return render(request, "accounts/dashboard.html", {"sections": collect_sections("DASHBOARD_SECTIONS", request)})
 
 
 @login_required

@@ -1,24 +1,30 @@
 """What certificates add to shared pages (settings.DASHBOARD_SECTIONS)."""
 
+from core.extensions import learner_section
+
 from .models import Certificate
 
 DASHBOARD_LIMIT = 5
 
 
 def dashboard(request, **kwargs):
-    user = request.user
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         return None
+    return learner_section(
+        request, "certificates", "certificates/sections/dashboard.html", lambda: _latest_certificates(request.user)
+    )
+
+
+def _latest_certificates(user):
     certificates = list(
         Certificate.objects.filter(user=user)
         .select_related("superseded_by")
         .order_by("-issued_at")[: DASHBOARD_LIMIT + 1]
     )
     if not certificates:
-        return {"template": "certificates/sections/dashboard.html", "certificates": [], "more": False}
+        return {"certificates": [], "more": False}
     more = len(certificates) > DASHBOARD_LIMIT
     return {
-        "template": "certificates/sections/dashboard.html",
         "certificates": certificates[:DASHBOARD_LIMIT],
         "more": more,
         "count": Certificate.objects.filter(user=user).count() if more else len(certificates),

@@ -3,6 +3,8 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from core.extensions import learner_section
+
 from .models import ColloquiumIndexPage, ColloquiumPage, Registration, RegistrationStatus
 from .services import calendar_feed, summaries
 
@@ -49,9 +51,15 @@ def academy_upcoming(request, academy=None, **kwargs):
 
 
 def my_colloquia(request, **kwargs):
-    user = request.user
-    if not user.is_authenticated:
+    if not request.user.is_authenticated:
         return None
+    return learner_section(
+        request, "colloquia", "colloquia/sections/my_colloquia.html", lambda: _my_registrations(request)
+    )
+
+
+def _my_registrations(request):
+    user = request.user
     registrations = list(
         Registration.objects.filter(user=user)
         .select_related("page", "page__academy")
@@ -77,7 +85,6 @@ def my_colloquia(request, **kwargs):
         )
     feed = calendar_feed(user)
     return {
-        "template": "colloquia/sections/my_colloquia.html",
         "rows": rows,
         "feed_url": request.build_absolute_uri(reverse("colloquia:personal_feed", args=[feed.token])),
     }

@@ -1,9 +1,13 @@
-"""Each publication of a colloquium page records its agenda version and protected materials."""
+"""Each publication of a colloquium page records its agenda version and protected materials;
+changes to a person's registrations and attendance make their "My learning" be rebuilt."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from .models import ColloquiumPage
+from accounts.services import learner_records_changed
+
+from .models import Attendance, CalendarFeed, ColloquiumPage, Registration
 
 
 @receiver(page_published, sender=ColloquiumPage)
@@ -12,3 +16,15 @@ def on_colloquium_published(sender, instance, **kwargs):
 
     agenda_published(instance)
     rebuild_restricted_materials(instance)
+
+
+@receiver([post_save, post_delete], sender=Registration, dispatch_uid="colloquia.registration_changed")
+@receiver([post_save, post_delete], sender=CalendarFeed, dispatch_uid="colloquia.feed_changed")
+def on_registration_changed(sender, instance, **kwargs):
+    if instance.user_id is not None:
+        learner_records_changed([instance.user_id])
+
+
+@receiver([post_save, post_delete], sender=Attendance, dispatch_uid="colloquia.attendance_changed")
+def on_attendance_changed(sender, instance, **kwargs):
+    learner_records_changed(Registration.objects.filter(pk=instance.registration_id).values("user_id"))

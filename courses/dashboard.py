@@ -2,6 +2,8 @@
 
 from wagtail.models import Page
 
+from core.extensions import learner_section
+
 from . import services
 from .models import CourseIndexPage, CoursePage
 
@@ -10,7 +12,13 @@ def section(request, **kwargs):
     """'My learning': enrolled modules with progress, completed ones with date and score."""
     if not request.user.is_authenticated:
         return None
-    enrolments = list(services.learner_enrolments(request.user))
+    return learner_section(
+        request, "courses", "courses/sections/dashboard.html", lambda: _learner_modules(request.user)
+    )
+
+
+def _learner_modules(user):
+    enrolments = list(services.learner_enrolments(user))
     progress = services.progress_for(enrolments)
     scores = services.best_scores(enrolments)
     rows = [
