@@ -1,4 +1,4 @@
-""""My learning" sections are cached per learner and rebuilt whenever something they show changes.
+"""My learning sections are cached per learner and rebuilt whenever something they show changes.
 
 Each test fills the cache with one request, changes something through the same service a
 person would use, and checks that the next request shows the change.
