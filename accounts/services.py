@@ -146,7 +146,16 @@ def learner_records_changed(user_ids):
     """Call when records shown on these people's "My learning" change; their cached sections are rebuilt.
 
     `user_ids` is a list of ids or a queryset of `values("user_id")`, so a caller that knows
-    only a related row spends one UPDATE and no SELECT. Call it after the change is written:
-    a reader in between then caches the new data under the old version, which no one reads again.
+    only a related row spends one UPDATE and no SELECT. Inside a transaction the UPDATE waits
+    for the commit: taking the user row's lock there, after the rows that changed, would
+    deadlock with a transaction that locks them in the other order. A reader between the commit
+    and the UPDATE caches the new data under the old version, which no one reads again.
     """
-    User.objects.filter(pk__in=user_ids).update(learning_version=F("learning_version") + 1)
+
+    def bump():
+        User.objects.filter(pk__in=user_ids).update(learning_version=F("learning_version") + 1)
+
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump, robust=True)
+    else:
+        bump()

@@ -1,7 +1,8 @@
 """My learning sections are cached per learner and rebuilt whenever something they show changes.
 
 Each test fills the cache with one request, changes something through the same service a
-person would use, and checks that the next request shows the change.
+person would use, and checks that the next request shows the change. The tests commit, as a
+running site does: the version is bumped after the commit.
 """
 
 import datetime
@@ -24,7 +25,7 @@ from tests.courses.conftest import make_index as make_module_index
 from tests.courses.conftest import make_module
 from tests.factories import make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 DASHBOARD = "/accounts/dashboard/"
 
@@ -140,4 +141,14 @@ def test_learner_records_changed_accepts_a_subquery(judge, module):
     enrolment, _ = courses.enrol(judge, module)
     before = User.objects.get(pk=judge.pk).learning_version
     learner_records_changed(type(enrolment).objects.filter(pk=enrolment.pk).values("user_id"))
+    assert User.objects.get(pk=judge.pk).learning_version == before + 1
+
+
+def test_inside_a_transaction_the_version_moves_at_commit(judge):
+    from django.db import transaction
+
+    before = User.objects.get(pk=judge.pk).learning_version
+    with transaction.atomic():
+        learner_records_changed([judge.pk])
+        assert User.objects.get(pk=judge.pk).learning_version == before
     assert User.objects.get(pk=judge.pk).learning_version == before + 1
