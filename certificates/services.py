@@ -229,7 +229,9 @@ def _build(context, user, snapshot, *, name=None, name_devanagari=None):
 
 
 def valid_certificate(user, source_kind, source_id):
-    return Certificate.objects.filter(user=user, source_kind=source_kind, source_id=source_id, status="valid").first()
+    # At most one row (a partial unique index), so no ORDER BY: .first() would sort for nothing.
+    found = Certificate.objects.filter(user=user, source_kind=source_kind, source_id=source_id, status="valid")[:1]
+    return next(iter(found), None)
 
 
 def _render_and_store(cert, context):
@@ -304,9 +306,15 @@ def _one_issuer_per_person(user, source_kind, source_id):
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
 
 
-def issue_certificate(user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True):
-    """Issue one certificate, or return the valid one that exists. Returns (certificate, created)."""
-    existing = valid_certificate(user, source_kind, source_id)
+def issue_certificate(
+    user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True, holders_checked=False
+):
+    """Issue one certificate, or return the valid one that exists. Returns (certificate, created).
+
+    `holders_checked`: the caller has just looked up who holds one (see `holders`) and this
+    person did not, so the first look is skipped; the look after the serial still guards a race.
+    """
+    existing = None if holders_checked else valid_certificate(user, source_kind, source_id)
     if existing:
         return existing, False
     with _one_issuer_per_person(user, source_kind, source_id) as locked:
@@ -356,7 +364,7 @@ def issue_completion(details, *, issued_by=None):
     )
 
 
-def issue_attendance(event_page, event, participant, *, context, issued_by=None):
+def issue_attendance(event_page, event, participant, *, context, issued_by=None, holders_checked=False):
     return issue_certificate(
         participant["user"],
         SourceKind.COLLOQUIUM,
@@ -364,6 +372,16 @@ def issue_attendance(event_page, event, participant, *, context, issued_by=None)
         attendance_snapshot(event, participant),
         context=context,
         issued_by=issued_by,
+        holders_checked=holders_checked,
+    )
+
+
+def holders(source_kind, source_id, user_ids):
+    """Which of `user_ids` hold a valid certificate for this source: one query for a whole batch."""
+    return set(
+        Certificate.objects.filter(
+            source_kind=source_kind, source_id=source_id, status="valid", user_id__in=user_ids
+        ).values_list("user_id", flat=True)
     )
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
 
-from .models import IssueBatch, Kind
-from .services import IssueContext, issue_attendance, issue_completion
+from .models import IssueBatch, Kind, SourceKind
+from .services import IssueContext, holders, issue_attendance, issue_completion
 
 logger = logging.getLogger("colloquium.certificates")
 
@@ -120,14 +120,20 @@ def issue_batch_chunk(batch_id, rows):
         page, event = _event(batch)
         context = IssueContext.build(Kind.ATTENDANCE, event.get("academy"))
         users = User.objects.in_bulk([user_id for user_id, _ in rows])
+        already = holders(SourceKind.COLLOQUIUM, page.pk, list(users))
         for number, (user_id, hours) in enumerate(rows, start=1):
             user = users.get(user_id)
             try:
                 if user is None:
                     raise LookupError("the account no longer exists")
-                participant = {"user": user, "hours": Decimal(hours)}
-                _, created = issue_attendance(page, event, participant, context=context, issued_by=batch.requested_by)
-                counts["done" if created else "existing"] += 1
+                if user_id in already:
+                    counts["existing"] += 1
+                else:
+                    participant = {"user": user, "hours": Decimal(hours)}
+                    _, created = issue_attendance(
+                        page, event, participant, context=context, issued_by=batch.requested_by, holders_checked=True
+                    )
+                    counts["done" if created else "existing"] += 1
             except Exception as error:
                 logger.exception("batch %s: certificate for user %s failed", batch_id, user_id)
                 counts["failed"] += 1

@@ -205,3 +205,25 @@ def test_concurrent_issue_yields_one_certificate(transactional_db, academy, judg
     skipped = ModelLogEntry.objects.filter(action="colloquium.certificate_serial_skipped")
     assert skipped.count() == taken - 1
     assert {entry.data["existing"] for entry in skipped} <= {results[0][0].serial}
+
+
+@pytest.mark.django_db
+def test_a_caller_that_checked_holders_still_gets_the_existing_certificate(judge, academy, issue):
+    """A batch looks up holders once per chunk; a certificate issued since then is found after the serial."""
+    from certificates.models import Kind, SourceKind
+    from certificates.services import IssueContext, holders, issue_certificate
+
+    from .conftest import snapshot
+
+    first, _ = issue(judge, academy, source_id=301)
+    assert holders(SourceKind.COLLOQUIUM, 301, [judge.pk]) == {judge.pk}
+    again, created = issue_certificate(
+        judge,
+        SourceKind.COLLOQUIUM,
+        301,
+        snapshot(),
+        context=IssueContext.build(Kind.ATTENDANCE, academy),
+        holders_checked=True,
+    )
+    assert (again, created) == (first, False)
+    assert Certificate.objects.filter(user=judge, source_id=301, status="valid").count() == 1
