@@ -25,7 +25,6 @@ def _learner_modules(user):
         {"enrolment": e, "module": e.module, "progress": progress[e.pk], "score": scores.get(e.pk)} for e in enrolments
     ]
     return {
-        "template": "courses/sections/dashboard.html",
         "current": [row for row in rows if not row["enrolment"].completed_at],
         "completed": [row for row in rows if row["enrolment"].completed_at],
         "catalogue": services.national_catalogue(),
