@@ -87,7 +87,8 @@ class User(AbstractUser):
     def save(self, **kwargs):
         # learning_version only moves by an UPDATE (services.learner_records_changed). Saving a
         # user loaded before such an UPDATE must not write the older value back over it.
-        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+        saving_loaded_row = not self._state.adding and self.pk is not None and not kwargs.get("force_insert")
+        if saving_loaded_row and kwargs.get("update_fields") is None:
             skipped = self.get_deferred_fields() | {"learning_version"}
             kwargs["update_fields"] = [
                 f.attname for f in self._meta.concrete_fields if not f.primary_key and f.attname not in skipped

@@ -137,6 +137,13 @@ def test_saving_a_user_loaded_earlier_keeps_the_newer_version(judge):
     assert fresh.designation == "Principal District and Sessions Judge"
 
 
+def test_a_deleted_user_saved_again_is_inserted_afresh():
+    user = make_user("prosecutor")
+    user.delete()
+    user.save()  # Django cleared the id on delete: this is an insert, which the guard must leave alone
+    assert User.objects.filter(pk=user.pk, email=user.email).exists()
+
+
 def test_learner_records_changed_accepts_a_subquery(judge, module):
     enrolment, _ = courses.enrol(judge, module)
     before = User.objects.get(pk=judge.pk).learning_version
