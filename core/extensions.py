@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
-from .cache import cached_fragment, remember
+from .cache import memoize
 
 # Stands in for the CSRF token in cached HTML; the request's own token replaces it on the way out.
 CSRF_PLACEHOLDER = "csrf0placeholder0b7e2d94"
@@ -42,11 +42,13 @@ def learner_section(request, name, template, build):
     # date_joined: a new account that got an old id back (a rolled-back insert) is someone else.
     learner = f"{user.pk}.{user.date_joined.timestamp()}.{user.learning_version}"
     key = f"learner.{name}.{learner}.{timezone.localdate().isoformat()}.{request.get_host()}"
-    html = cached_fragment(key)
-    if html is None:
+
+    def render():
         data = build()
         context = {"section": data, "csrf_token": CSRF_PLACEHOLDER}
-        html = remember(key, "" if data is None else render_to_string(template, context, request))
+        return "" if data is None else render_to_string(template, context, request)  # "" is kept: "nothing to show"
+
+    html = memoize(key, render)
     if not html:
         return None
     if CSRF_PLACEHOLDER in html:
