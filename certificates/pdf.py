@@ -43,18 +43,21 @@ _SYLLABLE = re.compile(
 
 
 class DevanagariMarkup:
-    """Escape text, wrapping each multi-character Devanagari syllable in a span with a font alias.
+    """Escape text, setting each Devanagari syllable in a font alias that gives it its own glyphs.
 
     Syllables sharing no character cannot share a glyph, so they share an alias; a syllable
-    goes to the first alias holding no syllable with a character in common (a single
-    character keeps the base font: its glyph always means itself). One instance per
-    document, so the name, title and wording are allotted together; few aliases are used,
-    which keeps the fonts to subset (and the render time) small.
+    goes to the first alias holding no syllable with a character in common. A single
+    character keeps the base font (its glyph always means itself), so few aliases (fonts to
+    subset) are used. Each span is a box WeasyPrint lays out and draws on its own (about
+    0.5 ms), so two spans of one alias are joined when only spaces and single characters
+    lie between them, and those characters join the alias too: a name is usually one span.
+    One instance per document, so the name, title and wording are allotted together.
     """
 
     def __init__(self):
         self.alias_of = {}
         self.alias_chars = []
+        self.joined = []  # per alias, the single characters that joined its spans
 
     def _alias(self, syllable):
         if syllable not in self.alias_of:
@@ -63,31 +66,66 @@ class DevanagariMarkup:
             if free is None:
                 free = len(self.alias_chars)
                 self.alias_chars.append(set())
+                self.joined.append(set())
             self.alias_chars[free] |= chars
             self.alias_of[syllable] = free % DEVANAGARI_ALIASES
         return self.alias_of[syllable]
 
+    def _can_join(self, alias, gap):
+        if len(self.alias_chars) > DEVANAGARI_ALIASES:  # aliases wrapped round: join nothing more
+            return False
+        used, joined = self.alias_chars[alias], self.joined[alias]
+        return all(char == " " or (single and (char in joined or char not in used)) for char, single in gap)
+
     def __call__(self, text):
-        text = text or ""
+        # Runs of whitespace print as one space anyway; collapsing them here also means no
+        # newline ever sits between two tags, which certificate_html relies on.
+        text = " ".join((text or "").split())
         parts, position = [], 0
+        span_alias, span_text, gap = None, "", []  # gap: (text, is a single-character syllable)
+
+        def flush_gap():
+            parts.append(escape("".join(piece for piece, _ in gap)))
+            gap.clear()
+
+        def close_span():
+            words = span_text
+            if words and gap and gap[0][0] == " ":
+                # The space after a word goes with it: as a glyph of the span's font it copies
+                # out as a space, where a lone space between two fonts may be lost.
+                words += " "
+                del gap[0]
+            if words:
+                parts.append(f'<span class="dv{span_alias}">{escape(words)}</span>')
+
         for match in _SYLLABLE.finditer(text):
             syllable = match.group(0)
-            parts.append(escape(text[position : match.start()]))
-            if len(syllable) == 1:
-                parts.append(escape(syllable))
-            else:
-                parts.append(f'<span class="dv{self._alias(syllable)}">{escape(syllable)}</span>')
+            gap.extend((char, False) for char in text[position : match.start()])
             position = match.end()
-        parts.append(escape(text[position:]))
+            if len(syllable) == 1:
+                gap.append((syllable, True))
+                continue
+            alias = self._alias(syllable)
+            if span_text and alias == span_alias and self._can_join(alias, gap):
+                self.alias_chars[alias].update(char for char, single in gap if single)
+                self.joined[alias].update(char for char, single in gap if single)
+                span_text += "".join(char for char, _ in gap) + syllable
+                gap.clear()
+            else:
+                close_span()
+                flush_gap()
+                span_alias, span_text = alias, syllable
+        gap.extend((char, False) for char in text[position:])
+        close_span()
+        flush_gap()
         return mark_safe("".join(parts))  # noqa: S308 - every piece escaped above
 
 
 def statement_html(text, markup=None):
     """The stored statement as HTML paragraphs, every character escaped."""
     markup = markup or DevanagariMarkup()
-    return mark_safe(  # noqa: S308 - markup() escapes
-        "".join(f"<p>{markup(para)}</p>" for para in re.split(r"\n\s*\n", text.strip()) if para)
-    )
+    paragraphs = (markup(para) for para in re.split(r"\n\s*\n", text.strip()) if para)
+    return mark_safe("".join(f'<p class="cert-statement">{para}</p>' for para in paragraphs))  # noqa: S308 - escaped
 
 
 # Any of the eight masks gives a valid code; segno would otherwise score all eight (~3 ms a render).
@@ -123,15 +161,39 @@ def _certificate_template():
     return get_template("certificates/pdf/certificate.html")
 
 
-def certificate_html(cert, *, primary_colour, accent_colour):
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+DEFAULT_PALETTE = ("#1f3a5f", "#b8860b")
+PALETTE_CSS = """
+.certificate h1, .cert-academy {{ color: {primary}; }}
+.layout-classic main {{ border-color: {primary}; outline-color: {accent}; }}
+.layout-band main {{ border-left-color: {primary}; }}
+.layout-plain h1 {{ border-bottom-color: {accent}; }}
+"""
+
+
+def palette_css(primary_colour, accent_colour):
+    """An academy's colours as a stylesheet of their own.
+
+    WeasyPrint parses it once per palette (core.pdf.inline_stylesheet); CSS variables in the
+    page would be resolved again on every render (about 1 ms). The colours are validated on
+    the template; anything else falls back to the default palette rather than reaching CSS.
+    """
+    if not (HEX_COLOUR.fullmatch(primary_colour or "") and HEX_COLOUR.fullmatch(accent_colour or "")):
+        primary_colour, accent_colour = DEFAULT_PALETTE
+    return PALETTE_CSS.format(primary=primary_colour, accent=accent_colour)
+
+
+# Whitespace between tags that holds a line break only lays out as empty anonymous boxes.
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
+
+
+def certificate_html(cert):
     markup = DevanagariMarkup()
     context = {
         "cert": cert,
         "name_hi_html": markup(cert.recipient_name_devanagari),
         "title_html": markup(cert.title),
         "statement_html": statement_html(cert.statement, markup),
-        "primary_colour": primary_colour,
-        "accent_colour": accent_colour,
         "logo_url": media_url(cert.logo_path),
         "signatories": [
             {**signatory, "signature_url": media_url(signatory.get("signature", ""))} for signatory in cert.signatories
@@ -142,13 +204,15 @@ def certificate_html(cert, *, primary_colour, accent_colour):
         "score": format_score(cert.score),
         "site_url": settings.SITE_URL,
     }
-    return _certificate_template().render(context)
+    return _BETWEEN_TAGS.sub("><", _certificate_template().render(context))
 
 
 def render_certificate(cert, *, primary_colour, accent_colour):
     """Render a certificate (with its frozen values set) to PDF bytes and their SHA-256."""
     body = render_pdf(
-        certificate_html(cert, primary_colour=primary_colour, accent_colour=accent_colour), stylesheets=STYLESHEETS
+        certificate_html(cert),
+        stylesheets=STYLESHEETS,
+        inline_css=(palette_css(primary_colour, accent_colour),),
     )
     return body, hashlib.sha256(body).hexdigest()
 

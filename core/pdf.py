@@ -106,6 +106,7 @@ def font_config():
     # Freed before interpreter shutdown tears down WeasyPrint's FFI, which its __del__ needs
     # (imported after this module, WeasyPrint's modules are cleared first).
     atexit.register(stylesheet.cache_clear)
+    atexit.register(inline_stylesheet.cache_clear)
     atexit.register(font_config.cache_clear)
     return FontConfiguration()
 
@@ -120,6 +121,14 @@ def stylesheet(static_path):
         url_fetcher=safe_url_fetcher(),
         font_config=font_config(),
     )
+
+
+@lru_cache(maxsize=32)
+def inline_stylesheet(css):
+    """Parse a CSS string once per process (a few variants, such as an academy's colours)."""
+    from weasyprint import CSS
+
+    return CSS(string=css, base_url=BASE_URL, url_fetcher=safe_url_fetcher(), font_config=font_config())
 
 
 @contextmanager
@@ -140,19 +149,19 @@ def _collector_paused():
             gc.enable()
 
 
-def render_pdf(html, *, stylesheets=(), variant="pdf/ua-1"):
+def render_pdf(html, *, stylesheets=(), inline_css=(), variant="pdf/ua-1"):
     """Render an HTML string to PDF bytes.
 
     Title, author and subject come from the HTML head (<title>, <meta name="author">,
-    <meta name="description">). `stylesheets` are static paths (parsed once and
-    reused). `variant` defaults to PDF/UA-1, a tagged PDF that screen readers can read.
+    <meta name="description">). `stylesheets` are static paths and `inline_css` CSS
+    strings, each parsed once and reused. `variant` defaults to PDF/UA-1, a tagged PDF that screen readers can read.
     """
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=safe_url_fetcher())
     with _collector_paused():
         return document.write_pdf(
-            stylesheets=[stylesheet(path) for path in stylesheets],
+            stylesheets=[stylesheet(path) for path in stylesheets] + [inline_stylesheet(css) for css in inline_css],
             font_config=font_config(),
             pdf_variant=variant,
         )
