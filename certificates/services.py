@@ -229,9 +229,10 @@ def _build(context, user, snapshot, *, name=None, name_devanagari=None):
 
 
 def valid_certificate(user, source_kind, source_id):
-    # At most one row (a partial unique index), so no ORDER BY: .first() would sort for nothing.
-    found = Certificate.objects.filter(user=user, source_kind=source_kind, source_id=source_id, status="valid")[:1]
-    return next(iter(found), None)
+    # At most one row (a partial unique index), so no ORDER BY: the model's default ordering,
+    # or .first(), would add a sort step for nothing.
+    found = Certificate.objects.filter(user=user, source_kind=source_kind, source_id=source_id, status="valid")
+    return next(iter(found.order_by()[:1]), None)
 
 
 def _render_and_store(cert, context):

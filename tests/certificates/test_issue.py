@@ -227,3 +227,17 @@ def test_a_caller_that_checked_holders_still_gets_the_existing_certificate(judge
     )
     assert (again, created) == (first, False)
     assert Certificate.objects.filter(user=judge, source_id=301, status="valid").count() == 1
+
+
+@pytest.mark.django_db
+def test_looking_up_the_valid_certificate_does_not_sort(judge, academy, issue):
+    """At most one row matches (the partial unique index), so the lookup asks for no ORDER BY."""
+    from django.test.utils import CaptureQueriesContext
+
+    from certificates.services import valid_certificate
+
+    first, _ = issue(judge, academy, source_id=302)
+    with CaptureQueriesContext(connection) as queries:
+        assert valid_certificate(judge, "colloquium", 302) == first
+        assert valid_certificate(judge, "colloquium", 999) is None
+    assert len(queries) == 2 and not any("ORDER BY" in query["sql"] for query in queries)
