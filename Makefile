@@ -40,7 +40,7 @@ run: install system-deps
 	$(BIN)/python manage.py serve_demo 127.0.0.1:$(PORT)
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py worker
 
 lint: install
 	$(BIN)/ruff check .

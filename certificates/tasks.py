@@ -1,4 +1,4 @@
-"""Background work: issuing certificates (django-tasks; in process by default, `db_worker` when configured)."""
+"""Background work: issuing certificates (django-tasks; in process by default, `manage.py worker` when configured)."""
 
 import logging
 from decimal import Decimal
@@ -16,7 +16,7 @@ from .services import IssueContext, holders, issue_attendance, issue_completion
 
 logger = logging.getLogger("colloquium.certificates")
 
-# A batch is split into chunk tasks so that every db_worker can take a share of it.
+# A batch is split into chunk tasks so that every worker process can take a share of it.
 CHUNK_SIZE = 25
 PROGRESS_EVERY = 5
 MAX_ERRORS = 50

@@ -1,10 +1,10 @@
-"""Certificates issue through the real task queue: django-tasks' database backend and a `db_worker` process.
+"""Certificates issue through the real task queue: django-tasks' database backend and a worker process.
 
-Production runs TASKS_BACKEND=database with `manage.py db_worker` beside the app servers (see
-docs/deployment.md). This test does the same against a temporary SQLite file: one process
-migrates it and enqueues `certificates.tasks.issue_for_enrolment` for a completed enrolment,
-a separate `db_worker --batch` process runs the queue and exits, and a third process reads
-back the task result and the certificate it issued.
+Production runs TASKS_BACKEND=database with `manage.py worker` (django-tasks-db's db_worker after
+the apps' warm-up) beside the app servers (see docs/deployment.md). These tests do the same against
+a temporary SQLite file: one process migrates it and enqueues the work, a separate `db_worker
+--batch` or `worker --batch` process runs the queue and exits, and a third process reads back the
+task results and the certificates issued.
 """
 
 import json
@@ -137,11 +137,12 @@ def test_certificate_is_issued_by_a_db_worker_process(worker_env):
     assert after["pdf_bytes"] > 1000
 
 
-def test_an_issue_batch_runs_as_chunk_tasks_in_a_db_worker_process(worker_env):
+def test_an_issue_batch_runs_as_chunk_tasks_in_a_worker_process(worker_env):
     manage(worker_env, "migrate", "--noinput", "-v0")
     queued = json.loads(manage(worker_env, code=ENQUEUE_BATCH).strip().splitlines()[-1])
 
-    manage(worker_env, "db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    # `manage.py worker`: db_worker after the apps' warm-up (the certificate renderer).
+    manage(worker_env, "worker", "--batch", "--no-startup-delay", "--no-reload")
 
     after = json.loads(manage(worker_env, str(queued["batch"]), code=CHECK_BATCH).strip().splitlines()[-1])
     people = queued["people"]
