@@ -217,32 +217,39 @@ def render_certificate(cert, *, primary_colour, accent_colour):
     return body, hashlib.sha256(body).hexdigest()
 
 
-def warm_up():
-    """Do what a process's first render does: import WeasyPrint, build the font configuration,
-    parse the stylesheets, load the fonts (Latin and Devanagari) and the template. About 0.6 s
-    once, which a task worker pays at start instead of on the first certificate of a batch."""
+def sample_certificate(**values):
+    """An unsaved certificate with every printed field filled, for a warm-up render or a test."""
     from django.utils import timezone
 
     from .models import Certificate
 
     today = timezone.localdate()
-    sample = Certificate(
-        serial="WARM-UP",
-        verification_code="warm-up",
-        recipient_name="Warm-up",
-        recipient_name_devanagari="पूर्वाभ्यास",
-        title="Warm-up",
-        start_date=today,
-        end_date=today,
-        hours=0,
-        academy_name="Colloquium",
-        academy_code="COLQ",
-        heading="Certificate",
-        statement="Warm-up.",
-        layout="classic",
-        issued_at=timezone.now(),
-    )
-    render_certificate(sample, primary_colour=DEFAULT_PALETTE[0], accent_colour=DEFAULT_PALETTE[1])
+    fields = {
+        "kind": "attendance",
+        "serial": "COLQ-0000-000000",
+        "verification_code": "sample-certificate-code",
+        "recipient_name": "Sample Recipient",
+        "recipient_name_devanagari": "पूर्वाभ्यास",
+        "title": "Sample programme",
+        "start_date": today,
+        "end_date": today,
+        "hours": 0,
+        "academy_name": "Colloquium",
+        "academy_code": "COLQ",
+        "heading": "Certificate",
+        "statement": "Sample wording.",
+        "layout": "classic",
+        "issued_at": timezone.now(),
+        "signatories": [{"name": "Director", "designation": "Director", "signature": ""}],
+    }
+    return Certificate(**{**fields, **values})
+
+
+def warm_up():
+    """Do what a process's first render does: import WeasyPrint, build the font configuration,
+    parse the stylesheets, load the fonts (Latin and Devanagari) and the template. About 0.6 s
+    once, which a task worker pays at start instead of on the first certificate of a batch."""
+    render_certificate(sample_certificate(), primary_colour=DEFAULT_PALETTE[0], accent_colour=DEFAULT_PALETTE[1])
 
 
 def render_transcript(user, certificates, total_hours, generated_at):

@@ -2,16 +2,19 @@
 
 import io
 import re
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 from pypdf import PdfReader
 
-from certificates.models import Certificate
-from certificates.pdf import DEFAULT_PALETTE, DevanagariMarkup, certificate_html, palette_css, render_certificate
+from certificates.pdf import (
+    DEFAULT_PALETTE,
+    DevanagariMarkup,
+    certificate_html,
+    palette_css,
+    render_certificate,
+    sample_certificate,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,24 +53,13 @@ def test_palette_is_a_stylesheet_of_its_own_and_refuses_anything_but_hex():
 
 
 def make_certificate(**values):
-    fields = {
-        "serial": "JSJA-2026-000042",
-        "verification_code": "b" * 22,
-        "recipient_name": "Smt. Test Judge",
-        "title": "Trafficking in persons: the law",
-        "start_date": date(2026, 1, 12),
-        "end_date": date(2026, 1, 13),
-        "hours": Decimal("6.5"),
-        "academy_name": "Jharkhand State Judicial Academy",
-        "academy_code": "JSJA",
-        "heading": "Certificate of Attendance",
-        "statement": "This is to certify that Smt. Test Judge attended.",
-        "layout": "classic",
-        "issued_at": timezone.now(),
-        "signatories": [{"name": "Dr. Director", "designation": "Director", "signature": ""}],
+    return sample_certificate(
+        serial="JSJA-2026-000042",
+        verification_code="b" * 22,
+        recipient_name="Smt. Test Judge",
+        academy_name="Jharkhand State Judicial Academy",
         **values,
-    }
-    return Certificate(**fields)
+    )
 
 
 def test_html_has_no_line_breaks_between_tags():

@@ -66,30 +66,10 @@ def test_fetcher_refuses_and_pdf_still_renders(source, caplog):
 
 def test_template_logo_outside_url_refused(caplog):
     # A logo path pointing outside (as a forged snapshot would) is refused, and the PDF renders.
-    from datetime import date
-    from decimal import Decimal
+    from certificates.pdf import render_certificate, sample_certificate
 
-    from django.utils import timezone
-
-    from certificates.models import Certificate
-    from certificates.pdf import render_certificate
-
-    cert = Certificate(
-        kind="attendance",
-        serial="JSJA-2026-000001",
-        verification_code="a" * 22,
-        recipient_name="A",
-        title="T",
-        start_date=date(2026, 1, 1),
-        end_date=date(2026, 1, 1),
-        hours=Decimal(1),
-        academy_name="A",
-        academy_code="JSJA",
-        heading="H",
-        statement="S",
-        layout="classic",
+    cert = sample_certificate(
         logo_path="../../../etc/passwd",
-        issued_at=timezone.now(),
         signatories=[{"name": "D", "designation": "Director", "signature": "http://example.com/x.png"}],
     )
     with caplog.at_level(logging.WARNING, logger="colloquium.pdf"):
