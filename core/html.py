@@ -8,9 +8,8 @@ URLs. Links get rel="nofollow noopener noreferrer".
 
 import html
 import re
+from functools import lru_cache
 
-import bleach
-from bleach.linkifier import Linker
 from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = frozenset(
@@ -48,21 +47,29 @@ def _set_rel(attrs, new=False):
     return attrs
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-)
-_linker = Linker(callbacks=[_set_rel], parse_email=False)
+@lru_cache(maxsize=1)
+def _sanitizers():
+    # bleach and the html5lib it vendors take about 10 MB: loaded by the first process that
+    # cleans HTML, not by every one that imports a model (task workers mostly never do).
+    import bleach
+    from bleach.linkifier import Linker
+
+    cleaner = bleach.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+    )
+    return cleaner, Linker(callbacks=[_set_rel], parse_email=False)
 
 
 def clean_html(value):
     """Return safe HTML; cleaning the result again changes nothing."""
     if not value:
         return mark_safe("")  # noqa: S308 - empty string
-    cleaned = _cleaner.clean(str(value))
+    cleaner, linker = _sanitizers()
+    cleaned = cleaner.clean(str(value))
     # Add rel to every surviving link (linkify would also turn bare URLs into links).
-    cleaned = _linker.linkify(cleaned)
+    cleaned = linker.linkify(cleaned)
     return mark_safe(cleaned)  # noqa: S308 - output of the allow-list cleaner

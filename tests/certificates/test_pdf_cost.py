@@ -18,13 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_web_process_does_not_load_weasyprint_until_a_pdf_is_rendered():
-    """WeasyPrint and its libraries add ~20 MB, the QR and iCalendar libraries a few more: loaded
-    only by a process that renders a PDF, draws a QR code or writes a calendar."""
+    """WeasyPrint and its libraries add ~20 MB, the QR and iCalendar libraries and bleach a few
+    more: loaded only by a process that renders a PDF, draws a QR code, writes a calendar or
+    cleans user HTML (a task worker issuing certificates never does the last)."""
     code = (
         "import sys, django; django.setup();"
         "from django.urls import resolve; resolve('/');"  # imports the whole URLconf, every view module
         "import certificates.views, certificates.services, certificates.tasks, core.pdf;"
-        "print(any(name in sys.modules for name in ('weasyprint', 'segno', 'icalendar')))"
+        "print(any(name in sys.modules for name in ('weasyprint', 'segno', 'icalendar', 'bleach')))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
