@@ -21,11 +21,14 @@ import logging
 import os
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 logger = logging.getLogger("colloquium.cache")
 
@@ -45,7 +48,9 @@ def is_process_local():
     return isinstance(page_cache(), LocMemCache)
 
 
+@lru_cache(maxsize=1)
 def marker_path():
+    # Worked out once per process: a signed-in page reads the generation about seven times.
     configured = getattr(settings, "PAGE_CACHE_MARKER", None)
     if configured:
         return Path(configured)
@@ -54,6 +59,12 @@ def marker_path():
     identity = f"{settings.BASE_DIR}|{database.get('HOST', '')}|{database.get('NAME', '')}"
     digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"colloquium-pagecache-{digest}"
+
+
+@receiver(setting_changed)
+def _forget_marker_path(setting, **kwargs):
+    if setting in {"PAGE_CACHE_MARKER", "DATABASES", "BASE_DIR"}:
+        marker_path.cache_clear()
 
 
 def _bump_marker(path):

@@ -101,6 +101,13 @@ def test_bump_generation_is_strictly_increasing(page_cache_on):
     assert before < middle < page_cache.current_generation()
 
 
+def test_marker_path_is_worked_out_once_and_follows_the_setting(page_cache_on, settings, tmp_path):
+    first = page_cache.marker_path()
+    assert page_cache.marker_path() is first  # kept for the process: read on every page
+    settings.PAGE_CACHE_MARKER = str(tmp_path / "elsewhere")
+    assert page_cache.marker_path() == tmp_path / "elsewhere"
+
+
 def test_shared_cache_keeps_the_generation_in_the_cache(page_cache_on, tmp_path, client, about):
     from django.core.cache import caches
 
