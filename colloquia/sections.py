@@ -51,8 +51,6 @@ def academy_upcoming(request, academy=None, **kwargs):
 
 
 def my_colloquia(request, **kwargs):
-    if not request.user.is_authenticated:
-        return None
     return learner_section(
         request, "colloquia", "colloquia/sections/my_colloquia.html", lambda: _my_registrations(request)
     )
