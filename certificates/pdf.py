@@ -12,12 +12,13 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core.pdf import render_pdf
 
-from .models import PLACEHOLDER_RE
+from .models import PLACEHOLDER_RE, Certificate
 
 STYLESHEETS = ("certificates/pdf.css",)
 
@@ -202,7 +203,6 @@ def certificate_html(cert):
         "qr": qr_data_uri(cert.verify_url),
         "hours": format_hours(cert.hours),
         "score": format_score(cert.score),
-        "site_url": settings.SITE_URL,
     }
     return _BETWEEN_TAGS.sub("><", _certificate_template().render(context))
 
@@ -219,10 +219,6 @@ def render_certificate(cert, *, primary_colour, accent_colour):
 
 def sample_certificate(**values):
     """An unsaved certificate with every printed field filled, for a warm-up render or a test."""
-    from django.utils import timezone
-
-    from .models import Certificate
-
     today = timezone.localdate()
     fields = {
         "kind": "attendance",

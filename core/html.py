@@ -49,8 +49,8 @@ def _set_rel(attrs, new=False):
 
 @lru_cache(maxsize=1)
 def _sanitizers():
-    # bleach and the html5lib it vendors take about 10 MB: loaded by the first process that
-    # cleans HTML, not by every one that imports a model (task workers mostly never do).
+    # bleach and the html5lib it vendors add about 2 MB to a Django process: loaded by the first
+    # one that cleans HTML, not by every one that imports a model (task workers mostly never do).
     import bleach
     from bleach.linkifier import Linker
 

@@ -154,7 +154,8 @@ def render_pdf(html, *, stylesheets=(), inline_css=(), variant="pdf/ua-1"):
 
     Title, author and subject come from the HTML head (<title>, <meta name="author">,
     <meta name="description">). `stylesheets` are static paths and `inline_css` CSS
-    strings, each parsed once and reused. `variant` defaults to PDF/UA-1, a tagged PDF that screen readers can read.
+    strings, each parsed once and reused. `variant` defaults to PDF/UA-1, a tagged PDF
+    that screen readers can read.
     """
     from weasyprint import HTML
 
