@@ -6,7 +6,7 @@ files and media files, read from disk or storage, and refuses everything else
 a name a user typed can read server files or reach the network. WeasyPrint logs
 a refused resource and carries on, so the PDF still renders.
 
-WeasyPrint (with Pango, fontTools and pydyf, about 20 MB in a Django process) is
+WeasyPrint (with Pango, fontTools and pydyf, about 13 MB in a Django process) is
 imported on the first render, not with this module: web workers import the views
 that can render a PDF, but few of them ever do.
 """
@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
+
+from .deferred_import import defer_import
 
 logger = logging.getLogger("colloquium.pdf")
 
@@ -80,7 +82,23 @@ def read_resource(url):
 
 
 @lru_cache(maxsize=1)
+def _weasyprint():
+    """Import WeasyPrint without the fontTools subsetter and variable-font instancer.
+
+    WeasyPrint's PDF writer imports both (about 9 MB) but runs them only when HarfBuzz's
+    subsetter is missing, which tests/performance forbids, or for variable fonts, which we
+    do not ship. They are imported on first use instead.
+    """
+    defer_import("fontTools.subset")
+    defer_import("fontTools.varLib.instancer", functions=["instantiateVariableFont"])
+    import weasyprint
+
+    return weasyprint
+
+
+@lru_cache(maxsize=1)
 def _fetcher_class():
+    _weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SafeURLFetcher(URLFetcher):
@@ -101,6 +119,7 @@ def safe_url_fetcher():
 @lru_cache(maxsize=1)
 def font_config():
     # One FontConfiguration per process: building it scans fonts and costs ~100 ms.
+    _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     # Freed before interpreter shutdown tears down WeasyPrint's FFI, which its __del__ needs
@@ -114,9 +133,7 @@ def font_config():
 @lru_cache(maxsize=16)
 def stylesheet(static_path):
     """Parse a static CSS file once per process."""
-    from weasyprint import CSS
-
-    return CSS(
+    return _weasyprint().CSS(
         url=f"{INTERNAL_ORIGIN}{settings.STATIC_URL}{static_path}",
         url_fetcher=safe_url_fetcher(),
         font_config=font_config(),
@@ -126,9 +143,7 @@ def stylesheet(static_path):
 @lru_cache(maxsize=32)
 def inline_stylesheet(css):
     """Parse a CSS string once per process (a few variants, such as an academy's colours)."""
-    from weasyprint import CSS
-
-    return CSS(string=css, base_url=BASE_URL, url_fetcher=safe_url_fetcher(), font_config=font_config())
+    return _weasyprint().CSS(string=css, base_url=BASE_URL, url_fetcher=safe_url_fetcher(), font_config=font_config())
 
 
 @contextmanager
@@ -157,9 +172,7 @@ def render_pdf(html, *, stylesheets=(), inline_css=(), variant="pdf/ua-1"):
     strings, each parsed once and reused. `variant` defaults to PDF/UA-1, a tagged PDF
     that screen readers can read.
     """
-    from weasyprint import HTML
-
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=safe_url_fetcher())
+    document = _weasyprint().HTML(string=html, base_url=BASE_URL, url_fetcher=safe_url_fetcher())
     with _collector_paused():
         return document.write_pdf(
             stylesheets=[stylesheet(path) for path in stylesheets] + [inline_stylesheet(css) for css in inline_css],

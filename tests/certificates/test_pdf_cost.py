@@ -73,3 +73,43 @@ def test_garbage_collector_is_paused_only_during_a_render():
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+RENDER_IN_A_FRESH_PROCESS = """
+import sys, django; django.setup()
+from core.deferred_import import is_loaded
+from core.pdf import render_pdf
+html = (
+    "<html><head><title>t</title><style>@font-face { font-family: Noto;"
+    " src: url('/static/core/fonts/NotoSans-Regular.ttf'); } body { font-family: Noto; }</style>"
+    "</head><body><p>Certificate of Attendance</p></body></html>"
+)
+if sys.argv[1] == "fonttools":
+    from weasyprint.pdf import fonts
+    fonts.harfbuzz_subset = None  # as on a machine without libharfbuzz-subset0
+pdf = render_pdf(html)
+print(pdf.startswith(b"%PDF"), is_loaded("fontTools.subset"), is_loaded("fontTools.varLib.instancer"))
+"""
+
+
+@pytest.mark.parametrize(
+    ("subsetter", "expected"),
+    [
+        # HarfBuzz subsets: the fontTools subsetter and instancer (about 9 MB) stay unloaded.
+        ("harfbuzz", "True False False"),
+        # Without HarfBuzz's subsetter, WeasyPrint's fallback loads the real modules and works.
+        ("fonttools", "True True True"),
+    ],
+)
+def test_fonttools_subsetter_loads_only_when_weasyprint_uses_it(subsetter, expected):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", RENDER_IN_A_FRESH_PROCESS, subsetter],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == expected
