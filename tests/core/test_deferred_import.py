@@ -1,10 +1,15 @@
 """A deferred module costs nothing until used, then behaves as the real one."""
 
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from core.deferred_import import DeferredModule, defer_import, is_loaded
+
+ROOT = Path(__file__).resolve().parents[2]
 
 HEAVY = """
 LABEL = "heavy"
@@ -78,3 +83,19 @@ def test_a_submodule_of_a_deferred_package_imports(tmp_path, monkeypatch):
     finally:
         for name in ("colloquium_heavy_package", "colloquium_heavy_package.part"):
             sys.modules.pop(name, None)
+
+
+def test_a_process_with_the_whole_url_configuration_defers_what_it_never_runs():
+    """WebAuthn is not offered (MFA_SUPPORTED_TYPES), so allauth's WebAuthn module, fido2 and
+    cryptography stay unloaded; so does `requests`, which only DRF's test client would use."""
+    code = (
+        "import sys, django; django.setup();"
+        "from django.urls import resolve, reverse; resolve('/'); reverse('mfa_index');"
+        "from core.deferred_import import is_loaded;"
+        "print(is_loaded('allauth.mfa.webauthn.internal.auth'), is_loaded('requests'),"
+        " 'fido2' in sys.modules, 'cryptography' in sys.modules)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "False False False False"
