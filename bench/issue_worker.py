@@ -4,7 +4,7 @@
 
 Creates an IssueBatch for the bench bulk-issue colloquium and enqueues
 certificates.tasks.issue_batch with the database task backend, as the admin's "Issue
-certificates" does. bench/run.py then starts `manage.py db_worker` processes: one runs the
+certificates" does. bench/run.py then starts `manage.py worker` processes: one runs the
 batch's starter, which enqueues a chunk task per 25 participants, and all of them share
 the chunks. Prints one JSON line with the batch id.
 """

@@ -8,7 +8,7 @@ Everything runs on 127.0.0.1 only. Steps:
    page at 8 connections for BENCH_SECONDS (10 by default); then again with the page cache
    off; then the 10 KB ceiling app (bench/ceiling.py) with the same gunicorn settings.
 4. 500 attendance certificates are issued through the real task path on a copy of the database:
-   the batch is queued with the database task backend and two `manage.py db_worker` processes
+   the batch is queued with the database task backend and two `manage.py worker` processes
    run its chunk tasks.
 5. One table is printed and written to bench/results/latest.json and latest.md.
 
@@ -308,7 +308,7 @@ def _sqlite_time(value):
 
 def bulk_issue(parts=2):
     """Issue the bench colloquium's 500 certificates through the real task path: the batch is queued
-    in the database and `parts` `manage.py db_worker` processes run its starter and chunk tasks."""
+    in the database and `parts` `manage.py worker` processes run its starter and chunk tasks."""
     import sqlite3
 
     from django.apps import apps
