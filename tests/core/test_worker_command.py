@@ -11,6 +11,7 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
 import core.pdf
+from core.management.commands.worker import Command
 
 
 @pytest.fixture
@@ -26,6 +27,14 @@ def calls(monkeypatch, settings):
 def test_worker_warms_up_each_app_that_asks_then_runs_db_worker(calls):
     call_command("worker", "--batch", "--no-startup-delay", "--no-reload")
     assert calls == ["certificates", "db_worker"]
+
+
+def test_worker_leaves_system_checks_to_the_release(calls, monkeypatch):
+    checked = []
+    monkeypatch.setattr(DBWorkerCommand, "check", lambda self, *args, **kwargs: checked.append(kwargs))
+    # As manage.py runs it (call_command skips the checks in any case).
+    Command().run_from_argv(["manage.py", "worker", "--batch", "--no-startup-delay", "--no-reload"])
+    assert checked == [] and calls == ["certificates", "db_worker"]
 
 
 def test_with_reload_only_the_process_that_runs_tasks_warms_up(calls, monkeypatch):
