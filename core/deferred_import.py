@@ -5,9 +5,9 @@
 imports the module, puts it in `sys.modules` in the stand-in's place, and carries on. A
 module that is already imported is left alone.
 
-This is for heavy optional paths of a dependency that it imports at load time, such as
-WeasyPrint's fontTools subsetter and variable-font instancer (about 9 MB; see core.pdf) and
-allauth's WebAuthn support with fido2 and cryptography (about 10 MB; see accounts.apps).
+This is for heavy optional paths of a dependency that it imports at load time: WeasyPrint's
+fontTools subsetter and variable-font instancer (about 9 MB; see core.pdf), allauth's WebAuthn
+support with fido2 and cryptography (about 10 MB; accounts.apps) and `requests` (core.apps).
 """
 
 import importlib
