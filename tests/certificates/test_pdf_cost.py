@@ -3,9 +3,6 @@
 import base64
 import gc
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from PIL import Image
 
 import core.pdf
 from certificates.pdf import qr_data_uri
+from tests.processes import last_line_printed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,10 +25,7 @@ def test_web_process_does_not_load_weasyprint_until_a_pdf_is_rendered():
         "import certificates.views, certificates.services, certificates.tasks, core.pdf;"
         "print(any(name in sys.modules for name in ('weasyprint', 'segno', 'icalendar', 'bleach')))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert last_line_printed(code) == "False"
 
 
 def test_qr_png_has_one_pixel_per_module():
@@ -102,14 +97,4 @@ print(pdf.startswith(b"%PDF"), is_loaded("fontTools.subset"), is_loaded("fontToo
     ],
 )
 def test_fonttools_subsetter_loads_only_when_weasyprint_uses_it(subsetter, expected):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
-    done = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", RENDER_IN_A_FRESH_PROCESS, subsetter],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == expected
+    assert last_line_printed(RENDER_IN_A_FRESH_PROCESS, subsetter) == expected

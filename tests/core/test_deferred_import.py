@@ -1,15 +1,11 @@
 """A deferred module costs nothing until used, then behaves as the real one."""
 
-import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from core.deferred_import import DeferredModule, defer_import, is_loaded
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import last_line_printed
 
 HEAVY = """
 LABEL = "heavy"
@@ -95,7 +91,4 @@ def test_a_process_with_the_whole_url_configuration_defers_what_it_never_runs():
         "print(is_loaded('allauth.mfa.webauthn.internal.auth'), is_loaded('requests'),"
         " 'fido2' in sys.modules, 'cryptography' in sys.modules)"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "False False False False"
+    assert last_line_printed(code) == "False False False False"
