@@ -33,11 +33,10 @@ def learner_section(request, name, template, build):
     """A "My learning" section rendered once and kept until something it shows may have changed.
 
     None for a visitor who is not signed in. `build()` returns the section's data, or None to
-    show nothing. The HTML is kept under the
-    learner's `learning_version` (bumped whenever their own records change, see
-    accounts.services.learner_records_changed), the content generation (page titles and URLs),
-    the date (what is still upcoming) and the host (absolute links). Forms in it keep working:
-    the CSRF token is never cached but put in for each request.
+    show nothing. The HTML is kept under the learner's `learning_version` (bumped whenever their
+    own records change, see accounts.services.learner_records_changed), the content generation
+    (page titles and URLs), the date (what is still upcoming) and the host (absolute links).
+    Forms in it keep working: the CSRF token is never cached but put in for each request.
     """
     user = request.user
     if not user.is_authenticated:
