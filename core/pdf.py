@@ -6,25 +6,20 @@ files and media files, read from disk or storage, and refuses everything else
 a name a user typed can read server files or reach the network. WeasyPrint logs
 a refused resource and carries on, so the PDF still renders.
 
-WeasyPrint (with Pango, fontTools and pydyf, about 13 MB in a Django process) is
-imported on the first render, not with this module: web workers import the views
-that can render a PDF, but few of them ever do.
+WeasyPrint (with Pango, fontTools and pydyf, about 20 MB in a Django process) is
+imported on the first render, inside the functions that need it, not with this
+module: web workers import the views that can render a PDF, but few of them ever do.
 """
 
-import atexit
-import gc
 import logging
 import mimetypes
 import posixpath
-from contextlib import contextmanager
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
-
-from .deferred_import import defer_import
 
 logger = logging.getLogger("colloquium.pdf")
 
@@ -81,16 +76,7 @@ def read_resource(url):
     return body, mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
-@lru_cache(maxsize=1)
 def _weasyprint():
-    """Import WeasyPrint without the fontTools subsetter and variable-font instancer.
-
-    WeasyPrint's PDF writer imports both (about 9 MB) but runs them only when HarfBuzz's
-    subsetter is missing, which tests/performance forbids, or for variable fonts, which we
-    do not ship. They are imported on first use instead.
-    """
-    defer_import("fontTools.subset")
-    defer_import("fontTools.varLib.instancer", functions=["instantiateVariableFont"])
     import weasyprint
 
     return weasyprint
@@ -122,11 +108,6 @@ def font_config():
     _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
-    # Freed before interpreter shutdown tears down WeasyPrint's FFI, which its __del__ needs
-    # (imported after this module, WeasyPrint's modules are cleared first).
-    atexit.register(stylesheet.cache_clear)
-    atexit.register(inline_stylesheet.cache_clear)
-    atexit.register(font_config.cache_clear)
     return FontConfiguration()
 
 
@@ -146,24 +127,6 @@ def inline_stylesheet(css):
     return _weasyprint().CSS(string=css, base_url=BASE_URL, url_fetcher=safe_url_fetcher(), font_config=font_config())
 
 
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector for one render.
-
-    A render allocates hundreds of thousands of short-lived objects, which trigger many
-    collections that each walk the whole Django/Wagtail heap (about 3 ms of a 40 ms render
-    in a small process, more in a web or task worker). Reference counting still frees
-    almost everything at once; the few cycles are collected after the render.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def render_pdf(html, *, stylesheets=(), inline_css=(), variant="pdf/ua-1"):
     """Render an HTML string to PDF bytes.
 
@@ -173,9 +136,8 @@ def render_pdf(html, *, stylesheets=(), inline_css=(), variant="pdf/ua-1"):
     that screen readers can read.
     """
     document = _weasyprint().HTML(string=html, base_url=BASE_URL, url_fetcher=safe_url_fetcher())
-    with _collector_paused():
-        return document.write_pdf(
-            stylesheets=[stylesheet(path) for path in stylesheets] + [inline_stylesheet(css) for css in inline_css],
-            font_config=font_config(),
-            pdf_variant=variant,
-        )
+    return document.write_pdf(
+        stylesheets=[stylesheet(path) for path in stylesheets] + [inline_stylesheet(css) for css in inline_css],
+        font_config=font_config(),
+        pdf_variant=variant,
+    )

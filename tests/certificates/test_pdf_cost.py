@@ -1,7 +1,6 @@
 """What keeps a certificate render cheap and a web worker small."""
 
 import base64
-import gc
 import io
 from pathlib import Path
 
@@ -54,47 +53,3 @@ def test_certificate_assets_are_read_once_per_process(monkeypatch, settings, tmp
     # Content-addressed assets once; other media (which may be replaced) every time.
     assert reads.count("certificates/assets/abc.png") == 1 and reads.count("other/logo.png") == 3
     core.pdf._immutable_media_bytes.cache_clear()
-
-
-def test_garbage_collector_is_paused_only_during_a_render():
-    seen = []
-    with core.pdf._collector_paused():
-        seen.append(gc.isenabled())
-    assert seen == [False] and gc.isenabled()
-    gc.disable()
-    try:
-        with core.pdf._collector_paused():
-            pass
-        assert not gc.isenabled()  # left as the caller had it
-    finally:
-        gc.enable()
-
-
-RENDER_IN_A_FRESH_PROCESS = """
-import sys, django; django.setup()
-from core.deferred_import import is_loaded
-from core.pdf import render_pdf
-html = (
-    "<html><head><title>t</title><style>@font-face { font-family: Noto;"
-    " src: url('/static/core/fonts/NotoSans-Regular.ttf'); } body { font-family: Noto; }</style>"
-    "</head><body><p>Certificate of Attendance</p></body></html>"
-)
-if sys.argv[1] == "fonttools":
-    from weasyprint.pdf import fonts
-    fonts.harfbuzz_subset = None  # as on a machine without libharfbuzz-subset0
-pdf = render_pdf(html)
-print(pdf.startswith(b"%PDF"), is_loaded("fontTools.subset"), is_loaded("fontTools.varLib.instancer"))
-"""
-
-
-@pytest.mark.parametrize(
-    ("subsetter", "expected"),
-    [
-        # HarfBuzz subsets: the fontTools subsetter and instancer (about 9 MB) stay unloaded.
-        ("harfbuzz", "True False False"),
-        # Without HarfBuzz's subsetter, WeasyPrint's fallback loads the real modules and works.
-        ("fonttools", "True True True"),
-    ],
-)
-def test_fonttools_subsetter_loads_only_when_weasyprint_uses_it(subsetter, expected):
-    assert last_line_printed(RENDER_IN_A_FRESH_PROCESS, subsetter) == expected
