@@ -6,12 +6,15 @@ clear message rather than skipping, so a green run always means the journeys ran
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
+from allauth.mfa import app_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -42,24 +45,45 @@ def browser():
         browser.close()
 
 
+# How long an action or an expectation may wait for its condition. Generous, so that a busy
+# machine (a load average several times the core count) slows the journeys without failing them.
+WAIT_MS = 60_000
+expect.set_options(timeout=WAIT_MS)
+
+
 @pytest.fixture
 def page(browser, live_server):
     # bypass_csp lets the tests inject axe-core; the pages themselves keep their policy.
     context = browser.new_context(base_url=live_server.url, locale="en-IN", bypass_csp=True)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     yield page
     context.close()
 
 
+# The code each user last signed in with during the current test. allauth refuses a code used
+# once (it remembers it in the cache, which every test starts afresh), so a second sign-in in
+# the same time step waits for the next code.
+CODES_USED = {}
+
+
+@pytest.fixture(autouse=True)
+def _forget_codes_used():
+    CODES_USED.clear()
+    yield
+
+
 def current_totp(user):
-    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    import time
-
-    from allauth.mfa import app_settings
-
-    secret = decrypt(authenticator.data["secret"])
-    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+    """The user's current TOTP code, never one this test has already used."""
+    secret = decrypt(Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP).data["secret"])
+    deadline = time.monotonic() + 3 * app_settings.TOTP_PERIOD
+    while True:
+        code = format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+        if CODES_USED.get(user.pk) != code:
+            CODES_USED[user.pk] = code
+            return code
+        assert time.monotonic() < deadline, "the TOTP code did not change within three periods"
+        time.sleep(0.25)  # polls the clock for the next time step
 
 
 def login(page, live_server, email, password=PASSWORD, user=None):

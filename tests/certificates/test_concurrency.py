@@ -91,7 +91,7 @@ def test_second_issuer_takes_a_serial_while_the_first_renders(monkeypatch, acade
         if cert.recipient_name == judge.full_name:
             first_rendering.set()
             # With the counter row locked during the render, the second issuer could not finish.
-            if not second_done.wait(timeout=20):
+            if not second_done.wait(timeout=120):
                 errors.append("the second issuer waited for the first one's render")
         return original(cert, **kwargs)
 
@@ -102,7 +102,7 @@ def test_second_issuer_takes_a_serial_while_the_first_renders(monkeypatch, acade
 
         try:
             if before is not None:
-                before.wait(timeout=20)
+                before.wait(timeout=120)
             results[name] = _issue(user, academy)
             if name == "second":
                 second_done.set()
@@ -118,7 +118,7 @@ def test_second_issuer_takes_a_serial_while_the_first_renders(monkeypatch, acade
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=300)
     assert not errors
     assert results["first"][0].serial.endswith("000001") and results["second"][0].serial.endswith("000002")
 

@@ -92,7 +92,7 @@ def manage(env, *args, code=None):
     command = [sys.executable, "manage.py", *args]
     if code is not None:
         command = [sys.executable, "-c", _SHELL, code, *args]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)  # noqa: S603
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)  # noqa: S603
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

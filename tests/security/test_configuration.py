@@ -24,7 +24,7 @@ def run_manage(*args, extra_env=None, unset=()):
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
 
 

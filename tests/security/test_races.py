@@ -32,7 +32,7 @@ def in_parallel(fn, n=THREADS):
 
     def run(i):
         try:
-            barrier.wait(timeout=30)
+            barrier.wait(timeout=120)
             return fn(i), None
         except Exception as error:  # noqa: BLE001 - reported to the test
             return None, error

@@ -48,7 +48,7 @@ def settings_in_subprocess(code, **extra_env):
     env.update(env_example(), DJANGO_SETTINGS_MODULE="colloquium_site.settings.production", **extra_env)
     script = "import django, json; django.setup(); from django.conf import settings; " + code
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
