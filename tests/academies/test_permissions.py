@@ -1,6 +1,7 @@
 """Academy staff edit only their own section of the page tree and their own collection."""
 
 import pytest
+from django.contrib.messages import get_messages
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -15,19 +16,26 @@ def add_page(parent, title):
     return page
 
 
+def assert_refused_by_wagtail(response):
+    """Wagtail's admin answers a page it refuses with a redirect to the dashboard and a message."""
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("do not have permission" in message for message in messages), messages
+
+
 def test_editor_edits_pages_in_own_section_only(client, academy, other_academy, editor):
     own = add_page(academy.page, "Own notice")
     other = add_page(other_academy.page, "Other notice")
     client.force_login(editor)
     assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
-    assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+    assert_refused_by_wagtail(client.get(f"/admin/pages/{other.pk}/edit/"))
     assert client.get(f"/admin/pages/add/home/standardpage/{academy.page.pk}/").status_code == 200
-    assert client.get(f"/admin/pages/add/home/standardpage/{other_academy.page.pk}/").status_code in (302, 403)
+    assert_refused_by_wagtail(client.get(f"/admin/pages/add/home/standardpage/{other_academy.page.pk}/"))
 
 
 def test_editor_cannot_edit_the_home_page_or_national_pages(client, academy, editor, home):
     client.force_login(editor)
-    assert client.get(f"/admin/pages/{home.pk}/edit/").status_code in (302, 403)
+    assert_refused_by_wagtail(client.get(f"/admin/pages/{home.pk}/edit/"))
 
 
 def test_editor_publishes_in_own_section(client, academy, editor):
@@ -49,7 +57,7 @@ def test_editor_uploads_documents_only_into_own_collection(academy, other_academ
 
 def test_only_platform_administrators_edit_academy_records(client, academy, editor, superuser):
     client.force_login(editor)
-    assert client.get(f"/admin/snippets/academies/academy/edit/{academy.pk}/").status_code in (302, 403)
+    assert_refused_by_wagtail(client.get(f"/admin/snippets/academies/academy/edit/{academy.pk}/"))
     client.force_login(superuser)
     assert client.get(f"/admin/snippets/academies/academy/edit/{academy.pk}/").status_code == 200
 

@@ -126,20 +126,20 @@ def test_shared_cache_keeps_the_generation_in_the_cache(page_cache_on, tmp_path,
 
 
 @pytest.fixture
-def test_urls(settings, page_cache_on):
+def probe_urls(settings, page_cache_on):
     settings.ROOT_URLCONF = "tests.performance.pagecache_urls"
     pagecache_urls.COUNTER["calls"] = 0
 
 
 @pytest.mark.parametrize("url", ["/t/cookie/", "/t/csrf/", "/t/message/", "/t/missing/", "/t/never/", "/t/vary-star/"])
-def test_responses_that_must_not_be_stored(client, test_urls, url):
+def test_responses_that_must_not_be_stored(client, probe_urls, url):
     first = client.get(url).content
     second = client.get(url).content
     assert first != second, f"{url} was served from the cache"
     assert pagecache_urls.COUNTER["calls"] == 2
 
 
-def test_plain_view_is_stored_and_vary_is_honoured(client, test_urls):
+def test_plain_view_is_stored_and_vary_is_honoured(client, probe_urls):
     assert client.get("/t/plain/").content == client.get("/t/plain/").content
     assert pagecache_urls.COUNTER["calls"] == 1
 
@@ -150,7 +150,7 @@ def test_plain_view_is_stored_and_vary_is_honoured(client, test_urls):
     assert pagecache_urls.COUNTER["calls"] == 3
 
 
-def test_requests_with_a_session_or_message_cookie_skip_the_cache(client, test_urls, settings):
+def test_requests_with_a_session_or_message_cookie_skip_the_cache(client, probe_urls, settings):
     client.get("/t/plain/")
     client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
     client.get("/t/plain/")
@@ -160,7 +160,7 @@ def test_requests_with_a_session_or_message_cookie_skip_the_cache(client, test_u
     assert pagecache_urls.COUNTER["calls"] == 3
 
 
-def test_cache_is_off_when_seconds_is_zero(client, test_urls, settings):
+def test_cache_is_off_when_seconds_is_zero(client, probe_urls, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/t/plain/")
     client.get("/t/plain/")
