@@ -1,21 +1,24 @@
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page
+
+from . import search as site_search
 
 
 def search(request):
-    """Site search over live public pages and public documents."""
+    """Site search over live public pages and public documents (the rules are in home.search)."""
     query = request.GET.get("q", "").strip()[:200]
-    page_results = Page.objects.none()
-    documents = []
+    page_results, documents = [], []
     if query:
-        page_results = Page.objects.live().public().specific().search(query)
-        # Documents in a collection with a view restriction are private: never listed.
-        public_collections = Collection.objects.filter(view_restrictions__isnull=True)
-        documents = list(get_document_model().objects.filter(collection__in=public_collections).search(query)[:10])
+        page_results = site_search.search_pages(query)
+        documents = site_search.search_documents(query)
+    # get_page() answers the first or last page for a page number that is not one.
     page_obj = Paginator(page_results, 20).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "home/search.html", {"query": query, "page_obj": page_obj, "documents": documents})
+    results = [{"page": page, "summary": site_search.result_summary(page)} for page in page_obj]
+    return TemplateResponse(
+        request,
+        "home/search.html",
+        {"query": query, "page_obj": page_obj, "results": results, "documents": documents},
+    )
 
 
 def _error(template, status):

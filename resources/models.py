@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.editing import PublishSafePageForm
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
 
@@ -264,6 +265,8 @@ class ModerationDecision(models.Model):
 class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     """The public library: listing with filters and search, detail and organisation pages."""
 
+    base_form_class = PublishSafePageForm
+
     introduction = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -281,7 +284,7 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     def detail(self, request, pk, slug):
         from .views import resource_detail
 
-        return resource_detail(request, self, pk)
+        return resource_detail(request, self, pk, slug)
 
     @path("organisations/<slug:slug>/", name="organisation")
     def organisation(self, request, slug):

@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import log_refusal
@@ -86,7 +87,13 @@ def library_listing(request, page):
     )
 
 
-def resource_detail(request, page, pk):
+def _moved_permanently(request, url):
+    """A 301 to `url`, the one address of what was asked for, keeping the query string."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def resource_detail(request, page, pk, slug):
     resource = get_object_or_404(
         Resource.objects.select_related("organisation", "live_version", "latest_version"), pk=pk
     )
@@ -99,6 +106,10 @@ def resource_detail(request, page, pk):
         version, private_view = latest, True
     else:
         raise Http404
+    # One address per resource: any other slug (a typo, an earlier title) moves to it, once
+    # the visitor may see the resource, so a redirect tells nobody else it exists.
+    if slug != resource.slug:
+        return _moved_permanently(request, resource.get_url(page))
     pending = None
     if latest is not None and latest.pk != version.pk and services.can_view_version(request.user, latest):
         pending = latest
@@ -124,6 +135,8 @@ def download(request, pk, name):
     if not services.can_view_version(request.user, stored.version):
         log_refusal(request, f"resource file {pk}", "not public and not the organisation's or a moderator's")
         raise Http404
+    if name != stored.original_name:
+        return _moved_permanently(request, stored.get_absolute_url())
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as error:
@@ -190,6 +203,7 @@ def _initial_from(version):
     }
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     refused = _gate_or_refuse(request)
@@ -218,6 +232,7 @@ def edit(request, pk):
     return TemplateResponse(request, "resources/upload.html", {"form": form, "editing": resource, "base": base})
 
 
+@never_cache
 @login_required
 def submission(request, pk):
     """The organisation's own view of a resource: every version, status and moderator notes."""
@@ -238,6 +253,7 @@ def submission(request, pk):
     )
 
 
+@never_cache
 @login_required
 def my_submissions(request):
     organisation = services.organisation_of(request.user)

@@ -123,6 +123,7 @@ def test_editing_an_approved_resource_keeps_it_public(client, index_page, approv
         member, approved.resource, service_data(title="Revised again"), [], list(newer.files.all())
     )
     services.decide(newest, moderator, "approve")
+    newest.resource.refresh_from_db()  # its live version (and so its slug) is the new one now
     url = newest.resource.get_url(index_page)
     body = client.get(url).content.decode()
     assert "Revised again" in body

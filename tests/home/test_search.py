@@ -1,0 +1,183 @@
+"""Site search answers any text with results or "Nothing found", and shows each result's summary.
+
+Database-agnostic: the same tests run on SQLite (FTS5) and PostgreSQL (tsquery).
+"""
+
+import pytest
+
+from courses.models import LessonPage
+from home.models import StandardPage
+from home.search import result_summary
+from resources.models import ResourceIndexPage
+from tests.colloquia.conftest import make_event
+from tests.colloquia.conftest import make_index as make_colloquium_index
+from tests.courses.conftest import make_index as make_course_index
+from tests.courses.conftest import make_module
+
+MESSAGES = ("found for", "Nothing found for")
+
+# Text that is (or was) full-text query syntax: quotes, operators, column filters, prefixes,
+# grouping, escapes, a NUL character; other scripts; very long text.
+AWKWARD = [
+    '"',
+    '""',
+    'a"b',
+    "'",
+    "\\",
+    "a OR",
+    "OR",
+    "AND",
+    "NOT",
+    "a AND b",
+    "a NOT b",
+    "NEAR(a b)",
+    "data:",
+    "family:",
+    "title:foo",
+    ":",
+    "a:b:c",
+    "*",
+    "a*",
+    "^a",
+    "-1",
+    "+",
+    "(",
+    ")",
+    "{a b}",
+    "[a]",
+    "%",
+    "_",
+    "; DROP TABLE wagtailcore_page; --",
+    "मानव तस्करी",
+    "तस्करी",
+    "पुलिस।",
+    "x" * 1000,
+    '"' * 1000,
+    "ट" * 1000,
+    "trafficking " * 100,
+]
+
+# No letter or digit at all: nothing can match.
+NO_WORDS = ['"', '""', "'", "\\", ":", "*", "+", "(", "{}", "%", "_", "-", "^", '"' * 1000, "।"]
+
+# The word "trafficking" wrapped in syntax: the page that has it is found.
+WRAPPED = [
+    '"trafficking',
+    'trafficking"',
+    '"trafficking"',
+    "trafficking:",
+    "(trafficking)",
+    "trafficking*",
+    "+trafficking",
+    "-trafficking",
+    "trafficking'",
+    "{trafficking}",
+    "^trafficking",
+    "TRAFFICKING",
+    "trafficking\\",
+]
+
+
+@pytest.fixture
+def about(home):
+    page = StandardPage(title="About the platform", slug="about", introduction="Training on human trafficking law.")
+    home.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def pages(home, academy, about):
+    """One searchable page of each kind, each mentioning trafficking in its own summary field."""
+    module = make_module(make_course_index(home), title="Anti-trafficking module", lessons=0, questions=0)
+    lesson = LessonPage(
+        title="Witness protection",
+        slug="witness-protection",
+        body=[
+            ("heading", {"text": "Why it matters", "level": "h2"}),
+            ("paragraph", "<p>Protecting <b>witnesses</b> of trafficking in court.</p>"),
+            ("statute", {"act": "BNS", "section": "143", "old_act": "IPC", "old_section": "370", "summary": "s"}),
+        ],
+    )
+    module.add_child(instance=lesson)
+    event = make_event(
+        make_colloquium_index(academy.page),
+        title="Colloquium on BNSS",
+        introduction="<p>Two days on <i>trafficking</i> cases.</p>",
+    )
+    return {"about": about, "module": module, "lesson": lesson, "event": event}
+
+
+def search(client, text, **params):
+    response = client.get("/search/", {"q": text, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_results_show_each_page_with_its_summary(client, pages):
+    body = search(client, "trafficking")
+    assert "4 pages found" in body
+    for page, summary in [
+        ("about", "Training on human trafficking law."),
+        ("module", "About trafficking law."),
+        ("lesson", "Protecting witnesses of trafficking in court."),
+        ("event", "Two days on trafficking cases."),
+    ]:
+        assert pages[page].title in body, page
+        assert summary in body, page
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_any_text_gives_results_or_nothing_found(client, pages, text):
+    body = search(client, text)
+    assert any(message in body for message in MESSAGES)
+
+
+@pytest.mark.parametrize("text", NO_WORDS)
+def test_text_without_words_finds_nothing(client, about, text):
+    assert "Nothing found for" in search(client, text)
+
+
+@pytest.mark.parametrize("text", WRAPPED)
+def test_query_syntax_around_a_word_is_ignored(client, about, text):
+    body = search(client, text)
+    assert "1 page found" in body
+    assert about.title in body
+
+
+def test_pagination_and_bad_page_numbers(client, home):
+    for n in range(25):
+        home.add_child(instance=StandardPage(title=f"Trafficking note {n}", slug=f"note-{n}", introduction="Note."))
+    assert search(client, "trafficking").count("<li><h2>") == 20
+    second = search(client, "trafficking", page="2")
+    assert second.count("<li><h2>") == 5 and "Page 2 of 2" in second
+    for bad in ["0", "-1", "abc", "²", "99999999999999999999", "9" * 5000, "1.5"]:
+        body = search(client, "trafficking", page=bad)
+        assert "25 pages found" in body, bad
+        assert "Page 1 of 2" in body or "Page 2 of 2" in body, bad
+
+
+def test_summary_is_the_search_description_when_there_is_one(pages):
+    about = pages["about"]
+    about.search_description = "What Colloquium is for."
+    assert result_summary(about) == "What Colloquium is for."
+
+
+def test_summary_falls_back_to_the_first_indexed_text_of_the_page_type(pages):
+    assert result_summary(pages["about"]) == "Training on human trafficking law."
+    assert result_summary(pages["module"]) == "About trafficking law."
+    # Rich text gives plain text; a stream gives its paragraphs, not its headings or statute references.
+    assert result_summary(pages["lesson"]) == "Protecting witnesses of trafficking in court."
+    assert result_summary(pages["event"]) == "Two days on trafficking cases."
+
+
+def test_summary_is_cut_to_forty_words(about):
+    about.introduction = " ".join(f"word{n}" for n in range(100))
+    summary = result_summary(about)
+    assert summary.split()[:-1] == [f"word{n}" for n in range(40)]
+    assert summary.endswith(" …")
+
+
+def test_a_page_type_with_no_indexed_text_has_an_empty_summary(home):
+    page = ResourceIndexPage(title="Resources", slug="resources")
+    home.add_child(instance=page)
+    assert result_summary(page) == ""
