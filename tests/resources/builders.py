@@ -6,10 +6,10 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-)
+from tests.resources.pdf_builder import Pdf
+
+# A small valid PDF (cross-reference table and all): the upload check parses PDFs and refuses what it cannot read.
+PDF = Pdf().add(1, "<< /Type /Catalog /Pages 2 0 R >>").add(2, "<< /Type /Pages /Kids [] /Count 0 >>").build()
 
 
 def png_bytes(size=(4, 3), text_chunk=None):
