@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.formatting import format_hours
 from core.pdf import render_pdf
 
 from .models import PLACEHOLDER_RE, Certificate
@@ -140,11 +141,6 @@ def qr_data_uri(url):
     import segno  # here, not at the top: web workers that never render a PDF need not load it (~10 MB)
 
     return segno.make(url, error="m", mask=QR_MASK).png_data_uri(scale=1, border=1)
-
-
-def format_hours(hours):
-    text = f"{hours:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def format_score(score):

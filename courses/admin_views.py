@@ -4,19 +4,18 @@ Every view scopes to the academies the user serves (academies.services); a regis
 or editor of academy A gets 403 on academy B's modules.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from academies.services import REGISTRAR, academy_for_page, acts_for_all, is_staff_of, staff_academies
 from accounts.audit import log_refusal
+from core.csv_export import csv_response
 
 from . import services
 from .forms import CohortEnrolForm, CsvEnrolForm
@@ -128,11 +127,6 @@ def module_report(request, module_id):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def module_report_csv(request, module_id):
     """Every enrolment of the module as CSV, streamed row by row (never all in memory)."""
     _require(request, "courses.view_enrolment")
@@ -177,26 +171,7 @@ def module_report_csv(request, module_id):
         "best_score",
         "completed_at",
     ]
-    writer = csv.writer(_Echo())
-
-    def stream():
-        yield writer.writerow(header)
-        for row in rows:
-            yield writer.writerow([_safe_cell(value) for value in row])
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="module-{module.pk}-enrolments.csv"'
-    return response
-
-
-def _safe_cell(value):
-    """Values as text; cells a spreadsheet would run as a formula are prefixed with a quote."""
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_response(f"module-{module.pk}-enrolments.csv", header, rows)
 
 
 def transcript(request, user_id):
