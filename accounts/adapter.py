@@ -1,6 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
+from core.site import public_site, public_url
+
 from .roles import RoleStatus
+
+# The links allauth puts in its emails (its templates use no others).
+EMAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -15,3 +20,15 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's emails name the site and link to its public address (SITE_NAME, SITE_URL), not the request's host.
+
+        Without django.contrib.sites allauth's `current_site` is the request's host, which its templates
+        greet with ("Hello from 127.0.0.1:8000!"), and it builds links from the request.
+        """
+        context = {"current_site": public_site(), **context}
+        for name in EMAIL_LINKS:
+            if context.get(name):
+                context[name] = public_url(context[name])
+        super().send_mail(template_prefix, email, context)

@@ -7,10 +7,11 @@ from django.template.response import TemplateResponse
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
+from .audit import log_refusal
 from .forms import RoleDecisionForm
 from .models import User
 from .roles import RoleStatus
-from .services import decide_role
+from .services import decide_role, may_decide_role
 
 
 def _check(request):
@@ -34,6 +35,7 @@ def role_queue(request):
         request,
         User.objects.filter(role_status=status, is_active=True)
         .exclude(role="")
+        .exclude(pk=request.user.pk)  # no one verifies their own role
         .select_related("state", "high_court")
         .order_by("date_joined"),
     )
@@ -55,6 +57,9 @@ def role_queue(request):
 @require_POST
 def role_decide(request, user_id):
     _check(request)
+    if not may_decide_role(request.user, user_id):
+        log_refusal(request, f"role decision:{user_id}", "own role")
+        raise PermissionDenied
     user = get_object_or_404(_scoped(request, User.objects.all()), pk=user_id)
     form = RoleDecisionForm(request.POST)
     if not form.is_valid():

@@ -1,3 +1,4 @@
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -5,7 +6,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from regions.models import HighCourt, State
 
 from .models import User
-from .roles import Role
+from .names import PrintedTextField
+from .roles import declarable_roles
 
 PROFILE_FIELDS = [
     "full_name",
@@ -17,6 +19,8 @@ PROFILE_FIELDS = [
     "state",
     "high_court",
 ]
+# The profile fields that print on certificates.
+PRINTED_FIELDS = ["full_name", "name_devanagari", "designation", "court_or_office"]
 
 
 class ProfileFieldsMixin:
@@ -25,7 +29,8 @@ class ProfileFieldsMixin:
     def setup_profile_fields(self):
         self.label_suffix = ""
         self.fields["full_name"].help_text = User._meta.get_field("full_name").help_text
-        self.fields["role"].choices = [("", "Choose your role")] + list(Role.choices)
+        instance = getattr(self, "instance", None)
+        self.fields["role"].choices = [("", "Choose your role"), *declarable_roles(instance.role if instance else "")]
         self.fields["role"].required = True
         self.fields["state"].empty_label = "Choose a State/UT"
         self.fields["high_court"].empty_label = "Not applicable"
@@ -35,11 +40,11 @@ class ProfileFieldsMixin:
 class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     """allauth's sign-up plus what certificates and role checks need."""
 
-    full_name = forms.CharField(max_length=150, label="Full name")
-    name_devanagari = forms.CharField(max_length=150, required=False, label="Name in Devanagari")
-    role = forms.ChoiceField(choices=Role.choices)
-    designation = forms.CharField(max_length=150, required=False)
-    court_or_office = forms.CharField(max_length=200, required=False, label="Court or office")
+    full_name = PrintedTextField(max_length=150, label="Full name")
+    name_devanagari = PrintedTextField(max_length=150, required=False, label="Name in Devanagari")
+    role = forms.ChoiceField(choices=declarable_roles())
+    designation = PrintedTextField(max_length=150, required=False)
+    court_or_office = PrintedTextField(max_length=200, required=False, label="Court or office")
     district = forms.CharField(max_length=100, required=False)
     state = forms.ModelChoiceField(queryset=State.objects.all(), label="State/UT")
     high_court = forms.ModelChoiceField(queryset=HighCourt.objects.all(), required=False)
@@ -50,12 +55,24 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
         super().__init__(*args, **kwargs)
         self.setup_profile_fields()
 
+    def try_save(self, request):
+        if self.account_already_exists:
+            # Enumeration prevention: allauth answers a taken address as it answers a new one,
+            # but without building an account it would answer many times faster (no password
+            # hash), and the delay alone would tell that the address has an account. So build,
+            # without saving, the user a new address would get: the same adapter code, the
+            # password hashed with the configured hasher.
+            adapter = get_adapter(request)
+            adapter.save_user(request, adapter.new_user(request), self, commit=False)
+        return super().try_save(request)
+
 
 class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = PROFILE_FIELDS
         labels = {"state": "State/UT"}
+        field_classes = dict.fromkeys(PRINTED_FIELDS, PrintedTextField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,7 +107,7 @@ NO_SPLIT_NAME = {"first_name", "last_name"}
 
 
 class WagtailUserEditForm(UserEditForm):
-    full_name = forms.CharField(max_length=150, required=True)
+    full_name = PrintedTextField(max_length=150, required=True)
     first_name = None
     last_name = None
 
@@ -99,7 +116,7 @@ class WagtailUserEditForm(UserEditForm):
 
 
 class WagtailUserCreationForm(UserCreationForm):
-    full_name = forms.CharField(max_length=150, required=True)
+    full_name = PrintedTextField(max_length=150, required=True)
     first_name = None
     last_name = None
 

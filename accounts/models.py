@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from regions.models import HighCourt, State
 
+from .names import validate_printed_text
 from .roles import Role, RoleStatus
 
 
@@ -46,20 +47,25 @@ class User(AbstractUser):
     full_name = models.CharField(
         max_length=150,
         help_text="Exactly as it must print on certificates, e.g. 'Justice A. K. Sharma'.",
+        validators=[validate_printed_text],
     )
     name_devanagari = models.CharField(
         "name in Devanagari",
         max_length=150,
         blank=True,
         help_text="Optional. Printed beside your name on certificates.",
+        validators=[validate_printed_text],
     )
     role = models.CharField(max_length=20, choices=Role.choices, blank=True)
     role_status = models.CharField(max_length=10, choices=RoleStatus.choices, default=RoleStatus.PENDING)
     role_note = models.TextField(blank=True, help_text="Note from the verifying staff member.")
     role_reviewed_at = models.DateTimeField(null=True, blank=True)
     role_reviewed_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    designation = models.CharField(max_length=150, blank=True)
-    court_or_office = models.CharField("court or office", max_length=200, blank=True)
+    # What prints on certificates refuses hidden characters (accounts.names), whichever form edits it.
+    designation = models.CharField(max_length=150, blank=True, validators=[validate_printed_text])
+    court_or_office = models.CharField(
+        "court or office", max_length=200, blank=True, validators=[validate_printed_text]
+    )
     district = models.CharField(max_length=100, blank=True)
     state = models.ForeignKey(
         State, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="State/UT"

@@ -21,6 +21,16 @@ class RoleStatus(models.TextChoices):
 
 JUDICIAL_ROLES = (Role.HIGH_COURT_JUDGE, Role.DISTRICT_JUDGE, Role.JUDICIAL_OFFICER)
 
+
+def declarable_roles(current=""):
+    """The roles a person may declare at sign-up or on their profile.
+
+    Staff act through academy groups, so "Academy staff" is never offered; someone who already
+    holds it keeps it (it stays among their choices) but no one else can choose it.
+    """
+    return [(value, label) for value, label in Role.choices if value != Role.ACADEMY_STAFF or value == current]
+
+
 # Platform-wide staff groups (created in a data migration). Academies add their
 # own per-academy groups on top; these carry the permissions that are not tied
 # to a section of the page tree.

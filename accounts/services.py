@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -56,9 +57,19 @@ def _email_user(user, subject, template, context):
     send_mail(subject, body, None, [user.email])
 
 
+def may_decide_role(reviewer, user_id):
+    """Whether `reviewer` may decide the role of the user `user_id`: never their own."""
+    return reviewer is None or reviewer.pk != int(user_id)
+
+
 @transaction.atomic
 def decide_role(user, *, verified, reviewer, note=""):
-    """Verify or reject the role a user declared; record it and tell the user."""
+    """Verify or reject the role a user declared; record it and tell the user.
+
+    `reviewer` is the staff member deciding; no one may decide their own role.
+    """
+    if not may_decide_role(reviewer, user.pk):
+        raise PermissionDenied("No one may verify or reject their own role.")
     user = User.objects.select_for_update().get(pk=user.pk)
     user.role_status = RoleStatus.VERIFIED if verified else RoleStatus.REJECTED
     user.role_note = note

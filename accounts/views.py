@@ -5,6 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.extensions import collect_sections
@@ -13,6 +14,8 @@ from .forms import DeletionRequestForm, ProfileForm
 from .services import anonymise_user, export_personal_data, profile_changed_role
 
 
+# Every view here shows the signed-in person's own data: never stored by a browser or proxy.
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
@@ -28,12 +31,14 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
+@never_cache
 @login_required
 def dashboard(request):
     """ "My learning": each feature app contributes a section (settings.DASHBOARD_SECTIONS)."""
     return render(request, "accounts/dashboard.html", {"sections": collect_sections("DASHBOARD_SECTIONS", request)})
 
 
+@never_cache
 @login_required
 def personal_data(request):
     body = json.dumps(export_personal_data(request.user), indent=2, default=str)
@@ -42,6 +47,7 @@ def personal_data(request):
     return response
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):

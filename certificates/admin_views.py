@@ -5,7 +5,6 @@ administrators (academies.services.acts_for_all) on all. A certificate with no a
 (national) is for platform administrators only.
 """
 
-import csv
 import io
 import zipfile
 
@@ -13,23 +12,22 @@ from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from academies.services import REGISTRAR, academies_for, academy_for_page, acts_for_all, is_staff_of
-from accounts.audit import log_refusal, record
+from accounts.audit import log_refusal
+from core.csv_export import csv_response
 from regions.models import State
 
-from .forms import RegisterFilterForm, ReissueForm, RevokeForm
+from .forms import EarlyBatchForm, RegisterFilterForm, ReissueForm, RevokeForm
 from .models import Certificate, IssueBatch, SourceKind
-from .services import ACTION_BATCH, CertificateStateError, reissue, revoke
-from .tasks import enqueue_on_commit, issue_batch
+from .services import BatchRefused, CertificateStateError, batch_refusal, reissue, revoke
+from .tasks import start_batch
 
 
 def registrar_academies(user):
@@ -142,11 +140,6 @@ def register(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 CSV_COLUMNS = [
     "serial",
     "kind",
@@ -174,44 +167,42 @@ CSV_COLUMNS = [
 def export_csv(request):
     _require_registrar(request)
     _, qs = _filtered(request)
-    writer = csv.writer(_Echo())
 
     def rows():
-        yield writer.writerow(CSV_COLUMNS)
         for cert in qs.iterator(chunk_size=500):
-            yield writer.writerow(
-                [
-                    cert.serial,
-                    cert.kind,
-                    cert.status,
-                    cert.recipient_name,
-                    cert.recipient_name_devanagari,
-                    cert.designation,
-                    cert.court_or_office,
-                    cert.state.name if cert.state else "",
-                    cert.title,
-                    cert.programme,
-                    cert.start_date,
-                    cert.end_date,
-                    cert.hours,
-                    "" if cert.score is None else cert.score,
-                    cert.academy_code,
-                    timezone.localtime(cert.issued_at).isoformat(timespec="seconds"),
-                    timezone.localtime(cert.revoked_at).isoformat(timespec="seconds") if cert.revoked_at else "",
-                    cert.revoked_reason,
-                    cert.superseded_by.serial if cert.superseded_by else "",
-                    cert.verify_url,
-                ]
-            )
+            yield [
+                cert.serial,
+                cert.kind,
+                cert.status,
+                cert.recipient_name,
+                cert.recipient_name_devanagari,
+                cert.designation,
+                cert.court_or_office,
+                cert.state.name if cert.state else "",
+                cert.title,
+                cert.programme,
+                cert.start_date,
+                cert.end_date,
+                cert.hours,
+                cert.score,
+                cert.academy_code,
+                cert.issued_at,
+                cert.revoked_at,
+                cert.revoked_reason,
+                cert.superseded_by.serial if cert.superseded_by else "",
+                cert.verify_url,
+            ]
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="certificates.csv"'
-    return response
+    return csv_response("certificates.csv", CSV_COLUMNS, rows())
 
 
 def detail(request, pk):
     _require_registrar(request)
-    cert = _certificate_or_404(request, pk)
+    return _detail_page(request, _certificate_or_404(request, pk))
+
+
+def _detail_page(request, cert, *, revoke_form=None, reissue_form=None, status=200):
+    """The certificate's page; a form that was refused comes back bound, with its errors and entries."""
     user = cert.user
     return TemplateResponse(
         request,
@@ -221,11 +212,13 @@ def detail(request, pk):
             "header_icon": "doc-full",
             "cert": cert,
             "supersedes": Certificate.objects.filter(superseded_by=cert).first(),
-            "revoke_form": RevokeForm(),
-            "reissue_form": ReissueForm(
+            "revoke_form": revoke_form or RevokeForm(),
+            "reissue_form": reissue_form
+            or ReissueForm(
                 initial={"full_name": user.full_name, "name_devanagari": user.name_devanagari} if user else None
             ),
         },
+        status=status,
     )
 
 
@@ -234,14 +227,14 @@ def revoke_view(request, pk):
     _require_registrar(request)
     cert = _certificate_or_404(request, pk)
     form = RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            revoke(cert, reason=form.cleaned_data["reason"], by=request.user)
-            messages.success(request, f"Certificate {cert.serial} revoked.")
-        except CertificateStateError as error:
-            messages.error(request, str(error))
-    else:
+    if not form.is_valid():
         messages.error(request, "Give the reason for revoking.")
+        return _detail_page(request, cert, revoke_form=form, status=400)
+    try:
+        revoke(cert, reason=form.cleaned_data["reason"], by=request.user)
+        messages.success(request, f"Certificate {cert.serial} revoked.")
+    except CertificateStateError as error:
+        messages.error(request, str(error))
     return redirect("certificates_admin_detail", pk=cert.pk)
 
 
@@ -251,10 +244,8 @@ def reissue_view(request, pk):
     cert = _certificate_or_404(request, pk)
     form = ReissueForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("certificates_admin_detail", pk=cert.pk)
+        messages.error(request, "The certificate was not re-issued: correct the form below.")
+        return _detail_page(request, cert, reissue_form=form, status=400)
     try:
         new = reissue(
             cert,
@@ -285,20 +276,16 @@ def events(request):
 def issue_event(request, page_id):
     _require_registrar(request)
     page = _event_or_404(request, page_id)
-    if request.method == "POST":
-        running = IssueBatch.objects.filter(
-            colloquium_id=page.pk, status__in=[IssueBatch.QUEUED, IssueBatch.RUNNING]
-        ).first()
-        if running:
-            messages.info(request, "Certificates for this event are already being issued.")
-            return redirect("certificates_admin_batch", pk=running.pk)
-        with transaction.atomic():
-            batch = IssueBatch.objects.create(
-                colloquium_id=page.pk, title=page.title, academy=academy_for_page(page), requested_by=request.user
-            )
-            record(batch, ACTION_BATCH, request.user, event=page.title, event_id=page.pk)
-            enqueue_on_commit(issue_batch, batch.pk)
-        return redirect("certificates_admin_batch", pk=batch.pk)
+    form = EarlyBatchForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            batch, created = start_batch(page, by=request.user, early_reason=form.cleaned_data["reason"])
+        except BatchRefused as refusal:
+            form.add_error("reason", str(refusal))
+        else:
+            if not created:
+                messages.info(request, "Certificates for this event are already being issued.")
+            return redirect("certificates_admin_batch", pk=batch.pk)
     from colloquia.services import eligible_participants, event_details
 
     return TemplateResponse(
@@ -313,19 +300,51 @@ def issue_event(request, page_id):
             "issued": Certificate.objects.filter(
                 source_kind=SourceKind.COLLOQUIUM, source_id=page.pk, status=Certificate.VALID
             ).count(),
+            "not_ended": batch_refusal(page),
+            "form": form,
         },
     )
 
 
-def batch_view(request, pk):
+def _batch_or_404(request, pk):
     _require_registrar(request)
     batch = get_object_or_404(IssueBatch, pk=pk)
     if not (acts_for_all(request.user) or is_staff_of(request.user, batch.academy, REGISTRAR)):
+        log_refusal(request, f"certificate batch {pk}", "registrar of another academy")
         raise Http404
+    return batch
+
+
+def batch_view(request, pk):
+    batch = _batch_or_404(request, pk)
     return TemplateResponse(
         request,
         "certificates/admin/batch.html",
-        {"page_title": f"Issuing: {batch.title}", "header_icon": "doc-full", "batch": batch},
+        {
+            "page_title": f"Issuing: {batch.title}",
+            "header_icon": "doc-full",
+            "batch": batch,
+            "progress_url": reverse("certificates_admin_batch_progress", args=[batch.pk]),
+        },
+    )
+
+
+def batch_progress(request, pk):
+    """The batch's figures as JSON for the progress page's script; the same checks as the page."""
+    batch = _batch_or_404(request, pk)
+    return JsonResponse(
+        {
+            "status": batch.status,
+            "status_label": batch.get_status_display(),
+            "running": batch.is_running,
+            "total": batch.total,
+            "processed": batch.processed,
+            "done": batch.done,
+            "existing": batch.existing,
+            "failed": batch.failed,
+            "percent": batch.percent,
+            "errors": batch.errors,
+        }
     )
 
 
@@ -359,6 +378,7 @@ def admin_urls():
         path("certificates/events/<int:page_id>/issue/", issue_event, name="certificates_admin_issue"),
         path("certificates/events/<int:page_id>/pdfs.zip", event_zip, name="certificates_admin_zip"),
         path("certificates/batches/<int:pk>/", batch_view, name="certificates_admin_batch"),
+        path("certificates/batches/<int:pk>/progress/", batch_progress, name="certificates_admin_batch_progress"),
     ]
 
 

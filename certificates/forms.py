@@ -1,5 +1,7 @@
 from django import forms
 
+from accounts.names import PrintedTextField
+
 from .models import Certificate, Kind
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -33,18 +35,30 @@ class VerifyFileForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
+    """Shown on a certificate's admin page beside ReissueForm: each has its own id prefix
+    (id_revoke_reason, id_reissue_reason), so every label points at its own field while
+    both still post a plain `reason`."""
+
     reason = forms.CharField(label="Reason for revoking", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_revoke_%s")
+        super().__init__(*args, **kwargs)
 
 
 class ReissueForm(forms.Form):
-    full_name = forms.CharField(label="Name as it must print", max_length=150)
-    name_devanagari = forms.CharField(label="Name in Devanagari", max_length=150, required=False)
+    full_name = PrintedTextField(label="Name as it must print", max_length=150)
+    name_devanagari = PrintedTextField(label="Name in Devanagari", max_length=150, required=False)
     reason = forms.CharField(
         label="Reason for re-issuing",
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=1000,
         help_text="e.g. Name corrected from 'Anjli' to 'Anjali' at the recipient's request.",
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_reissue_%s")
+        super().__init__(*args, **kwargs)
 
 
 class RegisterFilterForm(forms.Form):
@@ -60,3 +74,15 @@ class RegisterFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["source"].choices = [("", "Any event or module"), *sources]
         self.fields["state"].choices = [("", "Any State/UT"), *states]
+
+
+class EarlyBatchForm(forms.Form):
+    """The registrar's written reason for issuing an event's certificates before it has ended."""
+
+    reason = forms.CharField(
+        label="Reason for issuing before the event ends",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+        help_text="e.g. The valedictory session was cancelled; every participant attended the sessions held.",
+    )
