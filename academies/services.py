@@ -135,6 +135,24 @@ def academy_for_page(page):
     return Academy.objects.filter(page_id=academy_page.pk).first()
 
 
+def contact_for(academy):
+    """Whom a participant should contact at `academy`: name, email, phone and website (each may be "").
+
+    None when there is no academy (national pages) or its record gives no way to reach it.
+    """
+    if academy is None:
+        return None
+    details = {
+        "name": academy.name,
+        "email": academy.contact_email,
+        "phone": academy.contact_phone,
+        "website": academy.website,
+    }
+    if not (details["email"] or details["phone"] or details["website"]):
+        return None
+    return details
+
+
 def public_academies(state_code=""):
     academies = Academy.objects.filter(page__live=True).select_related("page", "high_court").prefetch_related("states")
     if state_code:

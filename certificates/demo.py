@@ -54,11 +54,15 @@ def _completion(judge):
 
 
 def _past_colloquium():
+    """The latest demo colloquium whose last counted session has ended (certificates are issued after it)."""
     try:
         model = apps.get_model("colloquia", "ColloquiumPage")
     except LookupError:
         return None
-    return model.objects.live().filter(end_date__lt=timezone.localdate()).order_by("-end_date").first()
+    from colloquia.services import event_has_ended
+
+    pages = model.objects.live().filter(end_date__lt=timezone.localdate()).order_by("-end_date")
+    return next((page for page in pages if event_has_ended(page)), None)
 
 
 def _attendance(page, judge):

@@ -18,6 +18,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core.site import absolute_url
+
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1f3a5f (a hash and six hex digits).")
 NATIONAL_CODE = "COLQ"
 
@@ -283,7 +285,7 @@ class Certificate(models.Model):
 
     @property
     def verify_url(self):
-        return settings.SITE_URL + reverse("certificates:verify_code", args=[self.verification_code])
+        return absolute_url(reverse("certificates:verify_code", args=[self.verification_code]))
 
     @property
     def is_valid(self):

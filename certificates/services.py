@@ -30,6 +30,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import record
+from core.formatting import format_hours
+from core.site import absolute_url
 
 from .models import (
     DEFAULT_HEADING,
@@ -42,7 +44,7 @@ from .models import (
     SerialCounter,
     SourceKind,
 )
-from .pdf import fill_wording, format_hours, format_score, render_certificate
+from .pdf import fill_wording, format_score, render_certificate
 
 logger = logging.getLogger("colloquium.certificates")
 
@@ -51,6 +53,7 @@ ACTION_ISSUED = "colloquium.certificate_issued"
 ACTION_REVOKED = "colloquium.certificate_revoked"
 ACTION_REISSUED = "colloquium.certificate_reissued"
 ACTION_BATCH = "colloquium.certificate_batch_started"
+ACTION_BATCH_EARLY = "colloquium.certificate_batch_early"
 ACTION_SERIAL_SKIPPED = "colloquium.certificate_serial_skipped"
 
 
@@ -395,7 +398,7 @@ def notify_recipient(cert):
         {
             "cert": cert,
             "user": user,
-            "mine_url": settings.SITE_URL + reverse("certificates:mine"),
+            "mine_url": absolute_url(reverse("certificates:mine")),
         },
     )
     try:
@@ -472,6 +475,29 @@ def reissue(cert, *, by, reason, name=None, name_devanagari=None):
         record(new, ACTION_ISSUED, by, serial=new.serial, replaces=old.serial, reason=reason)
     transaction.on_commit(lambda: notify_recipient(new))
     return new
+
+
+# --- When an event's certificates may be issued ----------------------------------------------------
+
+
+class BatchRefused(CertificateStateError):
+    """Certificates for an event that has not ended, asked for without a written reason."""
+
+
+def batch_refusal(event_page, now=None):
+    """Why attendance certificates for `event_page` cannot be issued yet ("" when they can).
+
+    Attendance is complete only once the last counted session has ended (colloquia decides
+    when that is); a registrar may still issue earlier with a written reason (see tasks.start_batch).
+    """
+    from colloquia.services import event_ends_at, event_has_ended, format_moment
+
+    if event_has_ended(event_page, now):
+        return ""
+    return (
+        f"Certificates for “{event_page.title}” can be issued once its last counted session ends, "
+        f"at {format_moment(event_ends_at(event_page))}."
+    )
 
 
 # --- Reading --------------------------------------------------------------------------------------

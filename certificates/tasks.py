@@ -11,8 +11,20 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
 
+from academies.services import academy_for_page
+from accounts.audit import record
+
 from .models import IssueBatch, Kind, SourceKind
-from .services import IssueContext, holders, issue_attendance, issue_completion
+from .services import (
+    ACTION_BATCH,
+    ACTION_BATCH_EARLY,
+    BatchRefused,
+    IssueContext,
+    batch_refusal,
+    holders,
+    issue_attendance,
+    issue_completion,
+)
 
 logger = logging.getLogger("colloquium.certificates")
 
@@ -35,6 +47,36 @@ def issue_for_enrolment(enrolment_label, enrolment_id):
         return None
     cert, _ = issue_completion(details)
     return cert.serial
+
+
+def start_batch(event_page, *, by, early_reason="", now=None):
+    """Queue a batch of attendance certificates for `event_page`. Returns (batch, created).
+
+    A batch already queued or running for the event is returned instead of a second one.
+    Before the event's last counted session has ended the batch is refused (BatchRefused)
+    unless `early_reason` says why it must be issued now; that reason is audited.
+    """
+    running = IssueBatch.objects.filter(
+        colloquium_id=event_page.pk, status__in=[IssueBatch.QUEUED, IssueBatch.RUNNING]
+    ).first()
+    if running:
+        return running, False
+    refusal = batch_refusal(event_page, now)
+    early_reason = (early_reason or "").strip()
+    if refusal and not early_reason:
+        raise BatchRefused(f"{refusal} To issue them now, write why; it is recorded.")
+    with transaction.atomic():
+        batch = IssueBatch.objects.create(
+            colloquium_id=event_page.pk,
+            title=event_page.title,
+            academy=academy_for_page(event_page),
+            requested_by=by,
+        )
+        record(batch, ACTION_BATCH, by, event=event_page.title, event_id=event_page.pk)
+        if refusal:
+            record(batch, ACTION_BATCH_EARLY, by, event=event_page.title, event_id=event_page.pk, reason=early_reason)
+        enqueue_on_commit(issue_batch, batch.pk)
+    return batch, True
 
 
 def _event(batch):

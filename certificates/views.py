@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import ratelimit
@@ -148,11 +149,13 @@ def verify_pdf(request, code):
     return _pdf_response(cert, attachment=False)
 
 
+@never_cache
 @login_required
 def mine(request):
     return render(request, "certificates/mine.html", {"certificates": certificates_of(request.user)})
 
 
+@never_cache
 @login_required
 def download(request, pk):
     # Owner only; anyone else gets the same 404 as a certificate that does not exist.
@@ -160,6 +163,7 @@ def download(request, pk):
     return _pdf_response(cert, attachment=True)
 
 
+@never_cache
 @login_required
 def transcript(request):
     certificates, total = transcript_data(request.user)

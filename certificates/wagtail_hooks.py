@@ -70,3 +70,8 @@ def register_certificate_log_actions(actions):
     actions.register_action(
         "colloquium.certificate_batch_started", "Issue certificates for an event", "Certificate batch started"
     )
+    actions.register_action(
+        "colloquium.certificate_batch_early",
+        "Issue certificates before the event ends",
+        "Certificates issued before the event ended, with a reason",
+    )

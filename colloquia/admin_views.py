@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -40,6 +40,7 @@ def _event(request, page_id):
 def _session(request, page_id, session_id):
     page = _event(request, page_id)
     session = get_object_or_404(AgendaSession, pk=session_id, page_id=page.pk)
+    session.page = page
     return page, session
 
 
@@ -188,6 +189,7 @@ def attendance(request, page_id, session_id):
     paper = request.GET.get("mode") == "paper" or request.POST.get("mode") == "paper"
     registrations = _approved(page)
     existing = {a.registration_id: a for a in Attendance.objects.filter(session=session).select_related("recorded_by")}
+    chosen = {pk: record.status for pk, record in existing.items()}
     if request.method == "POST":
         if not session.counts_for_attendance:
             messages.error(request, f"Attendance is not taken for “{session.title}”.")
@@ -204,6 +206,8 @@ def attendance(request, page_id, session_id):
                 value = request.POST.get(f"status-{registration.pk}", "")
                 if value:
                     marks[registration] = value
+        # Shown again as entered if the marks are refused.
+        chosen.update({registration.pk: status for registration, status in marks.items()})
         method = Attendance.Method.PAPER if paper else Attendance.Method.REGISTRAR
         try:
             changed = services.record_attendance(session, marks, method=method, by=request.user)
@@ -212,7 +216,12 @@ def attendance(request, page_id, session_id):
         else:
             messages.success(request, f"“{session.title}”: {changed} attendance records saved.")
             return redirect("colloquia_attendance", page.pk, session.pk)
-    rows = [(r, existing.get(r.pk)) for r in registrations]
+    rows = [(r, existing.get(r.pk), chosen.get(r.pk, "")) for r in registrations]
+    not_open = ""
+    try:
+        services.require_attendance_open(session)
+    except services.AttendanceNotOpen as refusal:
+        not_open = str(refusal)
     return TemplateResponse(
         request,
         "colloquia/admin/paper_entry.html" if paper else "colloquia/admin/attendance.html",
@@ -223,6 +232,7 @@ def attendance(request, page_id, session_id):
             "session": session,
             "rows": rows,
             "statuses": Attendance.Status.choices,
+            "not_open": not_open,
         },
     )
 
@@ -235,14 +245,32 @@ def sign_in_sheet(request, page_id, session_id):
     return response
 
 
-def room_screen(request, page_id, session_id):
-    """The QR code for the room's screen. It changes every minute; the page reloads itself."""
-    page, session = _session(request, page_id, session_id)
-    now = timezone.now()
-    url = services.check_in_url(session, now)
+def _room_screen_state(page, session):
+    """The room screen's current QR code, check-in address and notice (what the page shows and polls)."""
     import segno  # only the room screen draws a QR: kept out of every web worker's memory
 
-    qr = segno.make(url, error="m")
+    now = timezone.now()
+    code = services.current_check_in_code(session, now)
+    url = services.check_in_url(session, now)
+    notice = ""
+    if not services.attendance_open(session, now):
+        opens = services.attendance_opens_at(session)
+        notice = f"Check-in opens at {services.format_moment(opens)}."
+    elif now > session.ends_at(page.zone):
+        notice = "This session has ended; check-in is closed."
+    return {
+        "code": code,
+        "check_in_url": url,
+        "qr": segno.make(url, error="m").png_data_uri(scale=10, border=2),
+        "notice": notice,
+        # Poll a few times per code, so the screen never shows an expired one for long.
+        "poll_seconds": max(1, services.check_in_seconds() // 3),
+    }
+
+
+def room_screen(request, page_id, session_id):
+    """The QR code for the room's screen. Its script polls `room_screen_state` and swaps the code in place."""
+    page, session = _session(request, page_id, session_id)
     zone = page.zone
     return TemplateResponse(
         request,
@@ -252,11 +280,16 @@ def room_screen(request, page_id, session_id):
             "header_icon": "mobile-alt",
             "event": page,
             "session": session,
-            "qr_data_uri": qr.png_data_uri(scale=10, border=2),
-            "check_in_url": url,
+            "state": _room_screen_state(page, session),
+            "state_url": reverse("colloquia_room_screen_state", args=[page.pk, session.pk]),
             "starts_at": session.starts_at(zone),
             "ends_at": session.ends_at(zone),
-            "refresh_seconds": 20,
             "back_url": reverse("colloquia_event", args=[page.pk]),
         },
     )
+
+
+def room_screen_state(request, page_id, session_id):
+    """The room screen's state as JSON, for its script; the same registrar check as the page."""
+    page, session = _session(request, page_id, session_id)
+    return JsonResponse(_room_screen_state(page, session))

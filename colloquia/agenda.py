@@ -10,9 +10,17 @@ from django.utils import timezone
 
 from accounts.audit import record
 from core.pdf import render_pdf
+from core.site import absolute_url
 
-from .models import ACTIVE_STATUSES, AgendaRevision, AgendaSession, Registration, RestrictedMaterial
-from .services import _email, agenda_days, sessions_in_order
+from .models import (
+    ACTIVE_STATUSES,
+    AgendaRevision,
+    AgendaSession,
+    Registration,
+    RegistrationStatus,
+    RestrictedMaterial,
+)
+from .services import _email, agenda_days, materials_for, sessions_in_order
 
 SNAPSHOT_FIELDS = ("title", "date", "start", "end", "room", "kind", "counts")
 
@@ -123,9 +131,11 @@ def _uid_domain():
     return urlsplit(settings.SITE_URL).hostname or "colloquium"
 
 
-def add_sessions(calendar, page, *, status_note=""):
+def add_sessions(calendar, page, *, status_note="", status=None, sequence=None):
+    """One VEVENT per session. `status` (CONFIRMED, TENTATIVE, CANCELLED) and `sequence` default to
+    none and the agenda version (the public feed)."""
     zone = page.zone
-    version = page.agenda_version
+    version = page.agenda_version if sequence is None else sequence
     stamp = timezone.now()
     location = ", ".join(part for part in (page.venue, page.address.replace("\n", ", ")) if part)
     from icalendar import Event  # loaded by calendar downloads only, not by every web worker (~8 MB)
@@ -137,6 +147,8 @@ def add_sessions(calendar, page, *, status_note=""):
         event.add("dtstart", session.starts_at(zone))
         event.add("dtend", session.ends_at(zone))
         event.add("sequence", version)
+        if status:
+            event.add("status", status)
         event.add("summary", f"{session.title} — {page.title}")
         event.add("location", f"{session.room}, {location}" if session.room else location)
         people = "; ".join(f"{p['role'].replace('_', ' ').capitalize()}: {p['name']}" for p in session.people_list())
@@ -171,12 +183,33 @@ def page_ics(page):
     return finish(calendar)
 
 
+def personal_status(registration):
+    """The iCalendar STATUS of a person's entries: cancelled once they withdrew, were not approved, or
+    the event was unpublished; confirmed with an approved place; tentative while waiting."""
+    if registration.status not in ACTIVE_STATUSES or not registration.page.live:
+        return "CANCELLED"
+    return "CONFIRMED" if registration.status == RegistrationStatus.APPROVED else "TENTATIVE"
+
+
 def personal_ics(registrations):
+    """A person's events. Cancelled ones stay, with STATUS:CANCELLED and a higher SEQUENCE (the agenda
+    version plus the registration's `calendar_sequence`, which rises at every change of status and
+    publication), so that calendar apps remove them instead of keeping stale entries."""
     calendar = new_calendar("My colloquia")
     for registration in registrations:
         page = registration.page
-        note = f"Your registration: {registration.get_status_display()}."
-        add_sessions(calendar, page, status_note=note)
+        status = personal_status(registration)
+        if status == "CANCELLED" and registration.status in ACTIVE_STATUSES:
+            note = "This event has been cancelled."
+        else:
+            note = f"Your registration: {registration.get_status_display()}."
+        add_sessions(
+            calendar,
+            page,
+            status_note=note,
+            status=status,
+            sequence=page.agenda_version + registration.calendar_sequence,
+        )
     return finish(calendar)
 
 
@@ -184,7 +217,15 @@ def personal_ics(registrations):
 
 
 def page_pdf(page):
+    """The printable agenda. Each session lists its public materials (title and address); the
+    participants-only ones are never printed: the PDF is public."""
     sessions = sessions_in_order(page)
+    materials = materials_for(sessions, participant=False)
+    for session in sessions:
+        session.material_links = [
+            {**material, "url": material["url"] if "://" in material["url"] else absolute_url(material["url"])}
+            for material in materials.get(session.pk, [])
+        ]
     html = render_to_string(
         "colloquia/pdf/agenda.html",
         {"page": page, "days": agenda_days(page, sessions), "version": page.agenda_version, "now": timezone.now()},

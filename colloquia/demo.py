@@ -19,6 +19,7 @@ from regions.models import State
 
 from .models import AgendaDay, AgendaSession, Attendance, CategoryPlaces, ColloquiumIndexPage, ColloquiumPage
 from .models import Registration as R
+from .services import attendance_open
 
 DEMO_PASSWORD = "Colloquium-Demo-2026"  # noqa: S105 - the published demo password (accounts.demo)
 
@@ -322,6 +323,9 @@ def _register(page, email, status="approved"):
 def _attend(page, registration, missed=()):
     created = 0
     for session in page.sessions.filter(counts_for_attendance=True):
+        session.page = page
+        if not attendance_open(session):  # the rule holds in the demo too: no attendance before a session
+            continue
         status = "absent" if session.title in missed else "present"
         _, made = Attendance.objects.get_or_create(
             registration=registration, session=session, defaults={"status": status, "method": "registrar"}

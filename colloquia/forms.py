@@ -6,14 +6,15 @@ import io
 from django import forms
 from django.apps import apps
 from django.core.validators import validate_email
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from core.editing import PublishSafePageForm
 
 
 def _when(data):
     return f"{data['date']:%d %b %Y}, {data['start_time']:%H:%M}–{data['end_time']:%H:%M}"
 
 
-class ColloquiumPageForm(WagtailAdminPageForm):
+class ColloquiumPageForm(PublishSafePageForm):
     """Refuses an agenda that cannot happen: overlaps, sessions that end before they start, or outside the event."""
 
     def clean(self):
@@ -22,6 +23,9 @@ class ColloquiumPageForm(WagtailAdminPageForm):
         if start and end and end < start:
             self.add_error("end_date", "The event cannot end before it starts.")
             start = end = None
+        decisions_by = cleaned.get("decisions_by")
+        if decisions_by and end and decisions_by > end:
+            self.add_error("decisions_by", "Decisions must be made by the last day of the event.")
         if cleaned.get("amount_sanctioned") and not cleaned.get("mha_supported"):
             self.add_error("mha_supported", "An amount is sanctioned: tick “supported under the MHA scheme” too.")
         rule = cleaned.get("certificate_rule")

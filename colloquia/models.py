@@ -11,7 +11,7 @@ AgendaRevision, CalendarFeed, RestrictedMaterial. The logic lives in services.py
 
 import secrets
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -31,6 +31,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.roles import Role
+from core.editing import PublishSafePageForm
+from core.formatting import format_rupees
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
 
@@ -38,7 +40,6 @@ from .blocks import MaterialsBlock, PeopleBlock
 from .forms import ColloquiumPageForm
 
 MHA_LIMIT = Decimal("200000")  # Rs 2 lakh per event under the MHA advisory of August 2022
-CHECK_IN_EARLY = timedelta(minutes=15)
 
 
 class Kind(models.TextChoices):
@@ -87,6 +88,8 @@ def validate_time_zone(value):
 
 class ColloquiumIndexPage(RestrictionsFromCacheMixin, Page):
     """Lists colloquia: every live one under the home page, or an academy's own under its page."""
+
+    base_form_class = PublishSafePageForm
 
     introduction = models.TextField(blank=True)
 
@@ -138,18 +141,32 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         blank=True,
         validators=[
             MinValueValidator(Decimal("0")),
-            MaxValueValidator(MHA_LIMIT, "The MHA scheme supports at most Rs 2,00,000 per event."),
+            MaxValueValidator(MHA_LIMIT, f"The MHA scheme supports at most {format_rupees(MHA_LIMIT)} per event."),
         ],
     )
 
     registration_mode = models.CharField(max_length=20, choices=RegistrationMode.choices, default=RegistrationMode.OPEN)
     registration_open = models.BooleanField(default=False)
     registration_deadline = models.DateTimeField(null=True, blank=True)
+    decisions_by = models.DateField(
+        "decisions by",
+        null=True,
+        blank=True,
+        help_text="Registration by approval: the date by which the registrar will have decided on requests. "
+        "Shown to people whose request is pending, and in the email confirming their request.",
+    )
 
     certificate_rule = models.CharField(max_length=20, choices=CertificateRule.choices, default=CertificateRule.ALL)
     certificate_min_sessions = models.PositiveSmallIntegerField("at least N sessions", null=True, blank=True)
     certificate_min_hours = models.DecimalField(
         "at least X hours", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    attendance_opens_minutes_before = models.PositiveSmallIntegerField(
+        "attendance opens (minutes before each session)",
+        default=30,
+        validators=[MaxValueValidator(24 * 60, "Attendance can open at most a day (1440 minutes) before a session.")],
+        help_text="Registrars can record attendance, and participants can check in, from this many minutes "
+        "before a session starts; not earlier.",
     )
 
     content_panels = Page.content_panels + [
@@ -177,6 +194,7 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 FieldPanel("registration_mode"),
                 FieldPanel("registration_open"),
                 FieldPanel("registration_deadline"),
+                FieldPanel("decisions_by"),
             ],
             heading="Registration",
         ),
@@ -185,8 +203,9 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 FieldPanel("certificate_rule"),
                 FieldPanel("certificate_min_sessions"),
                 FieldPanel("certificate_min_hours"),
+                FieldPanel("attendance_opens_minutes_before"),
             ],
-            heading="Certificate of attendance",
+            heading="Attendance and certificate",
         ),
         InlinePanel("agenda_days", heading="Agenda days", label="Day", help_text="Optional title for each day."),
         InlinePanel("sessions", heading="Agenda sessions", label="Session"),
@@ -423,6 +442,10 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     override_at = models.DateTimeField(null=True, blank=True)
+    # Raised whenever this person's entries for the event change in their private calendar
+    # feed (any change of status, registering again, the event unpublished or published);
+    # added to the agenda version it is the entries' iCalendar SEQUENCE, which must rise.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

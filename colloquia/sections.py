@@ -6,7 +6,7 @@ from django.utils import timezone
 from core.extensions import learner_section
 
 from .models import ColloquiumIndexPage, ColloquiumPage, Registration, RegistrationStatus
-from .services import calendar_feed, summaries
+from .services import calendar_feed, summaries, with_waitlist_position
 
 UPCOMING_LIMIT = 4
 
@@ -59,7 +59,7 @@ def my_colloquia(request, **kwargs):
 def _my_registrations(request):
     user = request.user
     registrations = list(
-        Registration.objects.filter(user=user)
+        with_waitlist_position(Registration.objects.filter(user=user))
         .select_related("page", "page__academy")
         .prefetch_related("page__sessions")
         .order_by("-page__start_date")

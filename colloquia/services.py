@@ -2,12 +2,14 @@
 
 Plain functions taking and returning model objects; views, admin screens, the
 demo loader and the certificates app call them. The contract certificates relies
-on: `eligible_participants`, `event_details`, `attendance_summary`.
+on: `eligible_participants`, `event_details`, `attendance_summary`, and for when an
+event's certificates may be issued `event_has_ended`, `event_ends_at`, `format_moment`.
 """
 
 import hashlib
 import hmac
 from collections import defaultdict
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from allauth.account.forms import default_token_generator
@@ -18,18 +20,20 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from academies.services import contact_for
 from accounts.audit import record
 from accounts.roles import RoleStatus
-from accounts.services import role_gate
+from accounts.services import learner_records_changed, role_gate
+from core.site import absolute_url
 from regions.models import State
 
 from .models import (
     ACTIVE_STATUSES,
-    CHECK_IN_EARLY,
     AgendaSession,
     Attendance,
     CalendarFeed,
@@ -45,11 +49,14 @@ from .models import (
 S = RegistrationStatus
 INVITATION_SALT = "colloquia.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 45  # 45 days
-CHECK_IN_WINDOW_SECONDS = 60
 
 
 class Refused(Exception):
     """An action the rules do not allow; `str(error)` is the reason in plain words."""
+
+
+class AttendanceNotOpen(Refused):
+    """Attendance for a session that has not started yet (less the event's grace period)."""
 
 
 # --- Listing and page context ---
@@ -73,8 +80,10 @@ def index_listing(index_page, params):
         pages = pages.filter(state__code=filters["state"])
     if filters["academy"] and national:
         pages = pages.filter(academy__short_code=filters["academy"])
-    if filters["year"].isdigit():
-        pages = pages.filter(start_date__year=int(filters["year"]))
+    # Only a year a date can hold (1 to 9999, ASCII digits) filters; any other value lists every year.
+    year = filters["year"]
+    if year.isascii() and year.isdigit() and len(year) <= 4 and int(year) >= 1:
+        pages = pages.filter(start_date__year=int(year))
     if filters["kind"] in Kind.values:
         pages = pages.filter(kind=filters["kind"])
     today = timezone.localdate()
@@ -139,16 +148,20 @@ def page_context(page, user):
     sessions = sessions_in_order(page)
     registration = None
     if user.is_authenticated:
-        registration = Registration.objects.filter(page=page, user=user).first()
+        registration = with_waitlist_position(Registration.objects.filter(page=page, user=user)).first()
     participant = registration is not None and registration.status == S.APPROVED
     revision = page.agenda_revisions.filter(announced=True).order_by("-version").first()
     materials = materials_for(sessions, participant=participant)
     for session in sessions:
         session.material_links = materials.get(session.pk, [])
+    contact = None
+    if registration is not None and registration.status not in ACTIVE_STATUSES:
+        contact = contact_for(page.academy)
     return {
         "days": agenda_days(page, sessions),
         "revision": revision,
         "my_registration": registration,
+        "academy_contact": contact,
         "registration_gate": registration_gate(user, page),
         "audience": list(page.audience.all()),
         "total_hours": sum((s.hours for s in sessions if s.counts_for_attendance), Decimal("0")),
@@ -191,6 +204,7 @@ def _lock(page):
 
 
 def _set_status(registration, status, by=None, note=None):
+    previous = registration.status
     registration.status = status
     registration.status_changed_at = timezone.now()
     fields = ["status", "status_changed_at"]
@@ -200,7 +214,56 @@ def _set_status(registration, status, by=None, note=None):
     if note is not None:
         registration.decision_note = note
         fields.append("decision_note")
+    if previous != status:
+        # The person's calendar entries change (confirmed, cancelled...): their SEQUENCE must rise.
+        registration.calendar_sequence += 1
+        fields.append("calendar_sequence")
     registration.save(update_fields=fields)
+    if previous == S.WAITLISTED and status != S.WAITLISTED:
+        _waiting_list_moved(registration.page_id, registration.category)
+
+
+# --- Waiting list: one list per category, first come first served (`created_at`, then `pk`) ---
+
+
+def _waiting(page_id, category):
+    return Registration.objects.filter(page_id=page_id, category=category, status=S.WAITLISTED)
+
+
+def _waiting_list_moved(page_id, category):
+    """Someone left a waiting list: everyone still on it has a new number on "My learning"."""
+    learner_records_changed(_waiting(page_id, category).values("user_id"))
+
+
+def waitlist_position(registration):
+    """The person's number on the waiting list of their category (1 = next to get a place), in one query.
+
+    None when they are not on the waiting list. The order is the one `promote_waitlist` follows.
+    """
+    if registration.status != S.WAITLISTED:
+        return None
+    return (
+        _waiting(registration.page_id, registration.category)
+        .filter(
+            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lte=registration.pk)
+        )
+        .count()
+    )
+
+
+def with_waitlist_position(registrations):
+    """`registrations` annotated with `waitlist_position` (as `waitlist_position()`), in the same query."""
+    ahead = (
+        Registration.objects.filter(page=OuterRef("page"), category=OuterRef("category"), status=S.WAITLISTED)
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lte=OuterRef("pk")))
+        .order_by()
+        .values("page")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return registrations.annotate(
+        waitlist_position=Case(When(status=S.WAITLISTED, then=Subquery(ahead)), output_field=IntegerField())
+    )
 
 
 def _email(to, subject, template, context):
@@ -253,8 +316,17 @@ def register(user, page):
             status = S.PENDING
         else:
             status = S.APPROVED if has_place(page, category) else S.WAITLISTED
+        previous = ""
         if registration is None:
             registration = Registration(page=page, user=user, email=user.email.lower())
+        else:
+            # Registering again after withdrawing (or declining): the same row, as a new request.
+            # One row per person and event keeps the constraints and the attendance already
+            # recorded; the earlier request, decision and withdrawal stay in the audit log.
+            previous = registration.status
+            registration.calendar_sequence += 1
+            registration.decided_by = None
+            registration.decision_note = ""
         registration.user = user
         registration.name = user.full_name or user.email
         registration.designation = user.designation
@@ -266,13 +338,19 @@ def register(user, page):
                 registration.save()
         except IntegrityError:
             return Registration.objects.get(page=page, user=user)
-        record(registration, "colloquium.registered", user, status=status, category=category)
-        _notify(registration, STATUS_SUBJECTS[status], "colloquia/email/status.txt")
+        record(registration, "colloquium.registered", user, status=status, category=category, previous=previous)
+        _notify(
+            registration,
+            STATUS_SUBJECTS[status],
+            "colloquia/email/status.txt",
+            position=waitlist_position(registration),
+        )
     return registration
 
 
 def decide(registration, *, approve, by, note=""):
-    """The registrar approves (subject to places) or rejects a request."""
+    """The registrar approves (subject to places) or rejects a request; the note goes into the email."""
+    note = (note or "").strip()
     with transaction.atomic():
         page = _lock(registration.page)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -290,23 +368,38 @@ def decide(registration, *, approve, by, note=""):
         _set_status(registration, status, by=by, note=note)
         action = "colloquium.registration_approved" if approve else "colloquium.registration_rejected"
         record(registration, action, by, status=status, note=note)
-        _notify(registration, STATUS_SUBJECTS[status], "colloquia/email/status.txt", note=note)
+        _notify(
+            registration,
+            STATUS_SUBJECTS[status],
+            "colloquia/email/status.txt",
+            note=note,
+            position=waitlist_position(registration),
+        )
         if freed:
             promote_waitlist(page, registration.category)
     return registration
 
 
+def withdrawal_problem(registration, page):
+    """Why `registration` cannot be withdrawn now ("" when it can)."""
+    if registration.status not in (*ACTIVE_STATUSES, S.INVITED):
+        return f"Your registration is {registration.get_status_display().lower()}; there is nothing to withdraw."
+    if page.end_date < timezone.localdate():
+        return "This event is over."
+    return ""
+
+
 def withdraw(registration, *, by):
-    """The participant withdraws (or declines an invitation); a freed place goes to the waiting list."""
+    """The participant withdraws (or declines an invitation); a freed place goes to the waiting list.
+
+    While registration is open they may register again (`register`), as a new request.
+    """
     with transaction.atomic():
         page = _lock(registration.page)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        if registration.status not in (*ACTIVE_STATUSES, S.INVITED):
-            raise Refused(
-                f"Your registration is {registration.get_status_display().lower()}; there is nothing to withdraw."
-            )
-        if page.end_date < timezone.localdate():
-            raise Refused("This event is over.")
+        problem = withdrawal_problem(registration, page)
+        if problem:
+            raise Refused(problem)
         freed = registration.status == S.APPROVED
         status = S.DECLINED if registration.status == S.INVITED else S.WITHDRAWN
         _set_status(registration, status)
@@ -320,7 +413,7 @@ def promote_waitlist(page, category):
     """Give freed places to the waiting list, first come first served. Call with the event row locked."""
     promoted = []
     quota = page.audience.filter(category=category).values_list("places", flat=True).first()
-    waiting = Registration.objects.select_for_update().filter(page=page, category=category, status=S.WAITLISTED)
+    waiting = _waiting(page.pk, category).select_for_update()
     for registration in waiting.order_by("created_at", "pk"):
         if quota is not None and places_taken(page, category) >= quota:
             break
@@ -380,7 +473,7 @@ def import_nominations(page, rows, *, by):
                 registration,
                 "Invitation",
                 "colloquia/email/invitation.txt",
-                accept_url=settings.SITE_URL + reverse("colloquia:invitation", args=[token]),
+                accept_url=absolute_url(reverse("colloquia:invitation", args=[token])),
             )
     return created
 
@@ -411,9 +504,11 @@ def accept_invitation(registration):
             )
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
             record(user, "colloquium.account_from_invitation", None, page=page.pk)
-            set_password_url = settings.SITE_URL + reverse(
-                "account_reset_password_from_key",
-                kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+            set_password_url = absolute_url(
+                reverse(
+                    "account_reset_password_from_key",
+                    kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+                )
             )
         registration.user = user
         registration.save(update_fields=["user"])
@@ -442,13 +537,61 @@ def decline_invitation(registration):
 # --- Attendance ---
 
 
-def record_attendance(session, marks, *, method, by):
+def _now():
+    """The clock attendance uses (tests move it without moving Django's session clock)."""
+    return timezone.now()
+
+
+def format_moment(value):
+    """“09:30 IST on 12 Dec 2026”: an aware time as people at the event read it (in its own zone)."""
+    return f"{value:%H:%M %Z} on {value.day} {value:%b %Y}"
+
+
+def attendance_opens_at(session):
+    """When attendance for `session` opens: its start, less the event's `attendance_opens_minutes_before`."""
+    page = session.page
+    return session.starts_at(page.zone) - timedelta(minutes=page.attendance_opens_minutes_before)
+
+
+def attendance_open(session, now=None):
+    """Whether attendance for `session` may be recorded at `now` (by anyone, by any method)."""
+    return (now or _now()) >= attendance_opens_at(session)
+
+
+def require_attendance_open(session, now=None):
+    """Raise AttendanceNotOpen, saying when it opens, if attendance for `session` may not be recorded yet.
+
+    The one rule every way of recording attendance calls: the registrar's marks, paper entry
+    and QR self check-in.
+    """
+    if not attendance_open(session, now):
+        opens = attendance_opens_at(session)
+        raise AttendanceNotOpen(f"Attendance for “{session.title}” opens at {format_moment(opens)}.")
+
+
+def event_ends_at(colloquium):
+    """When the event's last counted session ends (the end of its last day if it counts none), in its zone."""
+    zone = colloquium.zone
+    ends = [session.ends_at(zone) for session in _counted_sessions(colloquium)]
+    if ends:
+        return max(ends)
+    return datetime.combine(colloquium.end_date + timedelta(days=1), time.min, tzinfo=zone)
+
+
+def event_has_ended(colloquium, now=None):
+    """Whether the event's last counted session has ended, so that its attendance is complete."""
+    return (now or _now()) >= event_ends_at(colloquium)
+
+
+def record_attendance(session, marks, *, method, by, now=None):
     """Record {registration: status} for one session. Only approved registrations of the event count.
 
+    Refused as a whole (nothing written) for a session whose attendance is not open yet.
     Returns the number of records created or changed; each change is audited.
     """
     if not session.counts_for_attendance:
         raise Refused(f"Attendance is not taken for “{session.title}”.")
+    require_attendance_open(session, now)
     changed = 0
     with transaction.atomic():
         approved = {
@@ -489,13 +632,13 @@ def record_attendance(session, marks, *, method, by):
     return changed
 
 
-def _now():
-    """The clock check-in uses (tests move it without moving Django's session clock)."""
-    return timezone.now()
+def check_in_seconds():
+    """How long each room-screen code lasts: setting COLLOQUIA_CHECK_IN_SECONDS, 60 by default."""
+    return max(1, int(getattr(settings, "COLLOQUIA_CHECK_IN_SECONDS", 60)))
 
 
 def _window(moment):
-    return int(moment.timestamp()) // CHECK_IN_WINDOW_SECONDS
+    return int(moment.timestamp()) // check_in_seconds()
 
 
 def check_in_code(session, window):
@@ -508,7 +651,7 @@ def current_check_in_code(session, now=None):
 
 
 def check_in_url(session, now=None):
-    return settings.SITE_URL + reverse("colloquia:check_in", args=[session.uid, current_check_in_code(session, now)])
+    return absolute_url(reverse("colloquia:check_in", args=[session.uid, current_check_in_code(session, now)]))
 
 
 def session_by_uid(uid):
@@ -523,11 +666,12 @@ def check_in_problem(user, session, code, now=None):
         return "This code has expired. Scan the code on the screen again."
     if not session.counts_for_attendance:
         return f"Attendance is not taken for “{session.title}”."
-    page = session.page.specific
-    start, end = session.starts_at(page.zone), session.ends_at(page.zone)
-    if now < start - CHECK_IN_EARLY:
-        return f"Check-in for “{session.title}” opens 15 minutes before it starts ({start:%d %b %Y, %H:%M})."
-    if now > end:
+    page = session.page
+    try:
+        require_attendance_open(session, now)
+    except AttendanceNotOpen as refusal:
+        return str(refusal)
+    if now > session.ends_at(page.zone):
         return f"“{session.title}” has ended; check-in is closed. Ask the registrar to record your attendance."
     registration = Registration.objects.filter(page=page, user=user).first()
     if registration is None or registration.status != S.APPROVED:
@@ -678,15 +822,30 @@ def calendar_feed(user):
     return feed
 
 
+# Registrations a personal feed lists: the active ones, and those it listed before they were
+# withdrawn or rejected (kept, cancelled, so that calendar apps remove the entries).
+FEED_STATUSES = (*ACTIVE_STATUSES, S.WITHDRAWN, S.REJECTED)
+
+
 def feed_registrations(token):
+    """The registrations a personal calendar feed lists (see agenda.personal_ics), or None for a bad token.
+
+    Events that were unpublished (cancelled) stay too; agenda.personal_ics marks them cancelled.
+    """
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         return None
     return (
-        Registration.objects.filter(user=feed.user, status__in=ACTIVE_STATUSES, page__live=True)
+        Registration.objects.filter(user=feed.user, status__in=FEED_STATUSES)
         .select_related("page")
+        .prefetch_related("page__sessions")
         .order_by("page__start_date")
     )
+
+
+def calendar_entries_changed(page):
+    """The event was published or unpublished: every registrant's calendar entries change (SEQUENCE rises)."""
+    Registration.objects.filter(page=page).update(calendar_sequence=F("calendar_sequence") + 1)
 
 
 def export_personal_data(user):

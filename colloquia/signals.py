@@ -1,13 +1,15 @@
-"""Each publication of a colloquium page records its agenda version and protected materials;
+"""Each publication of a colloquium page records its agenda version and protected materials, and
+(with each unpublication) changes the registrants' personal calendar entries;
 changes to a person's registrations and attendance make their "My learning" be rebuilt."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from accounts.services import learner_records_changed
 
 from .models import Attendance, CalendarFeed, ColloquiumPage, Registration
+from .services import calendar_entries_changed
 
 
 @receiver(page_published, sender=ColloquiumPage)
@@ -16,6 +18,13 @@ def on_colloquium_published(sender, instance, **kwargs):
 
     agenda_published(instance)
     rebuild_restricted_materials(instance)
+    calendar_entries_changed(instance)
+
+
+@receiver(page_unpublished, sender=ColloquiumPage)
+def on_colloquium_unpublished(sender, instance, **kwargs):
+    # The event is cancelled: personal calendar feeds keep its entries, cancelled, with a higher SEQUENCE.
+    calendar_entries_changed(instance)
 
 
 @receiver([post_save, post_delete], sender=Registration, dispatch_uid="colloquia.registration_changed")

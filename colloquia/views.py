@@ -5,8 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from academies.services import contact_for
 from accounts.audit import log_refusal
 
 from . import agenda, services
@@ -52,24 +55,55 @@ def register(request, page):
     return redirect(page.url)
 
 
+WITHDRAWN_MESSAGES = {
+    RegistrationStatus.APPROVED: "You have withdrawn. Your place has been offered to the waiting list.",
+    RegistrationStatus.WAITLISTED: "You have withdrawn and left the waiting list.",
+    RegistrationStatus.PENDING: "You have withdrawn your request.",
+    RegistrationStatus.INVITED: "You have declined the invitation.",
+}
+
+
+def _return_to(request, page):
+    """Back to "My learning" when the person came from there, otherwise to the event's page."""
+    dashboard = reverse("accounts:dashboard")
+    return dashboard if (request.POST.get("next") or request.GET.get("next")) == dashboard else page.url
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 def withdraw(request, page):
-    if request.method != "POST":
-        return redirect(page.url)
+    """GET asks the person to confirm (a plain page, no script needed); POST withdraws."""
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url)
-    registration = Registration.objects.filter(page=page, user=request.user).first()
+        return redirect_to_login(page.url + "withdraw/")
+    back = _return_to(request, page)
+    registration = services.with_waitlist_position(Registration.objects.filter(page=page, user=request.user)).first()
     if registration is None:
         messages.error(request, "You are not registered for this event.")
         return redirect(page.url)
-    try:
-        services.withdraw(registration, by=request.user)
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
-        return redirect(page.url)
-    messages.success(request, "You have withdrawn. Your place has been offered to the waiting list.")
-    return redirect(request.POST.get("next") if request.POST.get("next") == "/accounts/dashboard/" else page.url)
+    problem = services.withdrawal_problem(registration, page)
+    if problem:
+        messages.error(request, problem)
+        return redirect(back)
+    if request.method == "POST":
+        previous = registration.status
+        try:
+            services.withdraw(registration, by=request.user)
+        except services.Refused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(back)
+        messages.success(request, WITHDRAWN_MESSAGES[previous])
+        return redirect(back)
+    context = {
+        "page": page,
+        "registration": registration,
+        "registration_gate": services.registration_gate(request.user, page),
+        "academy_contact": contact_for(page.academy),
+        "back": back,
+    }
+    return render(request, "colloquia/withdraw.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
     """A nominee accepts or declines through the signed link in their email."""
@@ -117,6 +151,7 @@ def check_in(request, uid, code):
     return render(request, "colloquia/check_in.html", {"session": session, "page": page, "code": code})
 
 
+@never_cache
 def personal_feed(request, token):
     registrations = services.feed_registrations(token)
     if registrations is None:

@@ -37,6 +37,11 @@ def register_registrar_urls():
             admin_views.room_screen,
             name="colloquia_room_screen",
         ),
+        path(
+            "colloquia/<int:page_id>/sessions/<int:session_id>/room-screen/state/",
+            admin_views.room_screen_state,
+            name="colloquia_room_screen_state",
+        ),
     ]
 
 

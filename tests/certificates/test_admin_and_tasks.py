@@ -1,6 +1,7 @@
 """Automatic and bulk issue, and the admin register scoped by academy."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -83,7 +84,7 @@ def test_registrar_bulk_issue_with_progress_is_idempotent(
     assert response.url.endswith(f"/admin/certificates/batches/{batch.pk}/")
     assert (batch.status, batch.total, batch.done, batch.failed) == ("finished", 3, 3, 0)
     page = client.get(response.url).content.decode()
-    assert "3 of 3 processed" in page and 'http-equiv="refresh"' not in page
+    assert "3 of 3 processed" in re.sub(r"<[^>]+>", "", page) and 'http-equiv="refresh"' not in page
     # Pressing again issues nobody a second certificate.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
@@ -159,3 +160,136 @@ def test_register_query_count_is_flat(client, registrar, academy, issue):
     with CaptureQueriesContext(connection) as large:
         client.get("/admin/certificates/")
     assert len(small) == len(large)
+
+
+# --- Not before the event has ended (unless a registrar writes why) ---
+
+
+@pytest.fixture
+def upcoming(academy, judge):
+    """A real colloquium three weeks ahead, with the judge registered."""
+    from colloquia.services import register
+    from tests.colloquia.conftest import make_event, make_index
+
+    page = make_event(make_index(academy.page), title="Colloquium ahead")
+    register(judge, page)
+    return page
+
+
+def _ends_at(page):
+    """15:15 IST on the last day: the end of the last counted session of the default agenda."""
+    return datetime.datetime.combine(page.end_date, datetime.time(15, 15), tzinfo=page.zone)
+
+
+@pytest.mark.django_db
+def test_batch_refusal_until_the_last_counted_session_ends(upcoming):
+    from certificates.services import batch_refusal
+
+    end = _ends_at(upcoming)
+    refusal = batch_refusal(upcoming, now=end - datetime.timedelta(minutes=1))
+    expected = f"once its last counted session ends, at 15:15 IST on {end.day} {end:%b %Y}."
+    assert refusal.startswith("Certificates for “Colloquium ahead” can be issued") and refusal.endswith(expected)
+    assert batch_refusal(upcoming, now=end) == ""
+
+
+@pytest.mark.django_db
+def test_start_batch_is_refused_before_the_end_and_written_reason_is_audited(upcoming, registrar):
+    from wagtail.models import ModelLogEntry
+
+    from certificates.services import BatchRefused
+    from certificates.tasks import start_batch
+
+    with pytest.raises(BatchRefused, match="write why"):
+        start_batch(upcoming, by=registrar, early_reason="   ")
+    assert not IssueBatch.objects.exists()
+    batch, created = start_batch(upcoming, by=registrar, early_reason="Valedictory cancelled by the Chief Justice.")
+    assert created and batch.colloquium_id == upcoming.pk
+    entry = ModelLogEntry.objects.get(action="colloquium.certificate_batch_early")
+    assert entry.user == registrar and entry.data["reason"] == "Valedictory cancelled by the Chief Justice."
+    # After the end no reason is needed, and nothing is logged as early.
+    batch.status = IssueBatch.FINISHED
+    batch.save()
+    _, created = start_batch(upcoming, by=registrar, now=_ends_at(upcoming))
+    assert created
+    assert ModelLogEntry.objects.filter(action="colloquium.certificate_batch_early").count() == 1
+
+
+@pytest.mark.django_db
+def test_registrar_cannot_issue_before_the_event_ends_without_a_reason(
+    client, registrar, upcoming, django_capture_on_commit_callbacks
+):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(registrar)
+    url = f"/admin/certificates/events/{upcoming.pk}/issue/"
+    assert "can be issued once its last counted session ends" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"reason": ""})
+    assert response.status_code == 200
+    assert "To issue them now, write why; it is recorded." in response.content.decode()
+    assert not IssueBatch.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"reason": "Participants leave for the High Court tonight."})
+    batch = IssueBatch.objects.get()
+    assert response.url.endswith(f"/admin/certificates/batches/{batch.pk}/")
+    entry = ModelLogEntry.objects.get(action="colloquium.certificate_batch_early")
+    assert entry.data["reason"] == "Participants leave for the High Court tonight." and entry.user == registrar
+
+
+# --- The progress page updates itself in place ---
+
+
+@pytest.mark.django_db
+def test_batch_page_polls_instead_of_reloading(client, registrar, academy):
+    batch = IssueBatch.objects.create(
+        colloquium_id=1, title="Running batch", academy=academy, status="running", total=4
+    )
+    client.force_login(registrar)
+    body = client.get(f"/admin/certificates/batches/{batch.pk}/").content.decode()
+    assert 'http-equiv="refresh"' not in body
+    assert re.search(r'<script src="[^"]*certificates/batch_progress\.js" defer>', body)
+    assert 'aria-live="polite"' in body and ">Refresh</a>" in body
+    IssueBatch.objects.filter(pk=batch.pk).update(done=3, failed=1, status="finished", errors=["Judge X: no name"])
+    state = client.get(f"/admin/certificates/batches/{batch.pk}/progress/").json()
+    assert state == {
+        "status": "finished",
+        "status_label": "Finished",
+        "running": False,
+        "total": 4,
+        "processed": 4,
+        "done": 3,
+        "existing": 0,
+        "failed": 1,
+        "percent": 100,
+        "errors": ["Judge X: no name"],
+    }
+
+
+@pytest.mark.django_db
+def test_batch_progress_is_for_the_academys_registrars_only(client, registrar, academy, other_academy, judge):
+    batch = IssueBatch.objects.create(colloquium_id=1, title="Batch", academy=academy, status="running", total=2)
+    url = f"/admin/certificates/batches/{batch.pk}/progress/"
+    client.force_login(registrar)
+    assert client.get(url).json()["total"] == 2
+    client.force_login(factories.make_staff(other_academy, "registrar"))
+    assert client.get(url).status_code == 404
+    client.force_login(judge)
+    response = client.get(url)
+    assert response.status_code in (302, 403) and "total" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["Anjali\u202eKumari", "Anja\u200bli"])
+def test_reissue_refuses_a_name_with_hidden_characters_and_keeps_the_entries(
+    client, registrar, academy, judge, issue, name
+):
+    cert, _ = issue(judge, academy)
+    client.force_login(registrar)
+    response = client.post(
+        f"/admin/certificates/{cert.pk}/reissue/",
+        {"full_name": name, "name_devanagari": "", "reason": "Spelling corrected"},
+    )
+    cert.refresh_from_db()
+    assert cert.status == "valid" and cert.superseded_by is None
+    body = response.content.decode()
+    assert "U+20" in body and "Spelling corrected" in body

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from django.utils.text import slugify
 
-from colloquia.models import AgendaSession, CategoryPlaces, ColloquiumIndexPage, ColloquiumPage
+from colloquia.models import AgendaDay, AgendaSession, CategoryPlaces, ColloquiumIndexPage, ColloquiumPage
 from regions.models import State
 
 DEFAULT_SESSIONS = [
@@ -91,3 +91,16 @@ def event(index):
 @pytest.fixture
 def other_index(other_academy):
     return make_index(other_academy.page)
+
+
+def move_event(page, days):
+    """Move an event and its agenda by `days` (negative: into the past), as when time passes after registration.
+
+    A plain update, so no agenda revision is announced; returns the page read again.
+    """
+    delta = datetime.timedelta(days=days)
+    ColloquiumPage.objects.filter(pk=page.pk).update(start_date=page.start_date + delta, end_date=page.end_date + delta)
+    for model in (AgendaSession, AgendaDay):
+        for row in model.objects.filter(page_id=page.pk):
+            model.objects.filter(pk=row.pk).update(date=row.date + delta)
+    return ColloquiumPage.objects.get(pk=page.pk)

@@ -56,6 +56,7 @@ def form(sessions, *, initial=0, **overrides):
         "certificate_rule": "all",
         "certificate_min_sessions": "",
         "certificate_min_hours": "",
+        "attendance_opens_minutes_before": "30",
         "agenda_days": inline_formset([{"date": START.isoformat(), "title": "Day 1"}]),
         "sessions": inline_formset(sessions, initial=initial),
         "action-publish": "action-publish",

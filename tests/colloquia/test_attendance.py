@@ -5,14 +5,20 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
-from colloquia import services
-from colloquia.models import Attendance, Registration
+from academies import demo as academies_demo
+from accounts import demo as accounts_demo
+from certificates import demo as certificates_demo
+from certificates.models import Certificate
+from colloquia import demo, services
+from colloquia.models import Attendance, ColloquiumPage, Registration
+from home import demo as home_demo
 from tests.factories import make_staff, make_user
 
-from .conftest import make_event
+from .conftest import make_event, move_event
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +34,7 @@ def counted(page):
 
 def test_registrar_marks_a_whole_session_at_once(client, registrar, event, approved):
     other = services.register(make_user("prosecutor"), event)
+    event = move_event(event, -30)  # the session has taken place
     session = counted(event)[0]
     client.force_login(registrar)
     url = f"/admin/colloquia/{event.pk}/sessions/{session.pk}/attendance/"
@@ -44,6 +51,7 @@ def test_registrar_marks_a_whole_session_at_once(client, registrar, event, appro
 
 def test_paper_entry_marks_unticked_people_absent(client, registrar, event, approved):
     other = services.register(make_user("prosecutor"), event)
+    event = move_event(event, -30)
     session = counted(event)[1]
     client.force_login(registrar)
     url = f"/admin/colloquia/{event.pk}/sessions/{session.pk}/attendance/"
@@ -135,18 +143,20 @@ def test_stale_code_is_refused(client, event, approved, judge):
     assert not Attendance.objects.exists()
 
 
-@pytest.mark.parametrize(("minutes", "message"), [(-20, "opens 15 minutes before"), (200, "has ended")])
+@pytest.mark.parametrize(("minutes", "message"), [(-31, "opens at 09:00 IST on"), (200, "has ended")])
 def test_outside_the_session_window_is_refused(event, approved, judge, minutes, message):
     session = counted(event)[0]
     now = at(event, session, minutes)
     with pytest.raises(services.Refused, match=message):
         services.self_check_in(judge, session, services.current_check_in_code(session, now), now)
+    assert not Attendance.objects.exists()
 
 
-def test_fifteen_minutes_early_is_inside_the_window(event, approved, judge):
+def test_thirty_minutes_early_is_inside_the_window(event, approved, judge):
     session = counted(event)[0]
-    now = at(event, session, -15)
+    now = at(event, session, -30)
     services.self_check_in(judge, session, services.current_check_in_code(session, now), now)
+    assert Attendance.objects.filter(registration=approved, session=session, status="present").exists()
 
 
 def test_unregistered_or_waitlisted_people_are_refused(event, prosecutor):
@@ -251,7 +261,162 @@ def test_contract_for_certificates(event, approved, judge):
 def test_attendance_changes_are_audited(registrar, event, approved):
     from wagtail.models import ModelLogEntry
 
-    services.record_attendance(counted(event)[0], {approved: "present"}, method="registrar", by=registrar)
+    session = counted(event)[0]
+    now = at(event, session, 0)
+    services.record_attendance(session, {approved: "present"}, method="registrar", by=registrar, now=now)
     entry = ModelLogEntry.objects.get(action="colloquium.attendance_recorded")
     assert entry.user == registrar and entry.data["status"] == "present"
     assert timezone.now() - entry.timestamp < datetime.timedelta(minutes=1)
+
+
+# --- Attendance opens only shortly before a session starts ---
+
+
+def _opens_message(page, session, minutes_before=30):
+    opens = session.starts_at(page.zone) - datetime.timedelta(minutes=minutes_before)
+    return f"Attendance for “{session.title}” opens at {opens:%H:%M} IST on {opens.day} {opens:%b %Y}."
+
+
+def test_everyone_present_for_a_future_session_records_nobody(client, registrar, event, approved):
+    from wagtail.models import ModelLogEntry
+
+    services.register(make_user("prosecutor"), event)
+    session = counted(event)[0]  # 21 days from now
+    client.force_login(registrar)
+    url = f"/admin/colloquia/{event.pk}/sessions/{session.pk}/attendance/"
+    assert _opens_message(event, session) in client.get(url).content.decode()
+    response = client.post(url, {"everyone": "present"}, follow=True)
+    assert _opens_message(event, session) in response.content.decode()
+    assert not Attendance.objects.exists()
+    assert not ModelLogEntry.objects.filter(action="colloquium.attendance_recorded").exists()
+
+
+@pytest.mark.parametrize("form", ["per_person", "paper"])
+def test_marks_for_a_future_session_are_refused_whatever_the_form(client, registrar, event, approved, form):
+    session = counted(event)[1]
+    client.force_login(registrar)
+    url = f"/admin/colloquia/{event.pk}/sessions/{session.pk}/attendance/"
+    data = {f"status-{approved.pk}": "present"} if form == "per_person" else {"mode": "paper"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert _opens_message(event, session) in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_the_service_opens_attendance_thirty_minutes_before_the_start(registrar, event, approved):
+    session = counted(event)[0]  # starts 09:30 IST
+    with pytest.raises(services.AttendanceNotOpen) as refusal:
+        services.record_attendance(
+            session, {approved: "present"}, method="registrar", by=registrar, now=at(event, session, -31)
+        )
+    assert str(refusal.value) == _opens_message(event, session)
+    assert not Attendance.objects.exists()
+    assert services.record_attendance(
+        session, {approved: "present"}, method="registrar", by=registrar, now=at(event, session, -30)
+    )
+    assert Attendance.objects.get(registration=approved, session=session).status == "present"
+
+
+def test_each_event_sets_how_early_attendance_opens(index, judge):
+    page = make_event(index, title="Opens on time", attendance_opens_minutes_before=0)
+    registration = services.register(judge, page)
+    session = counted(page)[0]
+    assert not services.attendance_open(session, at(page, session, -1))
+    with pytest.raises(services.Refused, match=re.escape(_opens_message(page, session, 0))):
+        services.self_check_in(
+            judge, session, services.current_check_in_code(session, at(page, session, -1)), at(page, session, -1)
+        )
+    services.self_check_in(
+        judge, session, services.current_check_in_code(session, at(page, session, 0)), at(page, session, 0)
+    )
+    assert Attendance.objects.filter(registration=registration, session=session).exists()
+
+
+def test_the_qr_page_refuses_a_future_session_with_the_opening_time(client, event, approved, judge):
+    session = counted(event)[0]
+    now = at(event, session, -120)
+    code = services.current_check_in_code(session, now)
+    client.force_login(judge)
+    with mock.patch("colloquia.services._now", return_value=now):
+        response = client.post(f"/registrations/check-in/{session.uid}/{code}/")
+    assert response.status_code == 403
+    assert _opens_message(event, session) in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_an_event_ends_with_its_last_counted_session(index):
+    sessions = [
+        (0, "10:00", "11:00", "TS-I", "technical", True),
+        (1, "10:00", "12:30", "TS-II", "technical", True),
+        (1, "13:00", "14:00", "Valedictory", "valedictory", False),
+    ]
+    page = make_event(index, title="Two days", days=2, sessions=sessions)
+    end = datetime.datetime.combine(page.end_date, datetime.time(12, 30), tzinfo=page.zone)
+    assert services.event_ends_at(page) == end
+    assert not services.event_has_ended(page, end - datetime.timedelta(seconds=1))
+    assert services.event_has_ended(page, end)
+
+
+# --- The room screen updates itself in place ---
+
+
+def test_room_screen_polls_its_state_instead_of_reloading(client, registrar, event):
+    session = counted(event)[0]
+    client.force_login(registrar)
+    body = client.get(f"/admin/colloquia/{event.pk}/sessions/{session.pk}/room-screen/").content.decode()
+    assert 'http-equiv="refresh"' not in body
+    assert re.search(r'<script src="[^"]*colloquia/room_screen\.js" defer>', body)
+    assert ">Refresh</a>" in body
+    state = client.get(f"/admin/colloquia/{event.pk}/sessions/{session.pk}/room-screen/state/").json()
+    assert state["code"] == services.current_check_in_code(session) or state["code"] == services.current_check_in_code(
+        session, timezone.now() - datetime.timedelta(seconds=services.check_in_seconds())
+    )
+    assert state["qr"].startswith("data:image/png;base64,")
+    assert state["check_in_url"].endswith(f"/registrations/check-in/{session.uid}/{state['code']}/")
+    assert state["notice"].startswith("Check-in opens at 09:00 IST")
+
+
+def test_room_screen_state_follows_the_configured_period(client, registrar, event, settings):
+    settings.COLLOQUIA_CHECK_IN_SECONDS = 6
+    session = counted(event)[0]
+    client.force_login(registrar)
+    state = client.get(f"/admin/colloquia/{event.pk}/sessions/{session.pk}/room-screen/state/").json()
+    assert state["poll_seconds"] == 2
+    # A code lasts 6 seconds: the same through one 6-second step, a new one at the next.
+    start = datetime.datetime.fromtimestamp(int(timezone.now().timestamp()) // 6 * 6, tz=datetime.UTC)
+    codes = [services.current_check_in_code(session, start + datetime.timedelta(seconds=s)) for s in (0, 5, 6)]
+    assert codes[0] == codes[1] != codes[2]
+
+
+def test_room_screen_state_is_for_the_events_registrars_only(client, event, other_academy, judge, registrar):
+    session = counted(event)[0]
+    url = f"/admin/colloquia/{event.pk}/sessions/{session.pk}/room-screen/state/"
+    client.force_login(registrar)
+    assert client.get(url)["Content-Type"] == "application/json"
+    client.force_login(make_staff(other_academy, "registrar"))
+    assert client.get(url).status_code == 404
+    client.force_login(judge)
+    response = client.get(url)
+    assert response.status_code == 302 and "code" not in response.content.decode()
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_the_demo_keeps_the_rule():
+    """Demo attendance is for sessions that had begun, and its certificates for events that had ended."""
+    out = io.StringIO()
+    for loader in (accounts_demo.load, home_demo.load, academies_demo.load, demo.load, certificates_demo.load):
+        loader(out)
+    records = list(Attendance.objects.select_related("session__page"))
+    assert records and all(services.attendance_open(a.session, a.recorded_at) for a in records)
+    certificates = list(Certificate.objects.filter(source_kind="colloquium"))
+    assert certificates
+    for certificate in certificates:
+        page = ColloquiumPage.objects.get(pk=certificate.source_id)
+        assert services.event_has_ended(page, certificate.issued_at)
+
+
+def test_attendance_cannot_open_more_than_a_day_early(event):
+    event.attendance_opens_minutes_before = 1441
+    with pytest.raises(ValidationError, match="at most a day"):
+        event.clean_fields()

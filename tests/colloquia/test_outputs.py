@@ -120,3 +120,40 @@ def test_page_renders_the_agenda_in_time_order(client, index):
     body = client.get(page.url).content.decode()
     assert body.index("Morning") < body.index("Afternoon")
     assert session_rows  # imported helper used elsewhere
+
+
+def test_pdf_lists_public_materials_and_has_no_empty_bullets(client, index):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    reading = Document.objects.create(title="Reading list", file=ContentFile(b"%PDF-1.4 a", name="reading.pdf"))
+    sop = Document.objects.create(title="SOP for rescue", file=ContentFile(b"%PDF-1.4 b", name="sop.pdf"))
+    case = Document.objects.create(title="Case file", file=ContentFile(b"%PDF-1.4 c", name="case.pdf"))
+    event = make_event(index, title="With materials in print")
+    latest = event.get_latest_revision_as_object()
+    sessions = list(latest.sessions.all())
+    sessions[1].people = [
+        ("person", {"role": "chair", "name": "High Court Judge", "designation": "", "organisation": ""}),
+        ("person", {"role": "resource_person", "name": "NLU professor", "designation": "", "organisation": ""}),
+    ]
+    sessions[2].materials = [
+        ("material", {"document": reading, "title": "", "access": "public"}),
+        ("material", {"document": case, "title": "Mock trial case file", "access": "participants"}),
+    ]
+    sessions[3].materials = [("material", {"document": sop, "title": "Rescue SOP (2024)", "access": "public"})]
+    latest.sessions = sessions
+    latest.save_revision().publish()
+
+    response = client.get(event.url + "agenda.pdf")
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    lines = [line.strip() for line in text.splitlines()]
+    assert not [line for line in lines if line in ("•", "◦", "-", "–")], "empty bullet lines"
+    flat = " ".join(text.split())
+    assert "• Chair: High Court Judge" in flat and "• Resource person: NLU professor" in flat
+    assert "Reading list" in flat and "Rescue SOP (2024)" in flat
+    compact = "".join(text.split())  # a long address may wrap onto the next line
+    assert f"http://testserver{reading.url}" in compact and f"http://testserver{sop.url}" in compact
+    assert "Mock trial case file" not in flat and "Case file" not in flat

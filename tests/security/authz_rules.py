@@ -189,7 +189,9 @@ def _resource_detail(key):
     def path(w):
         version = w[key]
         index = w["resource_index"]
-        return index.url + index.reverse_subpage("detail", kwargs={"pk": version.resource_id, "slug": "x"})
+        # The resource's own slug: another one is answered with a redirect to it (after the permission check).
+        slug = version.resource.slug
+        return index.url + index.reverse_subpage("detail", kwargs={"pk": version.resource_id, "slug": slug})
 
     return path
 
@@ -973,11 +975,11 @@ RULES = [
         "colloquia_*",
         lambda w: [
             (v, url(f"colloquia_{view}", page_id=w[f"event_{e}"].pk, session_id=w[f"session_{s}"].pk))
-            for view in ("attendance", "room_screen", "sign_in_sheet")
+            for view in ("attendance", "room_screen", "room_screen_state", "sign_in_sheet")
             for v, e, s in (("a", "a", "a"), ("b", "b", "b"), ("a-page-b-object", "a", "b"))
         ],
         admin_scoped("registrar"),
-        "attendance, room screen, sign-in sheet",
+        "attendance, room screen (and the JSON its script polls), sign-in sheet",
     ),
     ("courses_reports", one("courses_reports"), admin("editor", "registrar"), ""),
     ("courses_bulk_enrol", by_obj("courses_bulk_enrol", "module_id", AB_PAGES), admin_scoped("registrar"), ""),
@@ -1008,6 +1010,12 @@ RULES = [
         by_obj("certificates_admin_batch", "pk", {"a": "batch_a", "b": "batch_b"}),
         admin_scoped("registrar"),
         "",
+    ),
+    (
+        "certificates_admin_batch_progress",
+        by_obj("certificates_admin_batch_progress", "pk", {"a": "batch_a", "b": "batch_b"}),
+        admin_scoped("registrar"),
+        "the JSON the batch page's script polls: the same checks as the page",
     ),
     (
         "certificates_admin_issue",
