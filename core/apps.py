@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -6,6 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared building blocks"
 
     def ready(self):
-        from . import signals
+        from . import signals, site
 
         signals.connect()
+        # As django.contrib.sites does for its Site: the default Wagtail Site follows SITE_URL after every
+        # migrate (sent once per app with models; core has none, so it listens for wagtailcore's).
+        post_migrate.connect(
+            site.sync_after_migrate, sender=apps.get_app_config("wagtailcore"), dispatch_uid="core.site.sync"
+        )

@@ -2,6 +2,8 @@
 
 from wagtail.models import Page, Site
 
+from core.site import site_record_values, sync_default_site
+
 from .models import HomePage, SiteSettings, StandardPage
 
 ABOUT = [
@@ -63,16 +65,16 @@ def _home():
         hero_cta_text="Browse training modules",
     )
     root.add_child(instance=home)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Colloquium"},
-    )
+    # The site's address and name come from SITE_URL and SITE_NAME (core.site).
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, **site_record_values()})
     home.save_revision().publish()
     return home, 1
 
 
 def load(stdout):
     home, created = _home()
+    # Keep the site record on the address being served (`make run` with another PORT, say).
+    created += int(sync_default_site())
     for slug, title, intro, body in [
         ("about", "About Colloquium", "Why this platform exists and what it does.", ABOUT),
         ("privacy", "Privacy", "What we keep about you, why, and how to get it or delete it.", PRIVACY),

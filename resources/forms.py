@@ -49,8 +49,9 @@ class ResourceForm(forms.Form):
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Optional. You may use simple HTML: <p>, <strong>, <em>, <ul>, <ol>, <li>, <a href>, <h2>-<h4>. "
-        "Anything else is removed.",
+        # Plain words: Django's form templates print help_text unescaped, so tag names would become markup.
+        help_text="Optional. You may format it with simple HTML: paragraphs, bold, italic, links, bulleted and "
+        "numbered lists, and headings. Anything else is removed.",
     )
     topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.all(), widget=forms.CheckboxSelectMultiple)
     resource_type = forms.ChoiceField(choices=ResourceType.choices)
@@ -80,7 +81,7 @@ class ResourceForm(forms.Form):
     )
     files = MultipleFileField(
         label="Files",
-        help_text=f"{ACCEPTED_HELP}; at most {max_upload_size() // (1024 * 1024)} MB each. Hold Ctrl or ⌘ to choose "
+        help_text=f"{ACCEPTED_HELP}; at most {max_upload_size() // (1024 * 1024)} MB in all. Hold Ctrl or ⌘ to choose "
         "several.",
     )
 

@@ -45,19 +45,50 @@ def organisation_of(user):
 
 
 def upload_gate(user):
-    """Whether `user` may upload, with the reason in plain words when not."""
+    """Whether `user` may share a resource, and if not, what stands in the way, in plain words.
+
+    Sharing is for members of verified civil society organisations. Anyone else (a judge, a
+    prosecutor, the police, verified or not) is told so, not that a pending verification will
+    open it; a CSO member is told exactly what is still pending: their role, their organisation,
+    or both.
+    """
     gate = role_gate(user, [Role.CSO])
-    if not gate:
-        if gate.code == "anonymous":
-            return Gate(False, "Sign in with your civil society account to share a resource.", "anonymous")
-        return gate
-    organisation = organisation_of(user)
-    if organisation is None:
+    if gate.code == "anonymous":
+        return Gate(False, "Sign in with your civil society account to share a resource.", "anonymous")
+    if user.role != Role.CSO:
+        return _not_a_cso_member(user)
+    if gate.code == "rejected":
         return Gate(
             False,
-            "Your account is not linked to an organisation yet. Ask academy staff to add you to your "
-            "organisation's record.",
-            "no_organisation",
+            "Your role as a civil society member could not be verified, so you cannot share resources. "
+            "Update your profile or contact the academy.",
+            "rejected",
+        )
+    role_pending = gate.code == "unverified"
+    organisation = organisation_of(user)
+    if organisation is None:
+        ask = "Ask academy staff to add you to your organisation's record."
+        if role_pending:
+            return Gate(
+                False,
+                f"Your role ({user.get_role_display()}) is awaiting verification by academy staff, and your "
+                f"account is not linked to an organisation yet. {ask} You can share resources once both are done.",
+                "unverified",
+            )
+        return Gate(False, f"Your account is not linked to an organisation yet. {ask}", "no_organisation")
+    if role_pending and not organisation.verified:
+        return Gate(
+            False,
+            f"Your role ({user.get_role_display()}) and your organisation, {organisation.name}, are awaiting "
+            "verification by academy staff. You can share resources once both are verified.",
+            "unverified",
+        )
+    if role_pending:
+        return Gate(
+            False,
+            f"Your role ({user.get_role_display()}) is awaiting verification by academy staff. "
+            "You can share resources once it is verified.",
+            "unverified",
         )
     if not organisation.verified:
         return Gate(
@@ -67,6 +98,22 @@ def upload_gate(user):
             "organisation_unverified",
         )
     return Gate(True)
+
+
+def _not_a_cso_member(user):
+    if not user.role:
+        return Gate(
+            False,
+            "Sharing resources is for members of verified civil society organisations. If you work for one, "
+            "choose “Civil society member” as your role on your profile.",
+            "no_role",
+        )
+    return Gate(
+        False,
+        "Sharing resources is for members of verified civil society organisations. Your role is "
+        f"{user.get_role_display()}: you can read and download the library, but not add to it.",
+        "not_cso",
+    )
 
 
 def moderated_academies(user):

@@ -16,6 +16,12 @@ except KeyError as exc:
     ) from exc
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+if not env.get("SITE_URL"):
+    # Every absolute address derives from it (core.site): without it, certificates would print a local one.
+    raise ImproperlyConfigured(
+        "SITE_URL must be set in production (see .env.example): the site's public address, "
+        "such as https://colloquium.example.org."
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,5 +1,8 @@
 import io
+import os
+import subprocess
 import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -10,6 +13,8 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from home.management.commands import serve_demo
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture
 def commands(settings, monkeypatch):
@@ -17,6 +22,8 @@ def commands(settings, monkeypatch):
     settings.DEBUG = True
     # Restored after the test: serve_demo sets it for its in-process server.
     monkeypatch.setenv(DJANGO_AUTORELOAD_ENV, "false")
+    # As `make run` does: SITE_URL chosen, so serve_demo does not start itself again to apply it.
+    monkeypatch.setenv("SITE_URL", settings.SITE_URL)
     monkeypatch.setattr(sys, "argv", ["manage.py", "serve_demo"])
     with mock.patch.object(serve_demo, "call_command") as called:
         yield called
@@ -99,3 +106,87 @@ def test_refuses_with_debug_off(commands, settings):
     with pytest.raises(CommandError, match="DEBUG on"):
         call_command("serve_demo", "--noreload", stdout=io.StringIO())
     assert names(commands) == []
+
+
+# --- SITE_URL follows the served address ---
+
+
+@pytest.mark.parametrize(
+    ("addrport", "site_url"),
+    [
+        ("127.0.0.1:8801", "http://127.0.0.1:8801"),
+        ("8801", "http://127.0.0.1:8801"),
+        ("0.0.0.0:8801", "http://127.0.0.1:8801"),
+        ("localhost:8801", "http://localhost:8801"),
+        ("[::1]:8801", "http://[::1]:8801"),
+    ],
+)
+def test_the_site_url_is_the_served_address(addrport, site_url):
+    assert serve_demo.served_site_url(addrport) == site_url
+
+
+def test_an_invalid_address_is_refused_as_runserver_refuses_it():
+    with pytest.raises(CommandError, match="not a valid port number"):
+        serve_demo.served_site_url("127.0.0.1:http")
+
+
+@pytest.mark.django_db
+def test_without_site_url_it_starts_again_with_the_served_address(commands, monkeypatch, settings):
+    monkeypatch.delenv("SITE_URL")  # restored after the test, like every variable set below
+    settings.SITE_URL = "http://127.0.0.1:8000"  # the default, read at start-up
+    seen = {}
+
+    def exec_manage_py(argv):
+        seen.update(argv=list(argv), site_url=serve_demo.os.environ.get("SITE_URL"))
+        raise SystemExit(0)  # os.execv does not return
+
+    monkeypatch.setattr(serve_demo, "exec_manage_py", exec_manage_py)
+    monkeypatch.setattr(sys, "argv", ["manage.py", "serve_demo", "127.0.0.1:8801"])
+    with pytest.raises(SystemExit):
+        call_command("serve_demo", "127.0.0.1:8801", stdout=io.StringIO())
+    # The new process is the same command, and its settings read SITE_URL from the environment.
+    assert seen == {"argv": ["manage.py", "serve_demo", "127.0.0.1:8801"], "site_url": "http://127.0.0.1:8801"}
+    assert names(commands) == []  # nothing was served with the wrong address
+
+
+@pytest.mark.django_db
+def test_without_site_url_on_the_default_address_it_serves_at_once(commands, monkeypatch, settings):
+    monkeypatch.delenv("SITE_URL")
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    with mock.patch.object(serve_demo, "exec_manage_py") as restart:
+        call_command("serve_demo", "--noreload", "127.0.0.1:8000", stdout=io.StringIO())
+    restart.assert_not_called()
+    assert names(commands) == ["load_demo", "runserver"]
+    # runserver's processes after a reload read it too.
+    assert serve_demo.os.environ["SITE_URL"] == "http://127.0.0.1:8000"
+
+
+@pytest.mark.django_db
+def test_a_site_url_set_in_the_environment_is_kept(commands, monkeypatch, settings):
+    monkeypatch.setenv("SITE_URL", "https://colloquium.example.org")
+    settings.SITE_URL = "https://colloquium.example.org"
+    err = io.StringIO()
+    with mock.patch.object(serve_demo, "exec_manage_py") as restart:
+        call_command("serve_demo", "--noreload", "127.0.0.1:8801", stdout=io.StringIO(), stderr=err)
+    restart.assert_not_called()
+    assert serve_demo.os.environ["SITE_URL"] == "https://colloquium.example.org"
+    assert "link there, not to http://127.0.0.1:8801" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("environment", "site_url"),
+    [({}, "http://127.0.0.1:8801"), ({"SITE_URL": "https://colloquium.example.org"}, "https://colloquium.example.org")],
+)
+def test_make_run_passes_the_served_address_as_site_url_unless_set(environment, site_url):
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PORT", "MAKEFLAGS", "MAKELEVEL")}
+    done = subprocess.run(  # noqa: S603 - make -n prints the commands without running them
+        ["make", "-n", "run", "PORT=8801"],  # noqa: S607
+        cwd=ROOT,
+        env={**env, **environment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    serve = [line for line in done.stdout.splitlines() if "manage.py serve_demo" in line]
+    assert serve == [f"SITE_URL={site_url} .venv/bin/python manage.py serve_demo 127.0.0.1:8801"]

@@ -34,7 +34,7 @@ def test_anonymous_is_sent_to_sign_in(client, db):
 @pytest.mark.parametrize(
     ("who", "reason"),
     [
-        ("judge", "This is open to: Civil society member"),
+        ("judge", "Sharing resources is for members of verified civil society organisations."),
         ("unverified_cso", "awaiting verification by academy staff"),
         ("cso_without_org", "not linked to an organisation"),
         ("member_of_unverified_org", "is awaiting verification by academy staff. You can upload once it is verified"),

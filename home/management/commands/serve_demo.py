@@ -10,6 +10,11 @@ that is not needed is skipped:
 - load_demo always runs: its "already loaded" check is a few dozen queries (~0.15 s), and it
   keeps restoring demo objects that were deleted by hand.
 
+SITE_URL, the one public address certificates, QR codes, emails and the API use (core.site),
+follows the address served here unless the environment sets it: `make run` passes
+SITE_URL=http://127.0.0.1:$(PORT) so the settings read it at start-up; started directly without
+it on another address, the command starts itself again with SITE_URL set (settings are read once).
+
 The first server runs in this process, under runserver's reloader. Plain `runserver` would
 start a second process and import Django again before serving (~2 s more). On the first
 code change this process replaces itself with `manage.py runserver`, so every later reload,
@@ -23,12 +28,35 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.management.commands.runserver import naiveip_re
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import autoreload
 
 # django.utils.autoreload.trigger_reload exits with 3 when a watched file changes.
 RELOAD_EXIT_CODE = 3
+# runserver's address when given only a port, and the local address of the wildcard ones.
+LOCAL_HOSTS = {"": "127.0.0.1", "0": "127.0.0.1", "0.0.0.0": "127.0.0.1", "[::]": "[::1]"}  # noqa: S104
+
+
+def served_site_url(addrport):
+    """The address a browser on this machine opens for a server started on `addrport` (runserver's syntax)."""
+    match = naiveip_re.match(addrport)
+    if match is None:
+        raise CommandError(f'"{addrport}" is not a valid port number or address:port pair.')
+    addr = match["addr"] or ""
+    return f"http://{LOCAL_HOSTS.get(addr, addr)}:{match['port']}"
+
+
+def exec_manage_py(argv):
+    """Replace this process with `manage.py *argv[1:]`, started as runserver's reloader starts its children."""
+    sys.argv = list(argv)
+    arguments = autoreload.get_child_arguments()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # exec closes the listening socket (Python sockets are not inheritable) and the threads.
+    # The arguments are this interpreter and manage.py, as runserver's reloader uses.
+    os.execv(arguments[0], arguments)  # noqa: S606
 
 
 def migrate_needed(database=DEFAULT_DB_ALIAS):
@@ -61,6 +89,7 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, use_reloader, **options):
         if not settings.DEBUG:
             raise CommandError("The demo server needs DEBUG on (runserver serves the static files).")
+        self.use_served_address(addrport)
         self.prepare(options["verbosity"])
         if not use_reloader:
             call_command("runserver", addrport, use_reloader=False, skip_checks=False)
@@ -74,6 +103,23 @@ class Command(BaseCommand):
                 raise
             self.become_runserver(addrport)
 
+    def use_served_address(self, addrport):
+        """SITE_URL is the served address unless the environment sets it; restart if the settings say otherwise."""
+        served = served_site_url(addrport)
+        if os.environ.get("SITE_URL"):
+            if served != settings.SITE_URL:
+                self.stderr.write(
+                    self.style.WARNING(
+                        f"SITE_URL is {settings.SITE_URL}: certificates, QR codes and emails link there, "
+                        f"not to {served}."
+                    )
+                )
+            return
+        os.environ["SITE_URL"] = served  # read by this process's settings after a restart, and by runserver's
+        if served != settings.SITE_URL:
+            self.stdout.write(f"Starting again with SITE_URL={served} (settings are read once, at start-up) ...")
+            exec_manage_py(sys.argv)
+
     def prepare(self, verbosity):
         if migrate_needed():
             self.stdout.write("Applying migrations ...")
@@ -86,10 +132,4 @@ class Command(BaseCommand):
     def become_runserver(self, addrport):
         """Replace this process with `manage.py runserver` (its reloader parent, then its child)."""
         del os.environ[autoreload.DJANGO_AUTORELOAD_ENV]
-        sys.argv = [sys.argv[0], "runserver", addrport]
-        arguments = autoreload.get_child_arguments()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        # exec closes the listening socket (Python sockets are not inheritable) and the threads.
-        # The arguments are this interpreter and manage.py, as runserver's reloader uses.
-        os.execv(arguments[0], arguments)  # noqa: S606
+        exec_manage_py([sys.argv[0], "runserver", addrport])
