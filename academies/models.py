@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
 
+from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import HighCourt, State
@@ -108,6 +109,8 @@ class Signatory(Orderable):
 class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
     """Lists every academy on the platform, filterable by State/UT."""
 
+    base_form_class = PublishSafePageForm
+
     introduction = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
@@ -128,6 +131,8 @@ class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
 
 class AcademyPage(RestrictionsFromCacheMixin, Page):
     """An academy's own section of the site: its colloquia and modules live below it."""
+
+    base_form_class = PublishSafePageForm
 
     introduction = models.TextField(blank=True)
 

@@ -14,7 +14,7 @@ from academies.models import Academy
 from accounts.models import User
 
 from . import services
-from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage, Question
+from .models import CourseIndexPage, CoursePage, Enrolment, LessonPage, Question, ReviewAnswers
 
 # Which academy publishes which module. M6 (inter-state and cross-border cases) sits with the
 # national academy, as it concerns more than one State.
@@ -66,6 +66,8 @@ def load_module(index, data):
         featured=data["key"] in ("M1", "M2", "M4"),
         pass_mark=data["pass_mark"],
         max_attempts=data["max_attempts"],
+        review_answers=data.get("review_answers", ReviewAnswers.WHEN_FINISHED),
+        quiz_after_lessons=data.get("quiz_after_lessons", False),
         questions_drawn=0,
     )
     created += new

@@ -440,6 +440,8 @@ MODULES = [
         "pass_mark": 70,
         "max_attempts": 3,
         "questions_drawn": 6,
+        # Visible to the demo judge, who has done two of its lessons: the quiz waits for the rest.
+        "quiz_after_lessons": True,
         "lessons": [
             {
                 "title": "Open court and in camera hearings under BNSS 366",
@@ -870,6 +872,7 @@ MODULES = [
         "pass_mark": 70,
         "max_attempts": 3,
         "questions_drawn": 6,
+        "review_answers": "each_attempt",
         "lessons": [
             {
                 "title": "Section 94 of the JJ Act: the order of evidence",
@@ -1562,6 +1565,7 @@ MODULES = [
         "pass_mark": 70,
         "max_attempts": 3,
         "questions_drawn": 6,
+        "review_answers": "never",
         "lessons": [
             {
                 "title": "Articles 23 and 24 and the Asiad workers' case",

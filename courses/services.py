@@ -38,6 +38,7 @@ from .models import (
     LessonPage,
     LessonProgress,
     Question,
+    ReviewAnswers,
     normalise_answer,
 )
 from .signals import module_completed
@@ -110,14 +111,39 @@ def _query_lessons_by_module(modules):
 
 @dataclass
 class Progress:
+    """A learner's progress in a module. The steps are the required lessons plus the quiz (when the
+    module has one), each counting once; `percent` is steps done over steps, rounded down (100
+    only once the module is complete)."""
+
     done: int = 0
     total: int = 0
     percent: int = 0
+    lessons_done: int = 0
+    lessons_total: int = 0
+    has_optional_lessons: bool = False
+    has_quiz: bool = False
     quiz_passed: bool = False
+    quiz_waits_for_lessons: bool = False
     complete: bool = False
     next_lesson: LessonPage | None = None
     done_ids: set = field(default_factory=set)
     lessons: list = field(default_factory=list)
+
+    @property
+    def quiz_status(self):
+        """The quiz's part of the progress in words, or "" for a module without a quiz."""
+        if not self.has_quiz:
+            return ""
+        if self.quiz_passed:
+            return "passed"
+        if self.quiz_waits_for_lessons and self.lessons_done < self.lessons_total:
+            return "opens when the lessons are done"
+        return "not yet passed"
+
+    @property
+    def remaining_lessons(self):
+        """The required lessons not yet completed, in order."""
+        return [lesson for lesson in self.lessons if lesson.required and lesson.pk not in self.done_ids]
 
 
 def progress_for(enrolments, lessons=None):
@@ -141,13 +167,14 @@ def progress_for(enrolments, lessons=None):
     )
     result = {}
     for e in enrolments:
+        module = e.module
         module_lessons = lessons.get(e.module_id, [])
         done_ids = done.get(e.pk, set())
         required = [lesson for lesson in module_lessons if lesson.required]
-        total = len(required) + (1 if e.module.has_quiz else 0)
-        steps = sum(1 for lesson in required if lesson.pk in done_ids) + (
-            1 if e.module.has_quiz and e.pk in passed else 0
-        )
+        lessons_done = sum(1 for lesson in required if lesson.pk in done_ids)
+        quiz_passed = module.has_quiz and e.pk in passed
+        total = len(required) + (1 if module.has_quiz else 0)
+        steps = lessons_done + (1 if quiz_passed else 0)
         percent = min(99, math.floor(steps * 100 / total)) if total else 0
         if e.completed_at:
             percent = 100
@@ -155,7 +182,12 @@ def progress_for(enrolments, lessons=None):
             done=steps,
             total=total,
             percent=percent,
-            quiz_passed=e.pk in passed,
+            lessons_done=lessons_done,
+            lessons_total=len(required),
+            has_optional_lessons=len(required) < len(module_lessons),
+            has_quiz=module.has_quiz,
+            quiz_passed=quiz_passed,
+            quiz_waits_for_lessons=module.quiz_after_lessons,
             complete=e.completed_at is not None,
             next_lesson=next((lesson for lesson in module_lessons if lesson.pk not in done_ids), None),
             done_ids=done_ids,
@@ -400,7 +432,20 @@ def _snapshot(question, shuffle, rng):
     }
 
 
-def quiz_state(enrolment, attempts=None):
+def lessons_before_quiz(enrolment, progress=None):
+    """The required lessons still to do before the quiz opens: empty unless the module opens its quiz
+    only once they are done (`quiz_after_lessons`)."""
+    if not enrolment.module.quiz_after_lessons:
+        return []
+    return (progress or progress_of(enrolment)).remaining_lessons
+
+
+def lessons_before_quiz_message(lessons):
+    titles = ", ".join(f"“{lesson.title}”" for lesson in lessons)
+    return f"The quiz opens once you have completed the required lessons. Still to do: {titles}."
+
+
+def quiz_state(enrolment, attempts=None, progress=None):
     """What the learner may do with the quiz now: a dict for the module page and the views."""
     module = enrolment.module
     attempts = list(enrolment.attempts.all()) if attempts is None else attempts
@@ -408,22 +453,62 @@ def quiz_state(enrolment, attempts=None):
     passed = any(a.passed for a in attempts)
     current = next((a for a in attempts if a.status == Attempt.IN_PROGRESS), None)
     left = None if not module.max_attempts else max(0, module.max_attempts - used)
+    waiting_for = [] if passed or not module.has_quiz else lessons_before_quiz(enrolment, progress)
     reason = ""
     if not module.has_quiz:
         reason = "This module has no quiz."
     elif passed:
         reason = "You have passed this quiz."
+    elif waiting_for:
+        reason = lessons_before_quiz_message(waiting_for)
     elif current is None and left == 0:
         reason = f"You have used all {module.max_attempts} attempts allowed for this quiz."
-    return {
+    state = {
         "attempts": attempts,
         "used": used,
         "left": left,
         "passed": passed,
         "current": current,
+        "waiting_for": waiting_for,
         "can_start": not reason,
         "reason": reason,
+        "answers_shown": answers_shown(module, passed=passed, left=left, current=current),
     }
+    state["review_note"] = "" if state["answers_shown"] else hidden_answers_note(module, current)
+    return state
+
+
+def answers_shown(module, *, passed, left, current):
+    """Whether submitted attempts show the right answers, feedback and legal basis now.
+
+    Never while an attempt is in progress (its questions may be the same); otherwise as the module's
+    `review_answers` says: after each attempt, only once the learner has passed or has no attempt
+    left (with unlimited attempts: once passed), or never."""
+    if current is not None or module.review_answers == ReviewAnswers.NEVER:
+        return False
+    if module.review_answers == ReviewAnswers.EACH_ATTEMPT:
+        return True
+    return passed or left == 0
+
+
+def hidden_answers_note(module, current=None):
+    """Why a submitted attempt shows no answers, in words for learners."""
+    if module.review_answers == ReviewAnswers.NEVER:
+        return "This module does not show which answers were right, the feedback or the legal basis."
+    if current is not None:
+        return "Which answers were right is not shown while you have an attempt in progress."
+    return f"Which answers were right, the feedback and the legal basis are shown {review_rule(module)}."
+
+
+def review_rule(module):
+    """When this module shows the answers, in words for learners."""
+    if module.review_answers == ReviewAnswers.EACH_ATTEMPT:
+        return "after each attempt"
+    if module.review_answers == ReviewAnswers.NEVER:
+        return "never shown"
+    if module.max_attempts:
+        return "once you pass or have used your last attempt"
+    return "once you pass"
 
 
 @transaction.atomic
@@ -434,7 +519,7 @@ def start_attempt(enrolment, rng=None):
     enrolment = Enrolment.objects.select_for_update().select_related("module", "user").get(pk=enrolment.pk)
     module = enrolment.module
     state = quiz_state(enrolment)
-    if state["current"]:
+    if state["current"] and not state["waiting_for"]:
         return state["current"]
     if not state["can_start"]:
         raise QuizError(state["reason"])
@@ -509,6 +594,9 @@ def submit_attempt(attempt, answers, now=None):
     if attempt.is_submitted:
         return attempt, False
     module = attempt.enrolment.module
+    waiting_for = lessons_before_quiz(attempt.enrolment)
+    if waiting_for:
+        raise QuizError(lessons_before_quiz_message(waiting_for))
     results = {str(q["id"]): grade_question(q, answers.get(str(q["id"]))) for q in attempt.questions}
     correct, total = sum(results.values()), len(attempt.questions)
     attempt.answers = {str(q["id"]): answers.get(str(q["id"]), "") for q in attempt.questions}
@@ -524,12 +612,15 @@ def submit_attempt(attempt, answers, now=None):
     return attempt, True
 
 
-def review(attempt):
-    """An attempt after submission: each question with the learner's answer, whether it was right and,
-    when the module shows feedback, the correct answer, feedback and legal basis."""
+def review(attempt, state=None):
+    """An attempt after submission: each question with the learner's answer and, when the module's
+    review option allows it now (`quiz_state(...)["answers_shown"]`), whether it was right, the right
+    answer, feedback and legal basis. Otherwise nothing that gives the answers away: not even right
+    or wrong, which would give away a true/false question."""
     if not attempt.is_submitted:
         raise QuizError("This attempt has not been submitted.")
-    show = attempt.enrolment.module.show_feedback
+    state = state or quiz_state(attempt.enrolment)
+    show = state["answers_shown"]
     items = []
     for q in attempt.questions:
         given = attempt.answers.get(str(q["id"]))
@@ -537,12 +628,12 @@ def review(attempt):
         item = {
             "text": q["text"],
             "kind": q["kind"],
-            "right": attempt.results.get(str(q["id"]), False),
             "given": given
             if q["kind"] == Question.SHORT
             else [o["text"] for o in q["options"] if o["id"] in given_ids],
         }
         if show:
+            item["right"] = attempt.results.get(str(q["id"]), False)
             item["correct"] = (
                 q["accepted"][:1] if q["kind"] == Question.SHORT else [o["text"] for o in q["options"] if o["correct"]]
             )

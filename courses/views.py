@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from academies.services import academy_for_page
@@ -47,6 +48,7 @@ def module_context(request, module):
         "lessons": lessons,
         "enrolment": enrolment,
         "academy": academy_for_page(module),
+        "review_rule": services.review_rule(module),
         # Filtered in Python: a preview or revision holds a modelcluster FakeQuerySet without .live().
         "prerequisites": [p for p in module.prerequisites.all() if p.live],
     }
@@ -54,7 +56,7 @@ def module_context(request, module):
         progress = services.progress_of(enrolment, lessons)
         context.update(
             progress=progress,
-            quiz=services.quiz_state(enrolment),
+            quiz=services.quiz_state(enrolment, progress=progress),
             missing=services.completion_missing(enrolment, progress),
             best_score=services.best_scores([enrolment]).get(enrolment.pk),
         )
@@ -139,6 +141,7 @@ def start_quiz(request, module_id):
     return redirect("courses:attempt", attempt_id=attempt.pk)
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def attempt(request, attempt_id):
@@ -151,20 +154,30 @@ def attempt(request, attempt_id):
     module = attempt.enrolment.module
     if not module.live:
         raise Http404
+    context = {"attempt": attempt, "module": module, "enrolment": attempt.enrolment}
+    if not attempt.is_submitted:
+        # The module may have been set to open its quiz only after the lessons since this attempt began.
+        waiting_for = services.lessons_before_quiz(attempt.enrolment)
+        if waiting_for:
+            context["waiting_for"] = waiting_for
+            return TemplateResponse(request, "courses/attempt.html", context, status=403)
     if request.method == "POST":
         answers = services.answers_from_post(attempt, request.POST)
-        attempt, graded = services.submit_attempt(attempt, answers)
+        try:
+            attempt, graded = services.submit_attempt(attempt, answers)
+        except services.QuizError as error:
+            messages.error(request, str(error))
+            return redirect(module.url)
         if graded:
             messages.success(request, "Your answers have been submitted.")
         else:
             messages.info(request, "This attempt was already submitted; it was not graded again.")
         return redirect("courses:attempt", attempt_id=attempt.pk)
     services.record_activity(attempt.enrolment)
-    context = {"attempt": attempt, "module": module, "enrolment": attempt.enrolment}
     if attempt.is_submitted:
-        context["review"] = services.review(attempt)
-        context["quiz"] = services.quiz_state(attempt.enrolment)
-        context["progress"] = services.progress_of(attempt.enrolment)
+        progress = services.progress_of(attempt.enrolment)
+        quiz = services.quiz_state(attempt.enrolment, progress=progress)
+        context.update(review=services.review(attempt, quiz), quiz=quiz, progress=progress)
     else:
         context["questions"] = services.public_questions(attempt)
     return TemplateResponse(request, "courses/attempt.html", context)

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.cache import memoize
+from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
 from core.routing import RestrictionsFromCacheMixin
 
@@ -13,6 +14,7 @@ from .blocks import BaseStreamBlock
 
 
 class HomePage(RestrictionsFromCacheMixin, Page):
+    base_form_class = PublishSafePageForm
     hero_heading = models.CharField(max_length=140)
     hero_text = models.TextField(blank=True)
     hero_cta_text = models.CharField("call-to-action text", max_length=40, blank=True)
@@ -52,6 +54,8 @@ class HomePage(RestrictionsFromCacheMixin, Page):
 
 class StandardPage(RestrictionsFromCacheMixin, Page):
     """About, contact, privacy and other plain pages."""
+
+    base_form_class = PublishSafePageForm
 
     introduction = models.TextField(blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)

@@ -1,5 +1,5 @@
 from .learning import Attempt, Enrolment, LessonProgress
-from .pages import CourseIndexPage, CoursePage, CoursePageTopic, LessonPage, Question, normalise_answer
+from .pages import CourseIndexPage, CoursePage, CoursePageTopic, LessonPage, Question, ReviewAnswers, normalise_answer
 
 __all__ = [
     "Attempt",
@@ -10,5 +10,6 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "Question",
+    "ReviewAnswers",
     "normalise_answer",
 ]

@@ -10,7 +10,6 @@ from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.roles import Role
+from core.editing import PublishSafePageForm
 from core.routing import RestrictionsFromCacheMixin
 
 from ..blocks import LessonStreamBlock, OptionsBlock
@@ -35,6 +35,7 @@ class CourseIndexPage(RestrictionsFromCacheMixin, Page):
 
     introduction = models.TextField(blank=True)
 
+    base_form_class = PublishSafePageForm
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
@@ -53,7 +54,7 @@ class CoursePageTopic(TaggedItemBase):
     content_object = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="tagged_topics")
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(PublishSafePageForm):
     """Audience as tick boxes, and the quiz settings checked against the question bank."""
 
     audience = forms.MultipleChoiceField(
@@ -81,6 +82,15 @@ class CoursePageForm(WagtailAdminPageForm):
                     "Add questions or draw fewer.",
                 )
         return cleaned
+
+
+class ReviewAnswers(models.TextChoices):
+    """When learners see the right answers, feedback and legal basis of a submitted attempt
+    (as Moodle's review options)."""
+
+    EACH_ATTEMPT = "each_attempt", "After each attempt"
+    WHEN_FINISHED = "when_finished", "Only after passing or using the last attempt"
+    NEVER = "never", "Never"
 
 
 class CoursePage(RestrictionsFromCacheMixin, Page):
@@ -114,7 +124,19 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
         help_text="Drawn at random from the bank for each attempt. 0 means the module has no quiz.",
     )
     shuffle_options = models.BooleanField(default=True)
-    show_feedback = models.BooleanField("show feedback after submission", default=True)
+    review_answers = models.CharField(
+        "show right answers and explanations",
+        max_length=16,
+        choices=ReviewAnswers.choices,
+        default=ReviewAnswers.WHEN_FINISHED,
+        help_text="Learners always see their score and their own answers. Until this allows, they do not see "
+        "which answers were right, the feedback or the legal basis.",
+    )
+    quiz_after_lessons = models.BooleanField(
+        "quiz opens only when the required lessons are done",
+        default=False,
+        help_text="Learners who have not completed every required lesson are told which ones remain.",
+    )
     minimum_minutes = models.PositiveIntegerField(
         "minimum time (minutes)", default=0, help_text="Time a learner must spend on the module. 0 for none."
     )
@@ -134,7 +156,8 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("questions_drawn")]),
-                FieldRowPanel([FieldPanel("shuffle_options"), FieldPanel("show_feedback")]),
+                FieldRowPanel([FieldPanel("shuffle_options"), FieldPanel("quiz_after_lessons")]),
+                FieldPanel("review_answers", widget=forms.RadioSelect),
                 FieldPanel("minimum_minutes"),
             ],
             heading="Quiz and completion",
@@ -258,6 +281,7 @@ class LessonPage(RestrictionsFromCacheMixin, Page):
     body = StreamField(LessonStreamBlock())
     required = models.BooleanField(default=True, help_text="Must be completed for the module to be complete.")
 
+    base_form_class = PublishSafePageForm
     content_panels = Page.content_panels + [FieldPanel("content_note"), FieldPanel("body"), FieldPanel("required")]
     search_fields = Page.search_fields + [index.SearchField("body")]
 

@@ -164,3 +164,16 @@ def test_real_demo_content_loads(demo_world):
         assert 4 <= LessonPage.objects.child_of(module).count() <= 6
     judge = demo_world
     assert Enrolment.objects.filter(user=judge, completed_at__isnull=False).count() == 1
+
+
+def test_real_demo_shows_every_quiz_review_option(demo_world):
+    """At least one demo module uses each review option and one opens its quiz only after the lessons,
+    where the demo judge (two lessons done) sees which lessons remain."""
+    from courses import services
+
+    demo.load(io.StringIO())
+    options = set(CoursePage.objects.values_list("review_answers", flat=True))
+    assert options == {"each_attempt", "when_finished", "never"}
+    gated = CoursePage.objects.get(quiz_after_lessons=True)
+    enrolment = Enrolment.objects.get(user=demo_world, module=gated)
+    assert len(services.quiz_state(enrolment)["waiting_for"]) >= 2

@@ -48,7 +48,7 @@ def _module_post(questions, drawn):
             "max_attempts": "3",
             "questions_drawn": str(drawn),
             "shuffle_options": "on",
-            "show_feedback": "on",
+            "review_answers": "when_finished",
             "minimum_minutes": "0",
             "questions": inline_formset(
                 [

@@ -63,6 +63,8 @@ class TestLearnerPages:
             assert "Right answer" not in html
 
     def test_feedback_shown_after_submission(self, client, module, judge):
+        module.review_answers = "each_attempt"
+        module.save()
         client.force_login(judge)
         enrolment, _ = services.enrol(judge, module)
         attempt = services.start_attempt(enrolment)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def module(academy):
     module = make_module(make_index(academy.page, slug="key-modules"), lessons=1, questions=3)
-    module.show_feedback = True
+    module.review_answers = "each_attempt"  # the most open review option
     module.save_revision().publish()
     return module
 
