@@ -11,6 +11,7 @@ imported on the first render, inside the functions that need it, not with this
 module: web workers import the views that can render a PDF, but few of them ever do.
 """
 
+import atexit
 import logging
 import mimetypes
 import posixpath
@@ -108,6 +109,13 @@ def font_config():
     _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
+    # WeasyPrint keeps the fonts of @font-face rules in a temporary folder (up to 7 MB here) that
+    # FontConfiguration.__del__ removes. Left to interpreter shutdown, that runs after WeasyPrint's
+    # module globals are gone (it is imported after this module), fails, and leaves the folder in
+    # /tmp for every process that rendered a PDF. So this process-wide object is released at exit.
+    atexit.register(stylesheet.cache_clear)
+    atexit.register(inline_stylesheet.cache_clear)
+    atexit.register(font_config.cache_clear)
     return FontConfiguration()
 
 

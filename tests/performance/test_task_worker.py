@@ -68,7 +68,9 @@ people = [factories.make_user("district_judge", full_name=f"Judge {n:02d}") for 
 registrations = [services.register(person, page) for person in people]
 for session in page.sessions.filter(counts_for_attendance=True):
     marks = {registration: Attendance.Status.PRESENT for registration in registrations}
-    services.record_attendance(session, marks, method=Attendance.Method.REGISTRAR, by=None)
+    # As on the day of the event: attendance is refused for sessions that have not begun.
+    begun = session.starts_at(page.zone)
+    services.record_attendance(session, marks, method=Attendance.Method.REGISTRAR, by=None, now=begun)
 batch = IssueBatch.objects.create(colloquium_id=page.pk, title=page.title, academy=academy)
 issue_batch.enqueue(batch.pk)
 print(json.dumps({"batch": batch.pk, "people": len(people)}))
@@ -108,12 +110,14 @@ def worker_env(tmp_path):
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "TASKS_", "PYTEST_", "CACHE_URL"))
     }
+    (tmp_path / "tmp").mkdir()
     env.update(
         DJANGO_SETTINGS_MODULE="colloquium_site.settings.dev",
         DEBUG="0",
         DATABASE_URL=f"sqlite:///{tmp_path / 'queue.sqlite3'}",
         TASKS_BACKEND="database",
         MEDIA_ROOT=str(tmp_path / "media"),
+        TMPDIR=str(tmp_path / "tmp"),
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         SITE_URL="http://testserver",
     )
@@ -150,3 +154,6 @@ def test_an_issue_batch_runs_as_chunk_tasks_in_a_worker_process(worker_env):
     assert after["certificates"] == people
     # The starter, then one chunk task per CHUNK_SIZE participants (two here), each run by the worker.
     assert after["tasks"] == ["issue_batch:SUCCESSFUL", "issue_batch_chunk:SUCCESSFUL", "issue_batch_chunk:SUCCESSFUL"]
+    # WeasyPrint copies the certificate fonts into a temporary folder (megabytes) that the worker
+    # must remove when it exits, or every recycled worker would leave one behind.
+    assert list(Path(worker_env["TMPDIR"]).glob("weasyprint-*")) == []
