@@ -82,11 +82,15 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.routing.SiteMiddleware",  # after CommonMiddleware: the host is validated by then
+    "core.null_bytes.NullBytesInQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.private_pages.SignedInResponsesNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Oversize uploads answered 413 before their body is read; nothing above reads the body (see core.uploads).
+    "core.uploads.UploadLimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "accounts.middleware.RefusalLogMiddleware",
@@ -218,6 +222,15 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Uploads (core.uploads): the files in one request may add up to UPLOAD_MAX_BYTES; a body declaring more than
+# that plus UPLOAD_ENVELOPE_BYTES (the form's other fields, multipart headers) is refused (413) unread.
+UPLOAD_MAX_BYTES = int(env.get("UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+UPLOAD_ENVELOPE_BYTES = 256 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Email: console in development; SMTP from the environment in production.
 EMAIL_BACKEND = env.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -229,11 +242,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Colloquium <no-reply@colloquium.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Public base URL: printed on certificates and used in emails.
+# The site's public address, the one source of every absolute URL (core.site): certificates and
+# their QR codes, emails, the room-screen QR code, the admin's links, the API and the default
+# Wagtail Site record. `make run` sets it to the address it serves; production requires it.
 SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's name: emails greet with it, and it heads the admin.
+SITE_NAME = env.get("SITE_NAME", "Colloquium")
 
 # --- Wagtail ---
-WAGTAIL_SITE_NAME = "Colloquium"
+WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -241,14 +258,19 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "png", "jpg", "jpeg"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env.get("UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILAPI_BASE_URL = SITE_URL
+# No WAGTAILAPI_BASE_URL: the API's detail_url and html_url come from the default Site record,
+# which core.site keeps in step with SITE_URL.
 WAGTAIL_USER_EDIT_FORM = "accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "accounts.forms.WagtailUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["full_name"]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# No avatars from gravatar.com: they would send a hash of each staff member's email to an
+# outside host on every admin page. The admin shows its built-in placeholder instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- allauth ---
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -262,7 +284,7 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Colloquium] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
@@ -281,7 +303,7 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = int(env.get("TRUSTED_PROXY_COUNT", "0"))
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Colloquium"
+MFA_TOTP_ISSUER = SITE_NAME
 LOGIN_REDIRECT_URL = "/accounts/dashboard/"
 LOGIN_URL = "account_login"
 
@@ -291,6 +313,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Flash messages can name the person ("Successfully signed in as ..."): keep them in the
+# server-side session, not in a cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
