@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PG_URL ?= postgres://colloquium:colloquium@127.0.0.1:5432/colloquium
 PYTEST_WORKERS ?= 2
+# `make test` fails when line coverage of the project's code (.coveragerc) falls below this.
+COVERAGE_FLOOR ?= 94
 SYSTEM_PACKAGES := chromium libharfbuzz-subset0 fonts-noto-core
 
 .PHONY: run install system-deps test test-sqlite test-postgres lint format check security bench backup restore postgres worker clean
@@ -36,8 +38,9 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # One Django process: migrates only when needed, loads the demo content, then runs runserver.
+# SITE_URL (certificates, QR codes, emails, the API) is the address served, unless set.
 run: install system-deps
-	$(BIN)/python manage.py serve_demo 127.0.0.1:$(PORT)
+	SITE_URL=$(or $(SITE_URL),http://127.0.0.1:$(PORT)) $(BIN)/python manage.py serve_demo 127.0.0.1:$(PORT)
 
 worker: install
 	$(BIN)/python manage.py worker
@@ -45,6 +48,7 @@ worker: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	git ls-files -co --exclude-standard '*.html' | xargs $(BIN)/djhtml --check
 
 format: install
 	$(BIN)/ruff format .
@@ -56,8 +60,9 @@ check: install
 
 test: install system-deps node_modules/.installed lint check test-sqlite test-postgres
 
+# The SQLite run measures coverage and prints the total in its summary.
 test-sqlite:
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
 
 postgres:
 	@bash .ci/postgres.sh
