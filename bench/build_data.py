@@ -3,7 +3,7 @@
     python bench/build_data.py            # build unless the cached file matches the migrations
     python bench/build_data.py --force    # rebuild
 
-Seeded, so every build is the same: the demo content (the project's DEMO_LOADERS), then an
+Seeded, so every build is the same: the demo content (demo/content/, by demo.loaders), then an
 academy per High Court, 50,000 users, 60 modules x 6 lessons with question banks, enrolments
 with 500,000 lesson-progress rows, 300 colloquia with two-day agendas and 100,000 attendance
 records, 3,000 moderated resources and 20,000 certificates. Pages go through treebeard's
@@ -125,17 +125,19 @@ class Builder:
     # --- steps ---------------------------------------------------------------------------------
 
     def demo_content(self):
-        from django.conf import settings
         from django.db import transaction
-        from django.utils.module_loading import import_string
 
-        for path in settings.DEMO_LOADERS:
+        # The loaders are plain modules: production settings leave the demo app out of
+        # INSTALLED_APPS, and the bench data set needs only its content.
+        from demo.loaders import LOADERS
+
+        for name, _read, load in LOADERS:
             try:
                 with transaction.atomic():
-                    created = import_string(path)(self.out)
-                self.log(f"demo {path}: {created} created")
+                    created = load(self.out)
+                self.log(f"demo {name}: {created} created")
             except Exception as error:  # a feature app mid-development must not stop the benchmark
-                self.log(f"demo {path} FAILED, skipped: {error!r}")
+                self.log(f"demo {name} FAILED, skipped: {error!r}")
 
     def academies(self):
         from academies.models import Academy

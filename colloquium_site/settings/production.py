@@ -6,6 +6,10 @@ from .base import *  # noqa: F403
 from .base import env, env_bool
 
 DEBUG = False
+# No demo app in production unless asked for (a demo deployment sets DEMO_CONTENT=1).
+DEMO_CONTENT = env_bool("DEMO_CONTENT", False)
+if not DEMO_CONTENT:
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "demo"]  # noqa: F405
 
 try:
     SECRET_KEY = env["SECRET_KEY"]
