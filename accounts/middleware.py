@@ -3,12 +3,24 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from wagtail import hooks
 
 from .audit import log_refusal
 
 ADMIN_PREFIX = "/admin/"
-# Staff screens outside the Wagtail admin that need the same two-factor rule.
-STAFF_PREFIXES = (ADMIN_PREFIX, *getattr(settings, "STAFF_SCREEN_PREFIXES", ()))
+
+
+def staff_screen_prefixes():
+    """/admin/ and the staff screens outside it that need the same two-factor rule.
+
+    Apps name theirs with the "colloquium_staff_screen_prefixes" hook (see core.extensions).
+    Read once the app registry is ready, so every app's wagtail_hooks module is loaded.
+    """
+    prefixes = [ADMIN_PREFIX]
+    for fn in hooks.get_hooks("colloquium_staff_screen_prefixes"):
+        prefixes.extend(fn())
+    return tuple(prefixes)
+
 
 # The Wagtail admin's editor and preview need inline styles and scripts and
 # same-origin framing; the public site keeps the strict policy from settings.
@@ -39,9 +51,11 @@ class StaffMFAMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Middleware is built after django.setup(): all hooks are registered by now.
+        self.staff_prefixes = staff_screen_prefixes()
 
     def __call__(self, request):
-        if request.path.startswith(STAFF_PREFIXES):
+        if request.path.startswith(self.staff_prefixes):
             user = request.user
             if getattr(settings, "STAFF_MFA_REQUIRED", True) and is_admin_user(user) and not has_mfa(user):
                 messages.warning(
@@ -72,18 +86,22 @@ class RefusalLogMiddleware:
             return response
         if response.status_code == 403:
             log_refusal(request, "response 403", getattr(response, "reason_phrase", ""))
-        elif response.status_code == 302 and _wagtail_denied(request):
+        elif response.status_code == 302 and _wagtail_denied(request, response):
             log_refusal(request, "admin", "Wagtail permission denied")
         return response
 
 
-def _wagtail_denied(request):
-    """Wagtail's admin answers a PermissionDenied with a redirect and this message, not a 403."""
-    from django.utils.translation import gettext
+def _wagtail_denied(request, response):
+    """Whether this is Wagtail's answer to a PermissionDenied in its admin, which is not a 403.
 
-    storage = getattr(request, "_messages", None)
-    denied = gettext("Sorry, you do not have permission to access this area.")
-    return any(denied in str(m.message) for m in getattr(storage, "_queued_messages", []))
+    `wagtail.admin.auth.permission_denied` adds an error message and redirects to the admin's
+    dashboard, and Wagtail sends no signal or hook for it; no other admin screen of this
+    project's sends people to the dashboard. So: an admin URL other than the dashboard,
+    redirected to the dashboard. (Wagtail's workflow action screens do the same for a task that
+    has gone meanwhile, which is logged too.)
+    """
+    home = reverse("wagtailadmin_home")
+    return request.path.startswith(ADMIN_PREFIX) and request.path != home and response.get("Location") == home
 
 
 # Wagtail lists audit entries to any admin user holding a permission on the model, whatever

@@ -72,9 +72,6 @@ class User(AbstractUser):
     )
     high_court = models.ForeignKey(HighCourt, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Changes whenever this person's own records change (enrolments, progress, registrations,
-    # attendance, certificates): their "My learning" sections are cached under it.
-    learning_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -89,17 +86,6 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.email
-
-    def save(self, **kwargs):
-        # learning_version only moves by an UPDATE (services.learner_records_changed). Saving a
-        # user loaded before such an UPDATE must not write the older value back over it.
-        saving_loaded_row = not self._state.adding and self.pk is not None and not kwargs.get("force_insert")
-        if saving_loaded_row and kwargs.get("update_fields") is None:
-            skipped = self.get_deferred_fields() | {"learning_version"}
-            kwargs["update_fields"] = [
-                f.attname for f in self._meta.concrete_fields if not f.primary_key and f.attname not in skipped
-            ]
-        super().save(**kwargs)
 
     def get_full_name(self):
         return self.full_name

@@ -1,5 +1,6 @@
 """Serve anonymous visitors' public pages from the page cache (see core.cache)."""
 
+from django.contrib.messages import get_messages
 from django.utils.cache import get_cache_key, learn_cache_key
 
 from . import cache as page_cache
@@ -16,9 +17,10 @@ class AnonymousPageCacheMiddleware:
     request is anonymous when it sends no session cookie (no session, so nobody is signed in)
     and no message cookie. A response is stored only when it is a plain 200 without
     Set-Cookie (which rules out CSRF tokens, sessions and messages), without Cache-Control
-    private/no-store/no-cache (views opt out with Django's never_cache), and without
-    `Vary: *`; other Vary headers are honoured as Django's cache framework does (the key
-    includes those request headers).
+    private/no-store/no-cache (views opt out with Django's never_cache), without `Vary: *`,
+    and when the request neither modified the session nor showed a message; other Vary
+    headers are honoured as Django's cache framework does (the key includes those request
+    headers).
     """
 
     def __init__(self, get_response):
@@ -79,5 +81,10 @@ class AnonymousPageCacheMiddleware:
         user = getattr(request, "user", None)
         if user is not None and getattr(user, "is_authenticated", False):
             return False
-        messages = getattr(request, "_messages", None)
-        return not (messages is not None and (messages.used or getattr(messages, "_queued_messages", None)))
+        # A message added during the request is kept in the session (SessionStorage), which sets
+        # the session cookie above (and the session is modified); one shown on this page marks
+        # the storage used (Django's documented `used` flag).
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            return False
+        return not getattr(get_messages(request), "used", False)

@@ -3,94 +3,69 @@
 Wagtail's `Page.route` walks the URL one segment at a time: for each segment one query for
 the child and one for its specific type, so a lesson four levels deep costs ten queries
 before any of its own. Wagtail already stores every page's full `url_path`, so the whole
-chain from the site root to the page is one query (`url_path IN (...)`), and only the last
-page needs its specific row.
+chain from the page routing the URL (the site's home page, where Wagtail's serve view starts)
+to the target is one query (`url_path IN (...)`), and only the last page needs its specific row.
 
-The result is exactly what `Page.route` would give: the walk hands over to a page's own
-`route()` wherever a page type overrides it (routable pages such as the library, whose
-resource URLs are not pages), an unknown segment is a 404, and a page that is not live is a
-404. Anything unusual (more than one page for a path, translations) falls back to Wagtail's
-walk. `core.views.serve` stores the result where Wagtail's own serve view looks for it
-(`request._wagtail_route_for_request`), so Wagtail's hooks, view restrictions and caching of
-the route are unchanged. Pages reached by plain routing are then kept in the cache under the
-content generation, so a repeat visit routes without a query.
+`PublicPageMixin`, on every project page type, overrides `route()`, the extension point
+Wagtail documents for this; Wagtail's own serve view, hooks, view restrictions and caching of
+the route per request are used unchanged. The result is exactly what `Page.route` would give:
+the walk hands over to a page's own `route()` wherever a page type routes differently
+(routable pages such as the library, whose resource URLs are not pages), an unknown segment is
+a 404, and a page that is not live is a 404. Anything unusual (more than one page for a path,
+translations) falls back to Wagtail's walk. Pages reached by plain routing are then kept in the
+cache under the content generation, so a repeat visit routes without a query. The routed page
+knows its parent (`get_parent()`) without another query.
+
+The site and its home page, where Wagtail's routing starts, come from the cache too
+(core.request_site, the project's one touch point with Wagtail's internals).
 
 View restrictions: Wagtail's `before_serve_page` hook asks every served page for
-`get_view_restrictions()`, two queries. `RestrictionsFromCacheMixin` answers "none" without a
-query when no page on the chain has a restriction or is an alias, from a list kept in the
-cache under the content generation (core.cache), which saves of view restrictions bump.
+`get_view_restrictions()`, two queries. The mixin answers "none" without a query when no page
+on the chain has a restriction or is an alias, from a list kept in the cache under the content
+generation (core.cache), which saves of view restrictions bump.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from . import cache as content_cache
+from .request_site import site_for_request
 
 
-def _uses_default_route(page):
-    return page.specific_class is not None and page.specific_class.route is Page.route
-
-
-def _chain_paths(root_url_path, components):
-    paths, current = [root_url_path], root_url_path
+def _chain_paths(start_url_path, components):
+    paths, current = [start_url_path], start_url_path
     for component in components:
         current = f"{current}{component}/"
         paths.append(current)
     return paths
 
 
-def _site_root_url_path(site):
-    for root in Site.get_site_root_paths():  # cached by Wagtail
-        if root.site_id == site.pk:
-            return root.root_path
-    return None
+def walk(start, request, components):
+    """Route `components` below the page `start` as `Page.route` would, in two queries.
 
-
-def route(request, path):
-    """A `RouteResult` for `path` on the request's site, or None for a 404 (as Wagtail's serve expects).
-
-    A page reached by plain routing is kept in the cache under the content generation, keyed by
-    site and path (publishing, moving or deleting any page starts a new one); routable pages,
-    whose result depends on the rest of the URL, and 404s are worked out each time.
+    Returns (RouteResult or None for a 404, whether the target was reached by plain routing).
     """
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    key = f"route.{site.pk}.{hashlib.sha256(path.encode()).hexdigest()[:32]}"
-    page = content_cache.cached_fragment(key)
-    if page is not None:
-        return RouteResult(page)
-    result, plain = _walk(request, site, path)
-    if plain:
-        content_cache.remember(key, result.page)
-    return result
-
-
-def _walk(request, site, path):
-    """(RouteResult or None, whether it is a page reached by plain routing)."""
-    root_url_path = None if getattr(settings, "WAGTAIL_I18N_ENABLED", False) else _site_root_url_path(site)
-    if root_url_path is None:
-        return Page.route_for_request(request, path), False
-    components = [component for component in path.split("/") if component]
-    wanted = _chain_paths(root_url_path, components)
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return _wagtail_walk(start, request, components), False
+    wanted = _chain_paths(start.url_path, components)
     found = {}
-    for page in Page.objects.filter(url_path__in=wanted):
+    for page in Page.objects.filter(url_path__in=wanted[1:]):
         if page.url_path in found:
-            return Page.route_for_request(request, path), False  # ambiguous: let Wagtail decide
+            return _wagtail_walk(start, request, components), False  # ambiguous: let Wagtail decide
         found[page.url_path] = page
-    chain = []
-    for depth, url_path in enumerate(wanted):
+    chain = [start]
+    for depth, url_path in enumerate(wanted[1:], start=1):
         page = found.get(url_path)
-        if page is None or (depth == 0 and page.pk != site.root_page_id):
+        if page is None:
             return None, False  # Page.route: no child with that slug
-        if chain:
-            page._cached_parent_obj = chain[-1]
+        page.routed_parent = chain[-1]  # copied to the specific page by Wagtail's `specific`
         chain.append(page)
-        if not _uses_default_route(page):
+        if not _routes_plainly(page.specific_class):
             # A routable page resolves what remains of the URL itself.
             try:
                 return page.specific.route(request, components[depth:]), False
@@ -99,10 +74,60 @@ def _walk(request, site, path):
     target = chain[-1]
     if not target.live:
         return None, False
-    specific = target.specific
-    if len(chain) > 1:
-        specific._cached_parent_obj = chain[-2]
-    return RouteResult(specific), True
+    return RouteResult(target.specific), True
+
+
+def _wagtail_walk(start, request, components):
+    try:
+        return Page.route(start, request, components)
+    except Http404:
+        return None
+
+
+class PublicPageMixin:
+    """Page types served to the public: routing in two queries (or none), and no restriction queries when
+    nothing on the chain can have any. Put it first in the bases, before `RoutablePageMixin`."""
+
+    def route(self, request, path_components):
+        if not path_components or not _routes_plainly(type(self)):
+            return super().route(request, path_components)
+        path = "/".join(path_components)
+        key = f"route.{self.pk}.{hashlib.sha256(path.encode()).hexdigest()[:32]}"
+        page = content_cache.cached_fragment(key)
+        if page is not None:
+            return RouteResult(page)
+        result, plain = walk(self, request, list(path_components))
+        if result is None:
+            raise Http404
+        if plain:
+            content_cache.remember(key, result.page)
+        return result
+
+    def get_parent(self, update=False):
+        parent = None if update else self.__dict__.get("routed_parent")
+        return parent if parent is not None else super().get_parent(update=update)
+
+    def get_view_restrictions(self):
+        if not any(self.path.startswith(path) for path in pages_needing_restriction_checks()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+# Every project page type names this mixin; the old name stays until they all use the new one.
+RestrictionsFromCacheMixin = PublicPageMixin
+
+
+@functools.cache
+def _routes_plainly(page_class):
+    """Whether `page_class` routes as `Page.route` does (not a routable page, no `route()` of its own)."""
+    if page_class is None:
+        return False
+    for klass in page_class.__mro__:
+        if klass is PublicPageMixin:
+            continue
+        if "route" in vars(klass):
+            return vars(klass)["route"] is Page.route
+    return False
 
 
 # --- View restrictions ------------------------------------------------------------------------
@@ -119,33 +144,11 @@ def pages_needing_restriction_checks():
     return content_cache.memoize("view-restriction-paths", build)
 
 
-class RestrictionsFromCacheMixin:
-    """Page types served to the public: skip the restriction queries when nothing on the chain can have any."""
-
-    def get_view_restrictions(self):
-        if not any(self.path.startswith(path) for path in pages_needing_restriction_checks()):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-
 # --- The site ----------------------------------------------------------------------------------
 
 
-def site_for_request(request):
-    """Wagtail's `Site.find_for_request`, remembered per host under the content generation.
-
-    Wagtail looks the site up with a query on every request; sites change rarely and saving
-    one bumps the generation. `request.get_host()` has already been checked against
-    ALLOWED_HOSTS, so a forged Host header cannot fill the cache.
-    """
-    if not hasattr(request, "_wagtail_site"):
-        host = hashlib.sha256(f"{request.get_host()}|{request.get_port()}".encode()).hexdigest()[:32]
-        request._wagtail_site = content_cache.memoize(f"site.{host}", lambda: Site._find_for_request(request))
-    return request._wagtail_site
-
-
 class SiteMiddleware:
-    """Find the request's Wagtail site from the cache (above), for pages and other views alike."""
+    """Find the request's Wagtail site from the cache (core.request_site), for pages and other views alike."""
 
     def __init__(self, get_response):
         self.get_response = get_response

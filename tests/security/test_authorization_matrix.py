@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.messages import constants as message_levels
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import QueryDict
@@ -157,8 +158,8 @@ DENIED_MESSAGE = re.compile(r"permission|not allowed|cannot|can't|not a |only", 
 
 
 def _queued_messages(response):
-    storage = getattr(response.wsgi_request, "_messages", None)
-    return list(getattr(storage, "_queued_messages", []) or [])
+    """The messages the request left (each request runs in a rolled-back transaction, so only its own)."""
+    return list(get_messages(response.wsgi_request))
 
 
 def classify(response):
