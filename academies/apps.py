@@ -6,4 +6,4 @@ class AcademiesConfig(AppConfig):
     verbose_name = "Judicial academies"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import receivers  # noqa: F401

@@ -1,7 +1,9 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Academy
+from .services import scope_role_queue
 
 
 class AcademyViewSet(SnippetViewSet):
@@ -16,3 +18,13 @@ class AcademyViewSet(SnippetViewSet):
 
 
 register_snippet(AcademyViewSet)
+
+
+# --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
+# Registrars verify the roles of users in the States/UTs their academies serve.
+hooks.register("colloquium_role_queue_scope", scope_role_queue)
+
+
+@hooks.register("colloquium_page_cache_models")
+def page_cache_models():
+    return ["academies.Academy", "academies.Signatory"]

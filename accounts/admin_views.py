@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from .audit import log_refusal
 from .forms import RoleDecisionForm
@@ -20,9 +19,10 @@ def _check(request):
 
 
 def _scoped(request, users):
-    """Limit the queue to the users this verifier answers for (settings.ROLE_QUEUE_SCOPE)."""
-    scope = getattr(settings, "ROLE_QUEUE_SCOPE", "")
-    return import_string(scope)(request.user, users) if scope else users
+    """Limit the queue to the users this verifier answers for (hook colloquium_role_queue_scope)."""
+    for scope in hooks.get_hooks("colloquium_role_queue_scope"):
+        users = scope(request.user, users)
+    return users
 
 
 def role_queue(request):

@@ -3,13 +3,16 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.module_loading import import_string
+from wagtail import hooks
+
+from core.extensions import new_learner_versions
 
 from .audit import record
 from .models import User
@@ -102,8 +105,27 @@ def profile_changed_role(user, previous_role):
         user.role_reviewed_by = None
 
 
+# --- The "Admin" link: is_staff mirrors "may open the Wagtail admin" (kept in step by accounts.receivers) ---
+
+
+def refresh_admin_flag(user_ids):
+    """Set is_staff to "may open the Wagtail admin" for these users; returns the ids that may."""
+    user_ids = list(user_ids)
+    if not user_ids:
+        return set()
+    permission = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    users = User.objects.filter(pk__in=user_ids)
+    allowed = users.filter(
+        Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
+    ).values_list("pk", flat=True)
+    allowed = set(allowed)
+    users.filter(is_staff=True).exclude(pk__in=allowed).update(is_staff=False)
+    users.filter(is_staff=False, pk__in=allowed).update(is_staff=True)
+    return allowed
+
+
 # --- Personal data (DPDP Act 2023) ---
-# Feature apps list a function in settings.PERSONAL_DATA_EXPORTERS that takes a
+# Feature apps register a function with the "colloquium_personal_data" hook that takes a
 # user and returns {"section name": data}; accounts knows no feature itself.
 
 
@@ -123,8 +145,8 @@ def export_personal_data(user):
             "date_joined": user.date_joined.isoformat(),
         }
     }
-    for path in getattr(settings, "PERSONAL_DATA_EXPORTERS", []):
-        data.update(import_string(path)(user))
+    for exporter in hooks.get_hooks("colloquium_personal_data"):
+        data.update(exporter(user))
     return data
 
 
@@ -156,15 +178,19 @@ def anonymise_user(user):
 def learner_records_changed(user_ids):
     """Call when records shown on these people's "My learning" change; their cached sections are rebuilt.
 
-    `user_ids` is a list of ids or a queryset of `values("user_id")`, so a caller that knows
-    only a related row spends one UPDATE and no SELECT. Inside a transaction the UPDATE waits
-    for the commit: taking the user row's lock there, after the rows that changed, would
-    deadlock with a transaction that locks them in the other order. A reader between the commit
-    and the UPDATE caches the new data under the old version, which no one reads again.
+    `user_ids` is a list of ids or a queryset of `values("user_id")` (one SELECT for a caller that
+    knows only a related row). Each person's version in the cache moves on
+    (core.extensions.new_learner_versions). Inside a transaction that waits for the commit: a
+    page built before it, from the data before the change, must not be kept under the new version.
     """
 
     def bump():
-        User.objects.filter(pk__in=user_ids).update(learning_version=F("learning_version") + 1)
+        ids = (
+            user_ids
+            if isinstance(user_ids, list | tuple | set)
+            else User.objects.filter(pk__in=user_ids).values_list("pk", flat=True)
+        )
+        new_learner_versions(list(ids))
 
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(bump, robust=True)

@@ -34,8 +34,9 @@ def profile(request):
 @never_cache
 @login_required
 def dashboard(request):
-    """ "My learning": each feature app contributes a section (settings.DASHBOARD_SECTIONS)."""
-    return render(request, "accounts/dashboard.html", {"sections": collect_sections("DASHBOARD_SECTIONS", request)})
+    """ "My learning": each feature app contributes a section (hook colloquium_dashboard_sections)."""
+    sections = collect_sections("colloquium_dashboard_sections", request)
+    return render(request, "accounts/dashboard.html", {"sections": sections})
 
 
 @never_cache

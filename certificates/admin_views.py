@@ -8,7 +8,6 @@ administrators (academies.services.acts_for_all) on all. A certificate with no a
 import io
 import zipfile
 
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -21,6 +20,8 @@ from wagtail.models import Page
 
 from academies.services import REGISTRAR, academies_for, academy_for_page, acts_for_all, is_staff_of
 from accounts.audit import log_refusal
+from colloquia.models import ColloquiumPage
+from colloquia.services import eligible_participants, event_details
 from core.csv_export import csv_response
 from regions.models import State
 
@@ -55,24 +56,16 @@ def _certificate_or_404(request, pk):
     return cert
 
 
-def _colloquium_model():
-    return apps.get_model("colloquia", "ColloquiumPage")
-
-
 def scoped_events(user):
     """Colloquium pages in the sections of academies `user` is registrar of."""
-    try:
-        model = _colloquium_model()
-    except LookupError:
-        return []
-    qs = model.objects.all()
+    qs = ColloquiumPage.objects.all()
     if not acts_for_all(user):
         pages = [academy.page for academy in registrar_academies(user).select_related("page") if academy.page_id]
         if not pages:
-            return model.objects.none()
+            return ColloquiumPage.objects.none()
         condition = None
         for page in pages:
-            part = model.objects.descendant_of(page)
+            part = ColloquiumPage.objects.descendant_of(page)
             condition = part if condition is None else condition | part
         qs = condition
     return qs.order_by("-first_published_at", "title")
@@ -80,11 +73,7 @@ def scoped_events(user):
 
 def _event_or_404(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    try:
-        model = _colloquium_model()
-    except LookupError as error:
-        raise Http404 from error
-    if not isinstance(page, model):
+    if not isinstance(page, ColloquiumPage):
         raise Http404
     if not (acts_for_all(request.user) or is_staff_of(request.user, academy_for_page(page), REGISTRAR)):
         log_refusal(request, f"event {page_id}", "registrar of another academy")
@@ -286,8 +275,6 @@ def issue_event(request, page_id):
             if not created:
                 messages.info(request, "Certificates for this event are already being issued.")
             return redirect("certificates_admin_batch", pk=batch.pk)
-    from colloquia.services import eligible_participants, event_details
-
     return TemplateResponse(
         request,
         "certificates/admin/issue_confirm.html",

@@ -1,4 +1,4 @@
-"""What certificates add to shared pages (settings.DASHBOARD_SECTIONS)."""
+"""What certificates add to shared pages (the colloquium_dashboard_sections hook, see wagtail_hooks.py)."""
 
 from core.extensions import learner_section
 

@@ -514,7 +514,7 @@ def transcript_data(user):
 
 
 def export_personal_data(user):
-    """PERSONAL_DATA_EXPORTERS entry: the certificates held by `user`."""
+    """For the personal-data download (the colloquium_personal_data hook): the certificates held by `user`."""
     return {
         "certificates": [
             {

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from academies.permissions import AcademyScopedPermissionPolicy, AcademyScopedViewSetMixin
 from academies.services import REGISTRAR, academies_for
 
-from . import admin_views
+from . import admin_views, sections, services
 from .models import CertificateTemplate
 
 
@@ -75,3 +75,13 @@ def register_certificate_log_actions(actions):
         "Issue certificates before the event ends",
         "Certificates issued before the event ended, with a reason",
     )
+
+
+# --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
+hooks.register("colloquium_dashboard_sections", sections.dashboard, order=20)
+hooks.register("colloquium_personal_data", services.export_personal_data, order=20)
+
+
+@hooks.register("colloquium_page_cache_models")
+def page_cache_models():
+    return ["certificates.Certificate"]

@@ -6,4 +6,4 @@ class ColloquiaConfig(AppConfig):
     verbose_name = "Colloquia and conferences"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import receivers  # noqa: F401

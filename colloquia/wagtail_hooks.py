@@ -2,7 +2,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import admin_views, agenda, sections, services
+from .materials import guard_document
 from .models import ColloquiumPage
 
 
@@ -57,17 +58,13 @@ def register_registrar_menu_item():
 
 @hooks.register("before_serve_document")
 def protect_participant_materials(document, request):
-    from .views import guard_document
-
     return guard_document(document, request)
 
 
 @hooks.register("after_copy_page")
 def new_identities_for_copied_agenda(request, page, new_page):
     if isinstance(new_page.specific, ColloquiumPage):
-        from .agenda import renew_session_uids
-
-        renew_session_uids(new_page)
+        agenda.renew_session_uids(new_page)
 
 
 @hooks.register("register_log_actions")
@@ -88,3 +85,15 @@ def register_colloquium_log_actions(actions):
         ("colloquium.agenda_revised", "Revise agenda", "Agenda revised"),
     ]:
         actions.register_action(action, label, message)
+
+
+# --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
+hooks.register("colloquium_home_sections", sections.home_upcoming, order=10)
+hooks.register("colloquium_academy_sections", sections.academy_upcoming, order=20)
+hooks.register("colloquium_dashboard_sections", sections.my_colloquia, order=40)
+hooks.register("colloquium_personal_data", services.export_personal_data, order=40)
+
+
+@hooks.register("colloquium_page_cache_models")
+def page_cache_models():
+    return ["colloquia.AgendaRevision"]

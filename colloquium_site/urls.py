@@ -2,11 +2,10 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
-from core import views as core_views
 from home import views as home_views
 
 from .api import api_router
@@ -23,11 +22,16 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("search/", home_views.search, name="search"),
-    path("learning/", include("courses.urls")),
+    path("courses/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
     path("resources/", include("resources.urls")),
-    path("registrations/", include("colloquia.urls")),
-    path("", include("colloquia.file_urls")),  # <colloquium page>/agenda.ics and agenda.pdf
+    path("colloquia-registrations/", include("colloquia.urls")),
+    # The apps' old prefixes, kept for emailed links, subscribed calendar feeds and bookmarks.
+    path("learning/<path:rest>", RedirectView.as_view(url="/courses/%(rest)s", permanent=True, query_string=True)),
+    path(
+        "registrations/<path:rest>",
+        RedirectView.as_view(url="/colloquia-registrations/%(rest)s", permanent=True, query_string=True),
+    ),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
@@ -36,10 +40,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
 
-# Wagtail's page serving catches everything else; keep it last. Pages are routed by
-# core.views.serve (one query for the whole URL instead of two per segment), then served by Wagtail.
+# Wagtail's page serving catches everything else; keep it last. Pages route themselves in two
+# queries whatever their depth (core.routing.PublicPageMixin.route).
 urlpatterns += [
-    re_path(serve_pattern, core_views.serve, name="wagtail_serve"),
+    # A file a page serves from one of its routes (RoutablePageMixin), whose last component
+    # has no trailing slash: `<colloquium page>agenda.ics` and `agenda.pdf`. Wagtail's pattern
+    # only matches paths ending in "/"; the page resolves "agenda.ics" itself.
+    re_path(r"^((?:[\w\-]+/)+agenda\.(?:ics|pdf))$", wagtail_views.serve),
     path("", include(wagtail_urls)),
 ]
 

@@ -7,9 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared building blocks"
 
     def ready(self):
-        from . import signals, site
+        from . import receivers, site
 
-        signals.connect()
+        receivers.connect()
         # As django.contrib.sites does for its Site: the default Wagtail Site follows SITE_URL after every
         # migrate (sent once per app with models; core has none, so it listens for wagtailcore's).
         post_migrate.connect(

@@ -12,7 +12,7 @@ Where the generation lives:
   correct on one machine; several app servers need CACHE_URL.
 
 Wagtail's publish, unpublish, move and delete signals, site and settings changes, and saves
-of the models listed in settings.PAGE_CACHE_MODELS bump the generation (see core/signals.py).
+of the models named with the "colloquium_page_cache_models" hook bump the generation (see core/receivers.py).
 Feature apps call `bump_generation()` themselves for changes no model save announces.
 """
 

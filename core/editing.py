@@ -26,6 +26,8 @@ from django.db import transaction
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from .reserved_slugs import reserved_slug_error
+
 STALE_SAVE_MESSAGE = (
     "This page was published or saved elsewhere while your changes were being saved, "
     "so they were not saved over it. Reload the page to see the current version."
@@ -58,7 +60,19 @@ def is_draft_save(data):
 
 
 class PublishSafePageForm(WagtailAdminPageForm):
-    """Base form for page types: a draft save never writes over a page that changed after it was read."""
+    """Base form for page types: a draft save never writes over a page that changed after it was read.
+
+    It also refuses, directly under a site's home page, a slug that an app's URL prefix takes
+    (core.reserved_slugs): such a page would never be served.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        current_slug = self.instance.slug if self.instance.pk else None
+        error = reserved_slug_error(self.parent_page, cleaned_data.get("slug"), current_slug)
+        if error:
+            self.add_error("slug", error)
+        return cleaned_data
 
     def save(self, commit=True):
         if self.instance.pk and is_draft_save(self.data) and page_changed_since_read(self.instance):

@@ -69,7 +69,7 @@ def sync_default_site(using=DEFAULT_DB_ALIAS):
     """Point the default Wagtail `Site` at SITE_URL and name it SITE_NAME; True when it changed.
 
     `Site.save()` clears Wagtail's cached site root paths and starts a new page-cache generation
-    (core.signals), so pages and the API use the new address at once.
+    (core.receivers), so pages and the API use the new address at once.
     """
     site = Site.objects.using(using).filter(is_default_site=True).first()
     if site is None:

@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import admin_views, sections, services
 
 
 @hooks.register("register_admin_urls")
@@ -31,3 +31,10 @@ def register_course_log_actions(actions):
     actions.register_action("colloquium.course_enrolled", "Enrol in module", "Enrolled in module")
     actions.register_action("colloquium.course_bulk_enrolled", "Bulk enrol", "Learners bulk-enrolled")
     actions.register_action("colloquium.module_completed", "Complete module", "Module completed")
+
+
+# --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
+hooks.register("colloquium_home_sections", sections.featured_section, order=20)
+hooks.register("colloquium_academy_sections", sections.academy_section, order=10)
+hooks.register("colloquium_dashboard_sections", sections.section, order=10)
+hooks.register("colloquium_personal_data", services.export_personal_data, order=10)

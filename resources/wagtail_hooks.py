@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from academies.permissions import AcademyScopedPermissionPolicy, AcademyScopedViewSetMixin
 from academies.services import MODERATOR, states_served_by
 
-from . import services
+from . import sections, services
 from .models import Organisation
 
 
@@ -71,3 +71,20 @@ def register_resource_log_actions(actions):
     actions.register_action("colloquium.resource_reject", "Reject resource", "Resource rejected")
     actions.register_action("colloquium.organisation_verified", "Verify organisation", "Organisation verified")
     actions.register_action("colloquium.organisation_unverified", "Unverify organisation", "Organisation unverified")
+
+
+# --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
+hooks.register("colloquium_home_sections", sections.recent_resources, order=30)
+hooks.register("colloquium_dashboard_sections", sections.my_submissions, order=30)
+hooks.register("colloquium_personal_data", services.export_personal_data, order=30)
+
+
+@hooks.register("colloquium_staff_screen_prefixes")
+def staff_screen_prefixes():
+    # The front-end moderation queue: staff need two-factor authentication there too.
+    return ["/resources/moderation/"]
+
+
+@hooks.register("colloquium_page_cache_models")
+def page_cache_models():
+    return ["resources.Organisation", "resources.Resource", "resources.ResourceVersion"]

@@ -1,7 +1,8 @@
 """Platform administrators see and act for every academy."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from core.migration_helpers import create_app_permissions, grant_group_permissions
 
 MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -21,10 +22,9 @@ COLLECTION_PERMISSIONS = [
 
 
 def create_group(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    # The page and collection permissions below are Wagtail's: create them too.
+    create_app_permissions(apps, ["wagtailcore", "wagtaildocs", "wagtailimages"])
+    grant_group_permissions(apps, {"Platform administrators": MODEL_PERMISSIONS})
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
@@ -35,9 +35,7 @@ def create_group(apps, schema_editor):
     def perm(app_label, codename):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
-    group, _ = Group.objects.get_or_create(name="Platform administrators")
-    for app_label, codename in MODEL_PERMISSIONS:
-        group.permissions.add(perm(app_label, codename))
+    group = Group.objects.get(name="Platform administrators")
     root_page = Page.objects.filter(depth=1).first()
     if root_page:
         for codename in PAGE_PERMISSIONS:

@@ -1,8 +1,9 @@
 """The platform-wide staff groups. Feature apps add their model permissions to
 these groups in their own data migrations; academies add per-academy groups."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from core.migration_helpers import grant_group_permissions
 
 GROUP_PERMISSIONS = {
     "Academy editors": [("wagtailadmin", "access_admin")],
@@ -12,16 +13,7 @@ GROUP_PERMISSIONS = {
 
 
 def create_groups(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, perms in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for app_label, codename in perms:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    grant_group_permissions(apps, GROUP_PERMISSIONS)
 
 
 def remove_groups(apps, schema_editor):

@@ -1,4 +1,4 @@
-"""From now on `is_staff` means "may open the Wagtail admin" (see accounts.signals): set it for existing users."""
+"""From now on `is_staff` means "may open the Wagtail admin" (see accounts.receivers): set it for existing users."""
 
 from django.db import migrations
 from django.db.models import Q

@@ -4,10 +4,11 @@ Which academy's certificates a registrar may act on is decided in code
 (academies.services.is_staff_of); these permissions open the admin screens.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-PERMISSIONS = {
+from core.migration_helpers import grant_group_permissions
+
+CODENAMES = {
     "Registrars": [
         "view_certificate", "issue_certificate", "view_issuebatch",
         "add_certificatetemplate", "change_certificatetemplate", "view_certificatetemplate",
@@ -18,20 +19,11 @@ PERMISSIONS = {
         "view_certificatetemplate",
     ],
 }
+GROUP_PERMISSIONS = {name: [("certificates", codename) for codename in codenames] for name, codenames in CODENAMES.items()}
 
 
 def grant(apps, schema_editor):
-    app_config = apps.get_app_config("certificates")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="certificates", codename__in=codenames)
-        )
+    grant_group_permissions(apps, GROUP_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -26,6 +26,9 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# The demo app (demo content files, load_demo, serve_demo, demo_totp): on unless DEMO_CONTENT=0;
+# production.py turns it off unless DEMO_CONTENT=1.
+DEMO_CONTENT = env_bool("DEMO_CONTENT", True)
 SECRET_KEY = env.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "home",
+    *(["demo"] if DEMO_CONTENT else []),  # demo/content/ and load_demo; production leaves it out
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -347,5 +351,3 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "WARNING"},
     },
 }
-
-from .extensions import *  # noqa: E402, F403

@@ -6,37 +6,22 @@ academies.services; the question bank is part of the module page, so page
 permissions already cover editing it.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+from core.migration_helpers import grant_group_permissions, revoke_group_permissions
+
 GROUP_PERMISSIONS = {
-    "Registrars": ["view_enrolment", "add_enrolment"],
-    "Academy editors": ["view_enrolment"],
+    "Registrars": [("courses", "view_enrolment"), ("courses", "add_enrolment")],
+    "Academy editors": [("courses", "view_enrolment")],
 }
 
 
 def add_permissions(apps, schema_editor):
-    app_config = apps.get_app_config("courses")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for codename in codenames:
-            group.permissions.add(Permission.objects.get(content_type__app_label="courses", codename=codename))
+    grant_group_permissions(apps, GROUP_PERMISSIONS)
 
 
 def remove_permissions(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GROUP_PERMISSIONS.items():
-        group = Group.objects.filter(name=name).first()
-        if group:
-            group.permissions.remove(
-                *Permission.objects.filter(content_type__app_label="courses", codename__in=codenames)
-            )
+    revoke_group_permissions(apps, GROUP_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,8 @@
 """Seed the fixed topic list; let moderators and platform administrators verify organisations."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from core.migration_helpers import grant_group_permissions
 
 TOPICS = [
     ("forced-labour", "Forced labour"),
@@ -18,7 +19,7 @@ TOPICS = [
     ("victim-identification", "Victim identification"),
     ("evidence", "Evidence and trial"),
 ]
-GROUP_PERMISSIONS = {
+CODENAMES = {
     "Moderators": ["add_organisation", "change_organisation", "view_organisation"],
     "Platform administrators": [
         "add_organisation",
@@ -27,23 +28,14 @@ GROUP_PERMISSIONS = {
         "delete_organisation",
     ],
 }
+GROUP_PERMISSIONS = {name: [("resources", codename) for codename in codenames] for name, codenames in CODENAMES.items()}
 
 
 def forwards(apps, schema_editor):
     Topic = apps.get_model("resources", "Topic")
     for position, (code, name) in enumerate(TOPICS):
         Topic.objects.update_or_create(code=code, defaults={"name": name, "position": position})
-    app_config = apps.get_app_config("resources")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="resources", codename__in=codenames)
-        )
+    grant_group_permissions(apps, GROUP_PERMISSIONS)
 
 
 def backwards(apps, schema_editor):

@@ -262,7 +262,7 @@ RULES = [
         "POST register: the event's audience (district judges) only",
     ),
     (
-        "^((?:[\\w\\-]+/)+)(agenda\\.ics|agenda\\.pdf)$",
+        "^((?:[\\w\\-]+/)+agenda\\.(?:ics|pdf))$",
         paths(
             {
                 "ics": _page_url("event_a", "agenda.ics"),
@@ -521,6 +521,19 @@ RULES = [
         "the feed token is the credential",
     ),
     ("colloquia:reset_feed", one("colloquia:reset_feed"), signed_in, ""),
+    # --- the apps' old URL prefixes: permanent redirects, the new address decides ---
+    (
+        "learning/<path:rest>",
+        lambda w: [("", f"/learning/attempts/{w['attempt_a'].pk}/")],
+        public,
+        "301 to the same path under /courses/, which checks access",
+    ),
+    (
+        "registrations/<path:rest>",
+        lambda w: [("", f"/registrations/calendar/{w['feed_token_a']}.ics")],
+        public,
+        "301 to the same path under /colloquia-registrations/, which checks access",
+    ),
     # --- Wagtail core internals ---
     (
         "_util/login/",

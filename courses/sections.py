@@ -1,4 +1,4 @@
-"""Sections the courses app adds to shared pages (see core.extensions and settings/extensions.py)."""
+"""Sections the courses app adds to shared pages (registered in wagtail_hooks.py; see core.extensions)."""
 
 from wagtail.models import Page
 
@@ -25,7 +25,7 @@ def _learner_modules(user):
     return {
         "current": [row for row in rows if not row["enrolment"].completed_at],
         "completed": [row for row in rows if row["enrolment"].completed_at],
-        "catalogue": services.national_catalogue(),
+        "catalogue": CourseIndexPage.national_catalogue(),
     }
 
 
@@ -39,7 +39,7 @@ def featured_section(request, **kwargs):
         "template": "courses/sections/featured.html",
         "title": "Featured modules",
         "modules": modules,
-        "catalogue": services.national_catalogue(),
+        "catalogue": CourseIndexPage.national_catalogue(),
     }
 
 

@@ -1,12 +1,15 @@
 """What makes cached public pages stale: each of these bumps the page-cache generation (core.cache)."""
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import bump_generation
+
+# core.routing keeps the restricted pages (and the States they are restricted to) under the generation.
+CORE_WATCHED_MODELS = ["wagtailcore.PageViewRestriction", "regions.State"]
 
 
 def _bump(sender, **kwargs):
@@ -29,8 +32,16 @@ def _page_saved(sender, instance, created=False, update_fields=None, **kwargs):
         _bump_on_commit(sender)
 
 
+def page_cache_model_labels():
+    """Labels of the models apps name with the "colloquium_page_cache_models" hook, and core's own."""
+    labels = list(CORE_WATCHED_MODELS)
+    for fn in hooks.get_hooks("colloquium_page_cache_models"):
+        labels.extend(fn())
+    return labels
+
+
 def _models_to_watch():
-    """Page types, sites, Wagtail settings, images, documents and settings.PAGE_CACHE_MODELS."""
+    """Page types, sites, Wagtail settings, images, documents and the page_cache_model_labels()."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 
     watched = []
@@ -41,7 +52,7 @@ def _models_to_watch():
     from wagtail.images import get_image_model
 
     watched += [get_image_model(), get_document_model()]
-    for label in getattr(settings, "PAGE_CACHE_MODELS", []):
+    for label in page_cache_model_labels():
         try:
             watched.append(apps.get_model(label))
         except LookupError:
@@ -50,6 +61,8 @@ def _models_to_watch():
 
 
 def connect():
+    """Connect the page-cache receivers. Called from CoreConfig.ready: every model is loaded, and
+    reading the hooks imports every app's wagtail_hooks module first, so all are registered."""
     page_published.connect(_bump_on_commit, dispatch_uid="core.pagecache.published")
     page_unpublished.connect(_bump_on_commit, dispatch_uid="core.pagecache.unpublished")
     post_page_move.connect(_bump_on_commit, dispatch_uid="core.pagecache.moved")

@@ -1,16 +1,17 @@
-"""Audit changes of group membership (who holds which staff role), whichever screen or script made them.
+"""Receivers: audit changes of group membership (who holds which staff role), whichever screen or
+script made them, and keep `is_staff` ("may open the admin") in step with groups and permissions.
 
 Inside the Wagtail admin the acting user comes from Wagtail's log context; a
 script or data migration records no user.
 """
 
-from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
+from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
 from .audit import record
 from .models import User
+from .services import refresh_admin_flag
 
 ACTION = "colloquium.groups_changed"
 
@@ -49,23 +50,8 @@ def audit_group_membership(sender, instance, action, reverse, pk_set, **kwargs):
 # Every page header asks whether the user may open the admin. Answering from permissions costs two
 # queries per page, so `is_staff` (which nothing else on this site uses: Django's own admin is not
 # installed) holds the answer, kept in step here with group membership, direct permissions, the
-# permissions of groups and superuser status. The admin itself still checks permissions.
-
-
-def refresh_admin_flag(user_ids):
-    """Set is_staff to "may open the Wagtail admin" for these users; returns the ids that may."""
-    user_ids = list(user_ids)
-    if not user_ids:
-        return set()
-    permission = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-    users = User.objects.filter(pk__in=user_ids)
-    allowed = users.filter(
-        Q(is_superuser=True) | Q(user_permissions__in=permission) | Q(groups__permissions__in=permission)
-    ).values_list("pk", flat=True)
-    allowed = set(allowed)
-    users.filter(is_staff=True).exclude(pk__in=allowed).update(is_staff=False)
-    users.filter(is_staff=False, pk__in=allowed).update(is_staff=True)
-    return allowed
+# permissions of groups and superuser status (services.refresh_admin_flag). The admin itself still
+# checks permissions.
 
 
 @receiver(m2m_changed, sender=User.groups.through)

@@ -8,14 +8,13 @@ from wagtail.signals import page_published, page_unpublished
 
 from accounts.services import learner_records_changed
 
+from .agenda import agenda_published, rebuild_restricted_materials
 from .models import Attendance, CalendarFeed, ColloquiumPage, Registration
 from .services import calendar_entries_changed
 
 
 @receiver(page_published, sender=ColloquiumPage)
 def on_colloquium_published(sender, instance, **kwargs):
-    from .agenda import agenda_published, rebuild_restricted_materials
-
     agenda_published(instance)
     rebuild_restricted_materials(instance)
     calendar_entries_changed(instance)
