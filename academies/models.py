@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -118,12 +119,20 @@ class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["academies.AcademyPage"]
 
-    def get_context(self, request, *args, **kwargs):
-        from .services import public_academies
+    def listed_academies(self, state_code=""):
+        """Academies whose page is live, national first; for a State/UT code, those serving it."""
+        academies = (
+            Academy.objects.filter(page__live=True).select_related("page", "high_court").prefetch_related("states")
+        )
+        if state_code:
+            # A national academy serves every State/UT.
+            academies = academies.filter(Q(states__code=state_code) | Q(is_national=True))
+        return academies.order_by("-is_national", "name").distinct()
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         state_code = request.GET.get("state", "")
-        context["academies"] = public_academies(state_code=state_code)
+        context["academies"] = self.listed_academies(state_code=state_code)
         context["states"] = State.objects.all()
         context["selected_state"] = state_code
         return context
@@ -150,5 +159,7 @@ class AcademyPage(RestrictionsFromCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         academy = self.academy
         context["academy_record"] = academy
-        context["sections"] = collect_sections("ACADEMY_SECTIONS", request, academy=academy) if academy else []
+        context["sections"] = (
+            collect_sections("colloquium_academy_sections", request, academy=academy) if academy else []
+        )
         return context

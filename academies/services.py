@@ -10,6 +10,7 @@ from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from accounts.roles import EDITORS_GROUP, MODERATORS_GROUP, REGISTRARS_GROUP
+from regions.models import State
 
 from .models import Academy, AcademyIndexPage, AcademyPage
 
@@ -86,7 +87,7 @@ def add_staff(academy, user, role):
 
 
 def _may_hold_staff_role(user):
-    # Every staff role comes with access to the admin, which accounts.signals mirrors in
+    # Every staff role comes with access to the admin, which accounts.receivers mirrors in
     # `user.is_staff`: a user without it holds no staff role, answered without a query
     # (learners pass through these checks on every page).
     return user.is_authenticated and user.is_staff
@@ -153,14 +154,6 @@ def contact_for(academy):
     return details
 
 
-def public_academies(state_code=""):
-    academies = Academy.objects.filter(page__live=True).select_related("page", "high_court").prefetch_related("states")
-    if state_code:
-        # A national academy serves every State/UT.
-        academies = academies.filter(Q(states__code=state_code) | Q(is_national=True))
-    return academies.order_by("-is_national", "name").distinct()
-
-
 def scope_role_queue(user, users):
     """Registrars verify the roles of users in the States/UTs their academies serve.
 
@@ -176,8 +169,6 @@ def scope_role_queue(user, users):
 
 def states_served_by(user, role):
     """States/UTs served by the academies where `user` holds `role`; None means every State."""
-    from regions.models import State
-
     academies = academies_for(user, role)
     if acts_for_all(user) or academies.filter(is_national=True).exists():
         return None

@@ -12,15 +12,9 @@ from accounts.audit import record
 from core.pdf import render_pdf
 from core.site import absolute_url
 
-from .models import (
-    ACTIVE_STATUSES,
-    AgendaRevision,
-    AgendaSession,
-    Registration,
-    RegistrationStatus,
-    RestrictedMaterial,
-)
-from .services import _email, agenda_days, materials_for, sessions_in_order
+from .choices import ACTIVE_STATUSES, RegistrationStatus
+from .records import AgendaRevision, AgendaSession, Registration, RestrictedMaterial
+from .services import agenda_days, materials_for, send_email, sessions_in_order
 
 SNAPSHOT_FIELDS = ("title", "date", "start", "end", "room", "kind", "counts")
 
@@ -98,7 +92,7 @@ def agenda_published(page):
 
             def send():
                 for email in emails:
-                    _email(email, f"Revised agenda: {page.title}", "colloquia/email/agenda_revised.txt", context)
+                    send_email(email, f"Revised agenda: {page.title}", "colloquia/email/agenda_revised.txt", context)
 
             transaction.on_commit(send)
     return revision
@@ -161,7 +155,7 @@ def add_sessions(calendar, page, *, status_note="", status=None, sequence=None):
 
 
 def new_calendar(name):
-    from icalendar import Calendar
+    from icalendar import Calendar  # loaded by calendar downloads only (see add_sessions)
 
     calendar = Calendar()
     calendar.add("prodid", "-//Colloquium//Judicial colloquia//EN")

@@ -1,4 +1,5 @@
-"""Learner-facing views. Page contexts are built here so the page models stay thin; rules live in services."""
+"""Learner-facing views behind the courses URLs (enrol, lesson done, quiz). Page contexts are page methods;
+rules live in services."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,83 +9,10 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from academies.services import academy_for_page
 from accounts.audit import log_refusal
-from accounts.roles import Role
-from regions.services import states_by_name
 
 from . import services
-from .models import Attempt, CoursePage, Enrolment, LessonPage
-
-
-def catalogue_context(request, index_page):
-    filters = {
-        "role": request.GET.get("role", "") if request.GET.get("role") in Role.values else "",
-        "topic": request.GET.get("topic", "")[:100],
-        "state": request.GET.get("state", "")[:4],
-        "query": request.GET.get("q", "").strip()[:100],
-    }
-    modules = services.catalogue_modules(index_page, **filters)
-    academies = services.academies_by_module(modules)
-    progress = {}
-    if request.user.is_authenticated and modules:
-        enrolments = list(Enrolment.objects.filter(user=request.user, module__in=modules).select_related("module"))
-        by_enrolment = services.progress_for(enrolments)
-        progress = {e.module_id: by_enrolment[e.pk] for e in enrolments}
-    items = [{"module": m, "academy": academies.get(m.pk), "progress": progress.get(m.pk)} for m in modules]
-    return {
-        "items": items,
-        "filters": filters,
-        "roles": [c for c in Role.choices if c[0] != Role.ACADEMY_STAFF],
-        "states": states_by_name(),
-        "topics": services.catalogue_topics(),
-    }
-
-
-def module_context(request, module):
-    lessons = services.lessons_for(module)
-    enrolment = services.get_enrolment(request.user, module)
-    context = {
-        "lessons": lessons,
-        "enrolment": enrolment,
-        "academy": academy_for_page(module),
-        "review_rule": services.review_rule(module),
-        # Filtered in Python: a preview or revision holds a modelcluster FakeQuerySet without .live().
-        "prerequisites": [p for p in module.prerequisites.all() if p.live],
-    }
-    if enrolment:
-        progress = services.progress_of(enrolment, lessons)
-        context.update(
-            progress=progress,
-            quiz=services.quiz_state(enrolment, progress=progress),
-            missing=services.completion_missing(enrolment, progress),
-            best_score=services.best_scores([enrolment]).get(enrolment.pk),
-        )
-    else:
-        context["refusals"] = services.enrolment_refusals(request.user, module)
-    return context
-
-
-def lesson_context(request, lesson):
-    module = services.module_of(lesson)
-    lessons = services.lessons_for(module)
-    position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
-    context = {
-        "module": module,
-        "lessons": lessons,
-        "position": None if position is None else position + 1,
-        "previous_lesson": lessons[position - 1] if position else None,
-        "next_lesson": lessons[position + 1] if position is not None and position + 1 < len(lessons) else None,
-        "enrolment": None,
-    }
-    if getattr(request, "is_preview", False):
-        return context
-    enrolment = services.get_enrolment(request.user, module)
-    if enrolment:
-        services.record_activity(enrolment)
-        progress = services.progress_of(enrolment, lessons)
-        context.update(enrolment=enrolment, progress=progress, done=lesson.pk in progress.done_ids)
-    return context
+from .models import Attempt, CoursePage, LessonPage
 
 
 def _module_or_404(module_id):

@@ -5,12 +5,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.blocks import BaseStreamBlock
 from core.cache import memoize
 from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
 from core.routing import RestrictionsFromCacheMixin
-
-from .blocks import BaseStreamBlock
 
 
 class HomePage(RestrictionsFromCacheMixin, Page):
@@ -48,7 +47,7 @@ class HomePage(RestrictionsFromCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Upcoming colloquia, featured modules, recent resources: filled by feature apps.
-        context["sections"] = collect_sections("HOME_SECTIONS", request)
+        context["sections"] = collect_sections("colloquium_home_sections", request)
         return context
 
 

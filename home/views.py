@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 
 from . import search as site_search
@@ -35,7 +36,5 @@ page_not_found = _error("404.html", 404)
 
 
 def server_error(request):
-    from django.shortcuts import render
-
     # Rendered without context processors that could fail again.
     return render(None, "500.html", status=500)

@@ -8,14 +8,14 @@ from django import forms
 from django.utils.functional import cached_property
 from wagtail import blocks
 
+from .models import Resource, ResourceIndexPage
+
 
 class ResourceChooserBlock(blocks.ChooserBlock):
     """Choose one public resource (a plain select: works without JavaScript in the editor too)."""
 
     @cached_property
     def target_model(self):
-        from .models import Resource
-
         return Resource
 
     @cached_property
@@ -24,8 +24,6 @@ class ResourceChooserBlock(blocks.ChooserBlock):
 
     @cached_property
     def field(self):
-        from .models import Resource
-
         return forms.ModelChoiceField(
             queryset=Resource.objects.public().select_related("live_version").order_by("live_version__title"),
             widget=self.widget,
@@ -43,8 +41,6 @@ class ResourceLinkBlock(blocks.StructBlock):
     note = blocks.CharBlock(required=False, max_length=200, help_text="Optional: why this resource is useful here.")
 
     def get_context(self, value, parent_context=None):
-        from .models import ResourceIndexPage
-
         context = super().get_context(value, parent_context=parent_context)
         resource = value.get("resource")
         if resource is not None and resource.live_version_id and resource.organisation.verified:

@@ -1,4 +1,4 @@
-"""Sections this app adds to shared pages (settings.HOME_SECTIONS / DASHBOARD_SECTIONS)."""
+"""Sections this app adds to shared pages (hooks colloquium_home_sections / colloquium_dashboard_sections)."""
 
 from . import services
 from .models import ResourceIndexPage

@@ -20,7 +20,14 @@ from accounts.services import Gate, role_gate
 from core.html import clean_html
 
 from .choices import DECISION_STATUS, Decision, Status, TargetMode
-from .models import ModerationDecision, Organisation, OrganisationMember, Resource, ResourceFile, ResourceVersion
+from .records import (
+    ModerationDecision,
+    Organisation,
+    OrganisationMember,
+    Resource,
+    ResourceFile,
+    ResourceVersion,
+)
 
 
 class DecisionConflict(Exception):
@@ -385,7 +392,7 @@ def search_public(queryset, query):
 
 
 def export_personal_data(user):
-    """The user's organisation membership and the versions they submitted (settings.PERSONAL_DATA_EXPORTERS)."""
+    """The user's organisation membership and the versions they submitted (the colloquium_personal_data hook)."""
     member = membership(user)
     versions = ResourceVersion.objects.filter(submitted_by=user).order_by("submitted_at")
     return {

@@ -1,130 +1,31 @@
-"""Views of the resource library. Thin: the rules live in services.py and files.py."""
+"""URL-routed views of the resource library: file downloads, uploads and edits, submissions, moderation.
+
+Thin: the rules live in services.py and files.py; the public library pages are routes of
+`ResourceIndexPage` (models.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import log_refusal
-from regions.models import State
 
 from . import services
-from .choices import Language, ResourceType
+from .display import moved_permanently, version_context
 from .forms import FILES_AGAIN, DecisionForm, ResourceForm
-from .models import Organisation, Resource, ResourceFile, ResourceIndexPage, ResourceVersion, Topic
+from .models import Resource, ResourceFile, ResourceIndexPage, ResourceVersion
 
 # Served files may be opened in the browser (PDF, images) but never run anything.
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'"
-PAGE_SIZE = 20
 
 
 def index_page():
     return ResourceIndexPage.objects.live().first()
-
-
-def _version_context(version):
-    return {
-        "version": version,
-        "files": list(version.files.all()),
-        "topics": list(version.topics.all()),
-        "states": list(version.states.all()),
-    }
-
-
-# --- public library (served through ResourceIndexPage routes) ---
-
-
-def library_listing(request, page):
-    resources = services.public_resources()
-    filters = {
-        "topic": request.GET.get("topic", "")[:40],
-        "type": request.GET.get("type", "")[:20],
-        "language": request.GET.get("language", "")[:10],
-        "state": request.GET.get("state", "")[:4],
-        "organisation": request.GET.get("organisation", "")[:200],
-    }
-    query = request.GET.get("q", "").strip()[:200]
-    if filters["topic"]:
-        resources = resources.filter(live_version__topics__code=filters["topic"])
-    if filters["type"]:
-        resources = resources.filter(live_version__resource_type=filters["type"])
-    if filters["language"]:
-        resources = resources.filter(live_version__language=filters["language"])
-    if filters["state"]:
-        resources = resources.filter(live_version__states__code=filters["state"])
-    if filters["organisation"]:
-        resources = resources.filter(organisation__slug=filters["organisation"])
-    resources = services.search_public(resources, query).distinct()
-    page_obj = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
-    for resource in page_obj:
-        resource.url = resource.get_url(page)
-    params = request.GET.copy()
-    params.pop("page", None)
-    return TemplateResponse(
-        request,
-        "resources/resource_index_page.html",
-        {
-            "page": page,
-            "page_obj": page_obj,
-            "query": query,
-            "filters": filters,
-            "topics": Topic.objects.all(),
-            "types": ResourceType.choices,
-            "languages": Language.choices,
-            "states": State.objects.all(),
-            "organisations": Organisation.objects.filter(verified=True, resources__live_version__isnull=False)
-            .distinct()
-            .only("name", "slug"),
-            "querystring": params.urlencode(),
-            "upload_gate": services.upload_gate(request.user),
-        },
-    )
-
-
-def _moved_permanently(request, url):
-    """A 301 to `url`, the one address of what was asked for, keeping the query string."""
-    query = request.META.get("QUERY_STRING", "")
-    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
-
-
-def resource_detail(request, page, pk, slug):
-    resource = get_object_or_404(
-        Resource.objects.select_related("organisation", "live_version", "latest_version"), pk=pk
-    )
-    live = resource.live_version if resource.organisation.verified else None
-    latest = resource.latest_version
-    private_view = False
-    if live is not None:
-        version = live
-    elif latest is not None and services.can_view_version(request.user, latest):
-        version, private_view = latest, True
-    else:
-        raise Http404
-    # One address per resource: any other slug (a typo, an earlier title) moves to it, once
-    # the visitor may see the resource, so a redirect tells nobody else it exists.
-    if slug != resource.slug:
-        return _moved_permanently(request, resource.get_url(page))
-    pending = None
-    if latest is not None and latest.pk != version.pk and services.can_view_version(request.user, latest):
-        pending = latest
-    context = {
-        "page": page,
-        "index_page": page,
-        "resource": resource,
-        "private_view": private_view,
-        "pending_version": pending,
-        "can_edit": services.can_edit(request.user, resource),
-        "organisation_url": page.url
-        + page.reverse_subpage("organisation", kwargs={"slug": resource.organisation.slug}),
-        **_version_context(version),
-    }
-    return TemplateResponse(request, "resources/resource_detail.html", context)
 
 
 # --- files ---
@@ -136,7 +37,7 @@ def download(request, pk, name):
         log_refusal(request, f"resource file {pk}", "not public and not the organisation's or a moderator's")
         raise Http404
     if name != stored.original_name:
-        return _moved_permanently(request, stored.get_absolute_url())
+        return moved_permanently(request, stored.get_absolute_url())
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as error:
@@ -311,6 +212,6 @@ def review(request, pk):
             "resource": version.resource,
             "history": history,
             "academies": list(version.target_academies.all()),
-            **_version_context(version),
+            **version_context(version),
         },
     )

@@ -1,7 +1,9 @@
-from .learning import Attempt, Enrolment, LessonProgress
-from .pages import CourseIndexPage, CoursePage, CoursePageTopic, LessonPage, Question, ReviewAnswers, normalise_answer
+from ..questions import Question, ReviewAnswers, normalise_answer
+from ..records import Attempt, Enrolment, LessonProgress
+from .pages import LESSON_LIST_FIELDS, CourseIndexPage, CoursePage, CoursePageTopic, LessonPage
 
 __all__ = [
+    "LESSON_LIST_FIELDS",
     "Attempt",
     "CourseIndexPage",
     "CoursePage",

@@ -1,12 +1,12 @@
-"""The content side of a training module: catalogue, module, question bank and lessons (all edited in Wagtail)."""
+"""The content side of a training module: catalogue, module and lessons (edited in Wagtail; the question bank
+is in questions.py). Each page builds its own context; the rules it applies are in courses.services."""
 
-import re
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -19,14 +19,23 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
+from academies.services import academy_for_page
 from accounts.roles import Role
+from core.cache import memoize
 from core.editing import PublishSafePageForm
 from core.routing import RestrictionsFromCacheMixin
+from regions.services import states_by_name
 
-from ..blocks import LessonStreamBlock, OptionsBlock
+from .. import services
+from ..blocks import LessonStreamBlock
+from ..questions import ReviewAnswers
+from ..records import Enrolment
+
+# What lists of lessons show and link to: kept small, since every view unpickles them.
+LESSON_LIST_FIELDS = ("title", "slug", "path", "depth", "url_path", "live", "content_type", "locale", "required")
 
 
 class CourseIndexPage(RestrictionsFromCacheMixin, Page):
@@ -42,11 +51,41 @@ class CourseIndexPage(RestrictionsFromCacheMixin, Page):
     parent_page_types = ["home.HomePage", "academies.AcademyPage"]
     subpage_types = ["courses.CoursePage"]
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import catalogue_context
+    @classmethod
+    def national_catalogue(cls):
+        """The catalogue of every module (the one right under the home page), or None."""
+        return memoize("courses.national-catalogue", lambda: cls.objects.live().filter(depth=3).first())
 
+    def live_modules(self):
+        """The live modules this catalogue lists: under an academy its children, otherwise every module."""
+        modules = CoursePage.objects.live()
+        if academy_for_page(self) is not None:
+            modules = modules.child_of(self)
+        return modules
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(request, self))
+        filters = {
+            "role": request.GET.get("role", "") if request.GET.get("role") in Role.values else "",
+            "topic": request.GET.get("topic", "")[:100],
+            "state": request.GET.get("state", "")[:4],
+            "query": request.GET.get("q", "").strip()[:100],
+        }
+        modules = services.catalogue_modules(self, **filters)
+        academies = services.academies_by_module(modules)
+        progress = {}
+        if request.user.is_authenticated and modules:
+            enrolments = list(Enrolment.objects.filter(user=request.user, module__in=modules).select_related("module"))
+            by_enrolment = services.progress_for(enrolments)
+            progress = {e.module_id: by_enrolment[e.pk] for e in enrolments}
+        items = [{"module": m, "academy": academies.get(m.pk), "progress": progress.get(m.pk)} for m in modules]
+        context.update(
+            items=items,
+            filters=filters,
+            roles=[c for c in Role.choices if c[0] != Role.ACADEMY_STAFF],
+            states=states_by_name(),
+            topics=services.catalogue_topics(),
+        )
         return context
 
 
@@ -82,15 +121,6 @@ class CoursePageForm(PublishSafePageForm):
                     "Add questions or draw fewer.",
                 )
         return cleaned
-
-
-class ReviewAnswers(models.TextChoices):
-    """When learners see the right answers, feedback and legal basis of a submitted attempt
-    (as Moodle's review options)."""
-
-    EACH_ATTEMPT = "each_attempt", "After each attempt"
-    WHEN_FINISHED = "when_finished", "Only after passing or using the last attempt"
-    NEVER = "never", "Never"
 
 
 class CoursePage(RestrictionsFromCacheMixin, Page):
@@ -192,84 +222,46 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
     def has_quiz(self):
         return self.questions_drawn > 0
 
+    def live_lessons(self):
+        """This module's live lessons in tree order, without their bodies (listed by
+        `courses.services.lessons_for`, which keeps them under the content generation)."""
+        return LessonPage.objects.live().only(*LESSON_LIST_FIELDS).order_by("path").child_of(self)
+
+    @classmethod
+    def live_lessons_by_module(cls, modules):
+        """{module pk: [live lessons in order]} for many modules in one query (`courses.services.lessons_by_module`)."""
+        result = {m.pk: [] for m in modules}
+        by_path = {m.path: m.pk for m in modules}
+        condition = Q()
+        for m in modules:
+            condition |= Q(path__startswith=m.path, depth=m.depth + 1)
+        for lesson in LessonPage.objects.live().only(*LESSON_LIST_FIELDS).order_by("path").filter(condition):
+            result[by_path[lesson.path[: -Page.steplen]]].append(lesson)
+        return result
+
     def get_context(self, request, *args, **kwargs):
-        from ..views import module_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(module_context(request, self))
+        lessons = services.lessons_for(self)
+        enrolment = services.get_enrolment(request.user, self)
+        context.update(
+            lessons=lessons,
+            enrolment=enrolment,
+            academy=academy_for_page(self),
+            review_rule=services.review_rule(self),
+            # Filtered in Python: a preview or revision holds a modelcluster FakeQuerySet without .live().
+            prerequisites=[p for p in self.prerequisites.all() if p.live],
+        )
+        if enrolment:
+            progress = services.progress_of(enrolment, lessons)
+            context.update(
+                progress=progress,
+                quiz=services.quiz_state(enrolment, progress=progress),
+                missing=services.completion_missing(enrolment, progress),
+                best_score=services.best_scores([enrolment]).get(enrolment.pk),
+            )
+        else:
+            context["refusals"] = services.enrolment_refusals(request.user, self)
         return context
-
-
-def normalise_answer(text):
-    """Short answers match ignoring case and all spaces: ' 14  Years ' == '14years'."""
-    return re.sub(r"\s+", "", str(text)).casefold()
-
-
-class Question(Orderable):
-    """A question in a module's bank. Single choice and true/false need exactly one correct option."""
-
-    SINGLE, MULTIPLE, TRUE_FALSE, SHORT = "single", "multiple", "true_false", "short"
-    KINDS = [
-        (SINGLE, "Single choice"),
-        (MULTIPLE, "Multiple choice (tick all that apply)"),
-        (TRUE_FALSE, "True or false"),
-        (SHORT, "Short answer"),
-    ]
-
-    module = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="questions")
-    kind = models.CharField(max_length=12, choices=KINDS, default=SINGLE)
-    text = models.TextField("question")
-    options = StreamField(
-        OptionsBlock(), blank=True, help_text="For choice and true/false questions. Tick the correct ones."
-    )
-    accepted_answers = models.TextField(
-        blank=True, help_text="Short answer only: one accepted answer per line. Case and spaces are ignored."
-    )
-    feedback = models.TextField(blank=True, help_text="Shown after submission (if the module shows feedback).")
-    basis = models.CharField(
-        "legal basis", max_length=200, blank=True, help_text="Optional: the statute or case, e.g. 'BNS 143, Expl. 2'."
-    )
-
-    panels = [
-        FieldPanel("kind"),
-        FieldPanel("text"),
-        FieldPanel("options"),
-        FieldPanel("accepted_answers"),
-        FieldPanel("feedback"),
-        FieldPanel("basis"),
-    ]
-
-    def __str__(self):
-        return self.text[:80]
-
-    @property
-    def accepted_list(self):
-        return [line.strip() for line in self.accepted_answers.splitlines() if line.strip()]
-
-    def option_values(self):
-        """[(option id, text, correct)] in the editor's order."""
-        return [(child.id, child.value["text"], bool(child.value["correct"])) for child in self.options]
-
-    def clean(self):
-        super().clean()
-        options = self.option_values()
-        correct = sum(1 for _, _, ok in options if ok)
-        if self.kind == self.SHORT:
-            if not self.accepted_list:
-                raise ValidationError(
-                    {"accepted_answers": "A short-answer question needs at least one accepted answer."}
-                )
-            if options:
-                raise ValidationError({"options": "A short-answer question has no options; remove them."})
-            return
-        if self.kind == self.TRUE_FALSE and len(options) != 2:
-            raise ValidationError({"options": "A true/false question needs exactly two options (True, False)."})
-        if len(options) < 2:
-            raise ValidationError({"options": "Give at least two options."})
-        if self.kind in (self.SINGLE, self.TRUE_FALSE) and correct != 1:
-            raise ValidationError({"options": "Tick exactly one correct option."})
-        if self.kind == self.MULTIPLE and correct < 1:
-            raise ValidationError({"options": "Tick at least one correct option."})
 
 
 class LessonPage(RestrictionsFromCacheMixin, Page):
@@ -288,9 +280,28 @@ class LessonPage(RestrictionsFromCacheMixin, Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import lesson_context
+    def get_module(self):
+        """The module this lesson belongs to (its parent page, as a CoursePage; see `courses.services.module_of`)."""
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request, self))
+        module = services.module_of(self)
+        lessons = services.lessons_for(module)
+        position = next((i for i, item in enumerate(lessons) if item.pk == self.pk), None)
+        context.update(
+            module=module,
+            lessons=lessons,
+            position=None if position is None else position + 1,
+            previous_lesson=lessons[position - 1] if position else None,
+            next_lesson=lessons[position + 1] if position is not None and position + 1 < len(lessons) else None,
+            enrolment=None,
+        )
+        if getattr(request, "is_preview", False):
+            return context
+        enrolment = services.get_enrolment(request.user, module)
+        if enrolment:
+            services.record_activity(enrolment)
+            progress = services.progress_of(enrolment, lessons)
+            context.update(enrolment=enrolment, progress=progress, done=self.pk in progress.done_ids)
         return context

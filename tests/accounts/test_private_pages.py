@@ -28,8 +28,8 @@ def personal_urls(world):
         ("judge", "/certificates/"),
         ("judge", f"/certificates/{world['certificate_a'].pk}/download/"),
         ("judge", "/certificates/transcript/"),
-        ("judge", f"/learning/attempts/{world['attempt_a'].pk}/"),
-        ("judge", f"/registrations/calendar/{world['feed_token_a']}.ics"),
+        ("judge", f"/courses/attempts/{world['attempt_a'].pk}/"),
+        ("judge", f"/colloquia-registrations/calendar/{world['feed_token_a']}.ics"),
         # Wagtail pages greet the person by name and show their registration or progress.
         ("judge", world["event_a"].url),
         ("judge", world["module_a"].url),
@@ -39,7 +39,7 @@ def personal_urls(world):
         ("cso", f"/resources/mine/{resource.pk}/"),
         ("cso", f"/resources/mine/{resource.pk}/edit/"),
         # A nominee's invitation (name, registration) is opened from the emailed link.
-        (None, f"/registrations/invitation/{world['invitation_token']}/"),
+        (None, f"/colloquia-registrations/invitation/{world['invitation_token']}/"),
     ]
 
 

@@ -71,7 +71,7 @@ def test_room_screen_changes_its_code_in_place(live_server, page, academy, regis
     expect(address).not_to_have_text(first_address, timeout=30_000)
     assert page.evaluate("window.sameDocument === true")
     assert page.locator("#room-screen-qr").get_attribute("src") != first_image
-    assert re.search(rf"/registrations/check-in/{session.uid}/[0-9a-f]{{16}}/$", address.inner_text())
+    assert re.search(rf"/colloquia-registrations/check-in/{session.uid}/[0-9a-f]{{16}}/$", address.inner_text())
 
 
 @pytest.mark.browser

@@ -10,10 +10,10 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from academies import demo as academies_demo
-from accounts import demo as accounts_demo
-from home import demo as home_demo
-from resources import demo as resources_demo
+from demo.loaders import academies as academies_demo
+from demo.loaders import accounts as accounts_demo
+from demo.loaders import home as home_demo
+from demo.loaders import resources as resources_demo
 from tests.browser.conftest import login, run_axe
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ def demo(transactional_db):
 
 
 def test_the_demo_cso_member_reads_the_help_text_as_text(live_server, page, demo):
-    login(page, live_server, "cso@demo.test", accounts_demo.DEMO_PASSWORD)
+    login(page, live_server, "cso@demo.test", accounts_demo.demo_password())
     page.goto(f"{live_server.url}/resources/share/")
     expect(page.get_by_role("heading", name="Share a resource")).to_be_visible()
     help_text = page.locator("#id_description_helptext")
@@ -43,7 +43,7 @@ def test_the_demo_cso_member_reads_the_help_text_as_text(live_server, page, demo
 
 
 def test_the_demo_pending_officer_is_told_sharing_is_for_verified_cso_members(live_server, page, demo):
-    login(page, live_server, "pending@demo.test", accounts_demo.DEMO_PASSWORD)
+    login(page, live_server, "pending@demo.test", accounts_demo.demo_password())
     page.goto(f"{live_server.url}/resources/share/")
     expect(page.locator("#upload-gate")).to_contain_text(
         "Sharing resources is for members of verified civil society organisations."

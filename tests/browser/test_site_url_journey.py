@@ -30,7 +30,7 @@ def test_check_in_address_and_api_links_open_the_served_site(page, live_server, 
     page.goto(f"{served}/admin/colloquia/{event.pk}/sessions/{session.pk}/room-screen/")
     address = page.locator("#room-screen-url")
     expect(address).to_have_text(
-        re.compile(rf"^{re.escape(served)}/registrations/check-in/{session.uid}/[0-9a-f]{{16}}/$")
+        re.compile(rf"^{re.escape(served)}/colloquia-registrations/check-in/{session.uid}/[0-9a-f]{{16}}/$")
     )
     response = page.goto(address.inner_text())
     assert response is not None and response.url.startswith(served + "/")

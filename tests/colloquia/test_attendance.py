@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
-from academies import demo as academies_demo
-from accounts import demo as accounts_demo
-from certificates import demo as certificates_demo
 from certificates.models import Certificate
-from colloquia import demo, services
+from colloquia import services
 from colloquia.models import Attendance, ColloquiumPage, Registration
-from home import demo as home_demo
+from demo.loaders import academies as academies_demo
+from demo.loaders import accounts as accounts_demo
+from demo.loaders import certificates as certificates_demo
+from demo.loaders import colloquia as colloquia_demo
+from demo.loaders import home as home_demo
 from tests.factories import make_staff, make_user
 
 from .conftest import make_event, move_event
@@ -107,7 +108,7 @@ def test_room_screen_shows_a_qr_code_for_registrars(client, registrar, event):
     client.force_login(registrar)
     body = client.get(f"/admin/colloquia/{event.pk}/sessions/{session.pk}/room-screen/").content.decode()
     assert 'src="data:image/png;base64,' in body
-    assert re.search(rf"/registrations/check-in/{session.uid}/[0-9a-f]{{16}}/", body)
+    assert re.search(rf"/colloquia-registrations/check-in/{session.uid}/[0-9a-f]{{16}}/", body)
 
 
 def test_current_code_checks_a_registered_participant_in(client, event, approved, judge):
@@ -115,9 +116,11 @@ def test_current_code_checks_a_registered_participant_in(client, event, approved
     now = at(event, session, 5)
     code = services.current_check_in_code(session, now)
     client.force_login(judge)
-    with mock.patch("colloquia.services._now", return_value=now):
-        assert "Mark me present" in client.get(f"/registrations/check-in/{session.uid}/{code}/").content.decode()
-        response = client.post(f"/registrations/check-in/{session.uid}/{code}/")
+    with mock.patch("colloquia.services.clock.now", return_value=now):
+        assert (
+            "Mark me present" in client.get(f"/colloquia-registrations/check-in/{session.uid}/{code}/").content.decode()
+        )
+        response = client.post(f"/colloquia-registrations/check-in/{session.uid}/{code}/")
     assert "You are marked present" in response.content.decode()
     record = Attendance.objects.get(registration=approved, session=session)
     assert (record.status, record.method) == ("present", "qr")
@@ -136,8 +139,8 @@ def test_stale_code_is_refused(client, event, approved, judge):
     now = at(event, session, 10)
     stale = services.current_check_in_code(session, now - datetime.timedelta(minutes=3))
     client.force_login(judge)
-    with mock.patch("colloquia.services._now", return_value=now):
-        response = client.post(f"/registrations/check-in/{session.uid}/{stale}/")
+    with mock.patch("colloquia.services.clock.now", return_value=now):
+        response = client.post(f"/colloquia-registrations/check-in/{session.uid}/{stale}/")
     assert response.status_code == 403
     assert "This code has expired" in response.content.decode()
     assert not Attendance.objects.exists()
@@ -174,7 +177,7 @@ def test_unregistered_or_waitlisted_people_are_refused(event, prosecutor):
 
 def test_check_in_needs_sign_in(client, event):
     session = counted(event)[0]
-    response = client.get(f"/registrations/check-in/{session.uid}/abc/")
+    response = client.get(f"/colloquia-registrations/check-in/{session.uid}/abc/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
@@ -337,8 +340,8 @@ def test_the_qr_page_refuses_a_future_session_with_the_opening_time(client, even
     now = at(event, session, -120)
     code = services.current_check_in_code(session, now)
     client.force_login(judge)
-    with mock.patch("colloquia.services._now", return_value=now):
-        response = client.post(f"/registrations/check-in/{session.uid}/{code}/")
+    with mock.patch("colloquia.services.clock.now", return_value=now):
+        response = client.post(f"/colloquia-registrations/check-in/{session.uid}/{code}/")
     assert response.status_code == 403
     assert _opens_message(event, session) in response.content.decode()
     assert not Attendance.objects.exists()
@@ -372,7 +375,7 @@ def test_room_screen_polls_its_state_instead_of_reloading(client, registrar, eve
         session, timezone.now() - datetime.timedelta(seconds=services.check_in_seconds())
     )
     assert state["qr"].startswith("data:image/png;base64,")
-    assert state["check_in_url"].endswith(f"/registrations/check-in/{session.uid}/{state['code']}/")
+    assert state["check_in_url"].endswith(f"/colloquia-registrations/check-in/{session.uid}/{state['code']}/")
     assert state["notice"].startswith("Check-in opens at 09:00 IST")
 
 
@@ -405,8 +408,8 @@ def test_room_screen_state_is_for_the_events_registrars_only(client, event, othe
 def test_the_demo_keeps_the_rule():
     """Demo attendance is for sessions that had begun, and its certificates for events that had ended."""
     out = io.StringIO()
-    for loader in (accounts_demo.load, home_demo.load, academies_demo.load, demo.load, certificates_demo.load):
-        loader(out)
+    for loader in (accounts_demo, home_demo, academies_demo, colloquia_demo, certificates_demo):
+        loader.load(out)
     records = list(Attendance.objects.select_related("session__page"))
     assert records and all(services.attendance_open(a.session, a.recorded_at) for a in records)
     certificates = list(Certificate.objects.filter(source_kind="colloquium"))

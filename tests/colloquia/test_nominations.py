@@ -57,7 +57,7 @@ def test_clean_file_invites_everyone_and_acceptance_creates_the_account(
     assert response.status_code == 302
     assert Registration.objects.filter(page=nominated, status="invited").count() == 2
     invitation = next(m for m in mail.outbox if m.to == ["a.kumar@example.test"])
-    link = re.search(r"http://testserver(/registrations/invitation/\S+/)", invitation.body).group(1)
+    link = re.search(r"http://testserver(/colloquia-registrations/invitation/\S+/)", invitation.body).group(1)
     client.logout()
     assert "Accept" in client.get(link).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -79,13 +79,13 @@ def test_a_nominee_can_decline(client, registrar, nominated):
 
     registration = Registration.objects.get()
     client.logout()
-    client.post(f"/registrations/invitation/{invitation_token(registration)}/", {"answer": "decline"})
+    client.post(f"/colloquia-registrations/invitation/{invitation_token(registration)}/", {"answer": "decline"})
     registration.refresh_from_db()
     assert registration.status == "declined" and registration.user is None
 
 
 def test_a_tampered_invitation_link_is_refused(client):
-    response = client.get("/registrations/invitation/forged-token/")
+    response = client.get("/colloquia-registrations/invitation/forged-token/")
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from colloquia.models import AgendaSession
 
-from .conftest import make_event, session_rows
+from .conftest import make_event, make_index, session_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,62 @@ def test_pdf_lists_public_materials_and_has_no_empty_bullets(client, index):
     compact = "".join(text.split())  # a long address may wrap onto the next line
     assert f"http://testserver{reading.url}" in compact and f"http://testserver{sop.url}" in compact
     assert "Mock trial case file" not in flat and "Case file" not in flat
+
+
+# --- The exact addresses: `<page url>agenda.ics` and `agenda.pdf`, routed through the page ---
+
+
+@pytest.mark.parametrize(
+    "name, content_type", [("agenda.ics", "text/calendar; charset=utf-8"), ("agenda.pdf", "application/pdf")]
+)
+def test_agenda_files_are_served_at_their_exact_address_without_a_redirect(client, event, name, content_type):
+    url = event.url + name
+    assert url.endswith(f"/{event.slug}/{name}")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Location" not in response
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == f'inline; filename="{event.slug}-{name}"'
+
+
+def test_other_file_names_and_a_trailing_slash_are_not_found(client, event):
+    assert client.get(event.url + "agenda.ics/").status_code == 404
+    assert client.get(event.url + "agenda.txt").status_code == 404
+    assert client.get(event.url + "programme.pdf").status_code == 404
+    assert client.get("/no-such-page/agenda.ics").status_code == 404
+
+
+def test_an_unpublished_event_has_no_agenda_files(client, event):
+    url = event.url + "agenda.ics"
+    event.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_agenda_file_queries_do_not_grow_with_the_depth_of_the_page(client, home, event):
+    national = make_event(make_index(home, "Colloquia and conferences", "colloquia"), title="National colloquium")
+    counts = []
+    for page in (national, event):  # /colloquia/<event>/ and /academies/<academy>/colloquia/<event>/
+        client.get(page.url + "agenda.ics")  # the site root paths and content generation, once
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url + "agenda.ics").status_code == 200
+        counts.append(len(queries))
+    assert event.url.count("/") > national.url.count("/")
+    assert counts[0] == counts[1]
+
+
+def test_anonymous_agenda_calendar_is_kept_in_the_page_cache(client, settings, tmp_path, event):
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_MARKER = str(tmp_path / "page-cache-generation")
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    url = event.url + "agenda.ics"
+    first = client.get(url)
+    assert first.status_code == 200 and first.headers.get("X-Page-Cache") == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second.headers.get("X-Page-Cache") == "hit" and len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Disposition"] == first["Content-Disposition"]

@@ -127,11 +127,11 @@ def test_personal_calendar_feed_needs_only_the_token(client, event, judge):
 
     services.register(judge, event)
     feed = services.calendar_feed(judge)
-    response = client.get(f"/registrations/calendar/{feed.token}.ics")
+    response = client.get(f"/colloquia-registrations/calendar/{feed.token}.ics")
     assert response.status_code == 200
     calendar = Calendar.from_ical(response.content)
     assert len(calendar.walk("VEVENT")) == event.sessions.count()
-    assert client.get("/registrations/calendar/not-a-token.ics").status_code == 404
+    assert client.get("/colloquia-registrations/calendar/not-a-token.ics").status_code == 404
 
 
 def test_personal_data_export_lists_registrations(event, judge):
@@ -232,7 +232,7 @@ def _feed_events(client, user):
     from icalendar import Calendar
 
     feed = services.calendar_feed(user)
-    response = client.get(f"/registrations/calendar/{feed.token}.ics")
+    response = client.get(f"/colloquia-registrations/calendar/{feed.token}.ics")
     assert response.status_code == 200
     return {str(e["UID"]): e for e in Calendar.from_ical(response.content).walk("VEVENT")}
 

@@ -18,7 +18,7 @@ from certificates.pdf import certificate_html, qr_data_uri
 from certificates.services import IssueContext, issue_certificate
 from colloquia import services as colloquia_services
 from core.site import absolute_url, public_url, sync_default_site
-from home import demo as home_demo
+from demo.loaders import home as home_demo
 from tests import factories
 from tests.accounts.test_signup_and_login import signup_data
 from tests.certificates.conftest import snapshot

@@ -99,16 +99,16 @@ def test_personal_data_export(pending, member):
 
 
 def test_demo_is_idempotent(db, home):
-    from accounts import demo as accounts_demo
-    from resources import demo
+    from demo.loaders import accounts as accounts_demo
+    from demo.loaders import resources as resources_demo
     from tests import factories
 
     factories.make_academy("JSJA", "Jharkhand State Judicial Academy", states=("JH",), high_court="JHHC")
     factories.make_academy("CJA", "Chandigarh Judicial Academy", states=("PB", "HR", "CH"), high_court="PH")
     factories.make_academy("NJA", "National Judicial Academy", states=(), high_court=None, is_national=True)
     accounts_demo.load(io.StringIO())
-    assert demo.load(io.StringIO()) > 0
-    assert demo.load(io.StringIO()) == 0
+    assert resources_demo.load(io.StringIO()) > 0
+    assert resources_demo.load(io.StringIO()) == 0
     assert Organisation.objects.filter(verified=True).count() == 3
     assert Organisation.objects.filter(verified=False).count() == 1
     assert Resource.objects.public().count() == 6

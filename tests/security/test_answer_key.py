@@ -26,7 +26,7 @@ def test_an_attempt_in_progress_shows_no_answers_or_feedback(client, judge, modu
     enrolment, _ = services.enrol(judge, module)
     attempt = services.start_attempt(enrolment)
     client.force_login(judge)
-    html = client.get(f"/learning/attempts/{attempt.pk}/").content.decode()
+    html = client.get(f"/courses/attempts/{attempt.pk}/").content.decode()
     assert "Right answer 1" in html  # the options are there...
     for secret in ("SECRET-FEEDBACK", "Correct answer", '"correct"', "tag-ok"):
         assert secret not in html  # ...but not which one is right, nor the feedback

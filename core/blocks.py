@@ -1,3 +1,5 @@
+"""Blocks shared by every content page: the base stream block that apps extend with their own."""
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock

@@ -1,0 +1,95 @@
+"""The colloquium page's own routes (RoutablePageMixin): its agenda files, register, withdraw.
+
+Each takes the request and the page it was routed through; ColloquiumPage's route methods
+call them. URL-routed views (invitations, check-in, calendar feeds) are in views.py.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from academies.services import contact_for
+from accounts.audit import log_refusal
+
+from . import agenda, services
+from .choices import RegistrationStatus
+from .records import Registration
+
+
+def agenda_ics(request, page):
+    response = HttpResponse(agenda.page_ics(page), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}-agenda.ics"'
+    return response
+
+
+def agenda_pdf(request, page):
+    response = HttpResponse(agenda.page_pdf(page), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}-agenda.pdf"'
+    return response
+
+
+def register(request, page):
+    if request.method != "POST":
+        return redirect(page.url)
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url)
+    try:
+        registration = services.register(request.user, page)
+    except services.Refused as refusal:
+        log_refusal(request, f"register:{page.pk}", str(refusal))
+        messages.error(request, str(refusal))
+        return redirect(page.url)
+    messages.success(request, f"Your registration: {registration.get_status_display()}. We have emailed you.")
+    return redirect(page.url)
+
+
+WITHDRAWN_MESSAGES = {
+    RegistrationStatus.APPROVED: "You have withdrawn. Your place has been offered to the waiting list.",
+    RegistrationStatus.WAITLISTED: "You have withdrawn and left the waiting list.",
+    RegistrationStatus.PENDING: "You have withdrawn your request.",
+    RegistrationStatus.INVITED: "You have declined the invitation.",
+}
+
+
+def _return_to(request, page):
+    """Back to "My learning" when the person came from there, otherwise to the event's page."""
+    dashboard = reverse("accounts:dashboard")
+    return dashboard if (request.POST.get("next") or request.GET.get("next")) == dashboard else page.url
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw(request, page):
+    """GET asks the person to confirm (a plain page, no script needed); POST withdraws."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url + "withdraw/")
+    back = _return_to(request, page)
+    registration = services.with_waitlist_position(Registration.objects.filter(page=page, user=request.user)).first()
+    if registration is None:
+        messages.error(request, "You are not registered for this event.")
+        return redirect(page.url)
+    problem = services.withdrawal_problem(registration, page)
+    if problem:
+        messages.error(request, problem)
+        return redirect(back)
+    if request.method == "POST":
+        previous = registration.status
+        try:
+            services.withdraw(registration, by=request.user)
+        except services.Refused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(back)
+        messages.success(request, WITHDRAWN_MESSAGES[previous])
+        return redirect(back)
+    context = {
+        "page": page,
+        "registration": registration,
+        "registration_gate": services.registration_gate(request.user, page),
+        "academy_contact": contact_for(page.academy),
+        "back": back,
+    }
+    return render(request, "colloquia/withdraw.html", context)

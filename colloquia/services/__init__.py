@@ -1,0 +1,132 @@
+"""Public functions of the colloquia app: registration, attendance, eligibility.
+
+Plain functions taking and returning model objects; views, admin screens, the page's
+context and routes, the demo loader and the certificates app call them. They work on the
+learner data (colloquia.records) and are given the pages they act on; none imports a page
+class. One module per concern:
+
+- registration: the gate, places, the waiting list, decisions and withdrawal
+- invitations: court nominations and the signed invitation links
+- attendance: when attendance opens, the registrar's marks, room-screen codes, QR check-in
+- eligibility: certificate eligibility and the end of an event
+- feeds: personal calendar feeds
+- display / listing: what a colloquium page and an index page show
+- emails, clock, errors, personal_data: the shared sender, the clock, `Refused`, data export
+
+The contract certificates relies on: `eligible_participants`, `event_details`,
+`attendance_summary`, and for when an event's certificates may be issued `event_has_ended`,
+`event_ends_at`, `format_moment`.
+"""
+
+from .attendance import (
+    AttendanceNotOpen,
+    attendance_open,
+    attendance_opens_at,
+    check_in_code,
+    check_in_problem,
+    check_in_seconds,
+    check_in_url,
+    current_check_in_code,
+    record_attendance,
+    require_attendance_open,
+    self_check_in,
+    session_by_uid,
+)
+from .clock import format_moment
+from .display import agenda_days, materials_for, page_context, sessions_in_order
+from .eligibility import (
+    attendance_summary,
+    counted_sessions,
+    eligible_participants,
+    event_details,
+    event_ends_at,
+    event_has_ended,
+    set_override,
+    summaries,
+)
+from .emails import notify, send_email
+from .errors import Refused
+from .feeds import FEED_STATUSES, calendar_entries_changed, calendar_feed, feed_registrations
+from .invitations import (
+    INVITATION_MAX_AGE,
+    INVITATION_SALT,
+    accept_invitation,
+    decline_invitation,
+    import_nominations,
+    invitation_token,
+    registration_for_token,
+)
+from .listing import index_listing
+from .personal_data import export_personal_data
+from .registration import (
+    STATUS_SUBJECTS,
+    decide,
+    has_place,
+    lock_event,
+    places_taken,
+    promote_waitlist,
+    register,
+    registration_gate,
+    set_status,
+    waitlist_position,
+    with_waitlist_position,
+    withdraw,
+    withdrawal_problem,
+)
+
+__all__ = [
+    "FEED_STATUSES",
+    "INVITATION_MAX_AGE",
+    "INVITATION_SALT",
+    "STATUS_SUBJECTS",
+    "AttendanceNotOpen",
+    "Refused",
+    "accept_invitation",
+    "agenda_days",
+    "attendance_open",
+    "attendance_opens_at",
+    "attendance_summary",
+    "calendar_entries_changed",
+    "calendar_feed",
+    "check_in_code",
+    "check_in_problem",
+    "check_in_seconds",
+    "check_in_url",
+    "counted_sessions",
+    "current_check_in_code",
+    "decide",
+    "decline_invitation",
+    "eligible_participants",
+    "event_details",
+    "event_ends_at",
+    "event_has_ended",
+    "export_personal_data",
+    "feed_registrations",
+    "format_moment",
+    "has_place",
+    "import_nominations",
+    "index_listing",
+    "invitation_token",
+    "lock_event",
+    "materials_for",
+    "notify",
+    "page_context",
+    "places_taken",
+    "promote_waitlist",
+    "record_attendance",
+    "register",
+    "registration_for_token",
+    "registration_gate",
+    "require_attendance_open",
+    "self_check_in",
+    "send_email",
+    "session_by_uid",
+    "sessions_in_order",
+    "set_override",
+    "set_status",
+    "summaries",
+    "waitlist_position",
+    "with_waitlist_position",
+    "withdraw",
+    "withdrawal_problem",
+]
