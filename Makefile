@@ -48,7 +48,7 @@ worker: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	git ls-files -co --exclude-standard '*.html' | xargs $(BIN)/djhtml --check
+	git ls-files -co --exclude-standard '*.html' | while read -r f; do [ -f "$$f" ] && echo "$$f"; done | xargs $(BIN)/djhtml --check
 
 format: install
 	$(BIN)/ruff format .
