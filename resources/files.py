@@ -34,7 +34,6 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
-from .pdf_check import pdf_problem
 
 ALLOWED_EXTENSIONS = {
     "pdf": "pdf",
@@ -160,6 +159,10 @@ def extension_of(name):
 def _check_pdf(name, data):
     if not data.startswith(b"%PDF-"):
         refuse(name, "it is named .pdf but is not a PDF (it does not start with %PDF-)")
+    # pypdf (with the fontTools it pulls in, ~10 MB) loads with the first PDF checked, not with
+    # every process that imports the URL configuration (the certificate worker renders links).
+    from .pdf_check import pdf_problem
+
     problem = pdf_problem(data)
     if problem:
         refuse(name, problem)
