@@ -12,7 +12,22 @@ class StatuteBlock(blocks.StructBlock):
     section = blocks.CharBlock(max_length=40, help_text="e.g. 143, 396(3), 94(2).")
     old_act = blocks.CharBlock(max_length=40, required=False, help_text="The repealed Act, e.g. IPC, CrPC.")
     old_section = blocks.CharBlock(max_length=40, required=False, help_text="Its equivalent section, e.g. 370.")
+    new_provision = blocks.BooleanBlock(
+        required=False, help_text="Tick for a provision with no counterpart in the old law (e.g. BNS 111)."
+    )
+    source = blocks.CharBlock(
+        max_length=160, required=False, help_text="The bare act, e.g. 'Bharatiya Nyaya Sanhita, 2023, s.144'."
+    )
     summary = blocks.TextBlock(required=False, help_text="What the provision says, in a sentence or two.")
+    changes = blocks.TextBlock(
+        required=False,
+        help_text="What the old provision said differently (sentences, wording). A court applies the old "
+        "law to conduct before 1 July 2024, so a difference here decides cases.",
+    )
+    to_confirm = blocks.TextBlock(
+        required=False,
+        help_text="A point not yet checked against the bare act; readers see it marked 'to be confirmed'.",
+    )
 
     class Meta:
         icon = "doc-full"
@@ -32,6 +47,10 @@ class CaseLawBlock(blocks.StructBlock):
     citation = blocks.CharBlock(max_length=120, required=False, help_text="e.g. (1990) 3 SCC 318")
     year = blocks.IntegerBlock(min_value=1850, max_value=2100, required=False)
     holding = blocks.TextBlock(help_text="The holding in one line.")
+    to_confirm = blocks.TextBlock(
+        required=False,
+        help_text="A point not yet checked against the reporter; readers see it marked 'to be confirmed'.",
+    )
 
     class Meta:
         icon = "openquote"

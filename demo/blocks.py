@@ -4,16 +4,35 @@ In a file a body is a list of one-key mappings, the key naming the block:
 
     - heading: Three elements, one offence
     - paragraph: <p>HTML</p>
-    - statute: {new_law: {act: BNS, section: "143"}, old_law: {act: IPC, section: "370"}, summary: ...}
-    - case: {name: ..., citation: ..., year: 1990, holding: ...}
+    - statute: {new_law: {act: BNS, section: "143"}, old_law: {act: IPC, section: "370"},
+                source: "Bharatiya Nyaya Sanhita, 2023, s.143", summary: ..., changes: ..., to_confirm: ...}
+    - case: {name: ..., citation: ..., year: 1990, holding: ..., to_confirm: ...}
+
+A statute block of the BNS, BNSS or BSA must agree with the concordance (law/concordance.yaml):
+see demo.law. Every statute block names its source and every case its citation.
     - key_point: {title: Framing the charge, body: <p>HTML</p>}
 """
 
 from .content import TEXT, ContentError, check_fields, check_list
+from .law import concordance
 
 LAW = {"act": (TEXT, True), "section": (TEXT, True)}
-STATUTE = {"new_law": (dict, True), "old_law": (dict, False), "summary": (TEXT, False)}
-CASE = {"name": (TEXT, True), "citation": (TEXT, False), "year": (int, False), "holding": (TEXT, True)}
+STATUTE = {
+    "new_law": (dict, True),
+    "old_law": (dict, False),
+    "no_predecessor": (bool, False),
+    "source": (TEXT, True),
+    "summary": (TEXT, False),
+    "changes": (TEXT, False),
+    "to_confirm": (TEXT, False),
+}
+CASE = {
+    "name": (TEXT, True),
+    "citation": (TEXT, True),
+    "year": (int, False),
+    "holding": (TEXT, True),
+    "to_confirm": (TEXT, False),
+}
 KEY_POINT = {"title": (TEXT, False), "body": (TEXT, True)}
 
 
@@ -34,12 +53,21 @@ def paragraph(value, where):
 def statute(value, where):
     check_fields(value, STATUTE, where)
     new = check_fields(value["new_law"], LAW, f"{where}.new_law")
-    block = {"act": new["act"], "section": new["section"]}
-    if "old_law" in value:
-        old = check_fields(value["old_law"], LAW, f"{where}.old_law")
+    old = check_fields(value["old_law"], LAW, f"{where}.old_law") if "old_law" in value else None
+    concordance().check_block(
+        new["act"],
+        new["section"],
+        (old["act"], old["section"]) if old else None,
+        value.get("no_predecessor", False),
+        value.get("changes"),
+        where,
+    )
+    block = {"act": new["act"], "section": new["section"], "source": value["source"]}
+    if old:
         block.update(old_act=old["act"], old_section=old["section"])
-    if "summary" in value:
-        block["summary"] = value["summary"]
+    if value.get("no_predecessor"):
+        block["new_provision"] = True
+    block.update({field: value[field] for field in ("summary", "changes", "to_confirm") if value.get(field)})
     return "statute", block
 
 

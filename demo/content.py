@@ -4,6 +4,7 @@ Plain functions, no database: every error names the file and the field, e.g.
 ``courses/m1-.../lessons/01-....yaml: body[3].statute: missing field 'new_law'``.
 """
 
+import re
 from pathlib import Path
 
 import yaml
@@ -92,6 +93,11 @@ def display_name(path, root=None):
         return str(path)
 
 
+def natural_order(path):
+    """Sort key for file names with numbers in them: m2-... before m10-..., as a reader counts."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", Path(path).name)]
+
+
 def yaml_files(folder):
-    """The YAML files in `folder`, in file-name order (the order the loader uses)."""
-    return sorted(Path(folder).glob("*.yaml"))
+    """The YAML files in `folder`, in natural file-name order (the order the loader uses)."""
+    return sorted(Path(folder).glob("*.yaml"), key=natural_order)

@@ -27,6 +27,7 @@ from ..content import (
     check_fields,
     check_list,
     display_name,
+    natural_order,
     read_yaml,
     yaml_files,
 )
@@ -72,7 +73,17 @@ def check_question(question, where):
     check_fields(question, QUESTION, where)
     check_choice(question["kind"], KINDS, f"{where}.kind")
     check_list(question.get("options", []), f"{where}.options", lambda o, at: check_fields(o, OPTION, at))
+    check_list(question.get("accepted_answers", []), f"{where}.accepted_answers", _answer_text)
     return question
+
+
+def _answer_text(answer, where):
+    # YAML reads 2025-09-01 as a date and 14 as a number: an accepted answer is what a learner types.
+    if not isinstance(answer, str):
+        raise ContentError(
+            f"{where}: expected text, found {answer!r} (put answers that look like dates or numbers in quotes)"
+        )
+    return answer
 
 
 def check_lesson(lesson, where):
@@ -98,7 +109,7 @@ def read(root=CONTENT_DIR):
     for name, spec in (("national_catalogue", INDEX), ("academy_catalogue", INDEX), ("learner", LEARNER)):
         check_fields(catalogue[name], spec, f"{FOLDER}/catalogue.yaml: {name}")
     modules = []
-    for path in sorted(p for p in folder.iterdir() if p.is_dir()):
+    for path in sorted((p for p in folder.iterdir() if p.is_dir()), key=natural_order):
         module_file = path / "module.yaml"
         if not module_file.exists():
             raise ContentError(f"{display_name(module_file, root)}: missing (every module folder needs one)")

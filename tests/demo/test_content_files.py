@@ -1,6 +1,7 @@
 """The demo content files are read and validated by plain functions: a missing or misspelt field
 or block type fails with a message naming the file and the field."""
 
+import datetime
 import io
 import shutil
 
@@ -23,13 +24,23 @@ def test_load_demo_check_validates_without_the_database():
     assert "valid" in out.getvalue()
 
 
+BNS_143, IPC_370 = {"act": "BNS", "section": "143"}, {"act": "IPC", "section": "370"}
+
+
 def test_lesson_blocks_become_the_stream_blocks_of_a_lesson():
     blocks = stream(
         [
             {"heading": "Three elements"},
             {"paragraph": "<p>Text.</p>"},
-            {"statute": {"new_law": {"act": "BNS", "section": "143"}, "old_law": {"act": "IPC", "section": "370"}}},
-            {"statute": {"new_law": {"act": "BNSS", "section": "396"}, "summary": "s"}},
+            {"statute": {"new_law": BNS_143, "old_law": IPC_370, "source": "BNS, s.143", "changes": "c"}},
+            {
+                "statute": {
+                    "new_law": {"act": "BNSS", "section": "398"},
+                    "no_predecessor": True,
+                    "source": "BNSS, s.398",
+                }
+            },
+            {"statute": {"new_law": {"act": "ITPA", "section": "15"}, "source": "ITPA, s.15", "to_confirm": "t"}},
             {"case": {"name": "Vishal Jeet v Union of India", "citation": "(1990) 3 SCC 318", "holding": "h"}},
             {"key_point": {"body": "<p>Consent is irrelevant.</p>"}},
         ],
@@ -38,8 +49,19 @@ def test_lesson_blocks_become_the_stream_blocks_of_a_lesson():
     assert blocks == [
         ("heading", {"text": "Three elements", "level": "h2"}),
         ("paragraph", "<p>Text.</p>"),
-        ("statute", {"act": "BNS", "section": "143", "old_act": "IPC", "old_section": "370"}),
-        ("statute", {"act": "BNSS", "section": "396", "summary": "s"}),
+        (
+            "statute",
+            {
+                "act": "BNS",
+                "section": "143",
+                "source": "BNS, s.143",
+                "old_act": "IPC",
+                "old_section": "370",
+                "changes": "c",
+            },
+        ),
+        ("statute", {"act": "BNSS", "section": "398", "source": "BNSS, s.398", "new_provision": True}),
+        ("statute", {"act": "ITPA", "section": "15", "source": "ITPA, s.15", "to_confirm": "t"}),
         ("case", {"name": "Vishal Jeet v Union of India", "citation": "(1990) 3 SCC 318", "holding": "h"}),
         ("callout", {"title": "Key point", "body": "<p>Consent is irrelevant.</p>"}),
     ]
@@ -50,9 +72,14 @@ def test_lesson_blocks_become_the_stream_blocks_of_a_lesson():
     [
         ({"statue": {}}, "lesson.yaml: body[0]: unknown block type 'statue'"),
         ({"statute": {"old_law": {"act": "IPC", "section": "370"}}}, "body[0].statute: missing field 'new_law'"),
-        ({"statute": {"new_law": {"act": "BNS"}}}, "body[0].statute.new_law: missing field 'section'"),
+        ({"statute": {"new_law": {"act": "BNS"}, "source": "s"}}, "body[0].statute.new_law: missing field 'section'"),
+        ({"statute": {"new_law": BNS_143, "old_law": IPC_370}}, "body[0].statute: missing field 'source'"),
         ({"case": {"name": "X", "holding": "h", "cite": "c"}}, "body[0].case: unknown field 'cite'"),
-        ({"case": {"name": "X", "holding": "h", "year": "1990"}}, "body[0].case.year: expected a whole number"),
+        ({"case": {"name": "X", "holding": "h"}}, "body[0].case: missing field 'citation'"),
+        (
+            {"case": {"name": "X", "holding": "h", "citation": "c", "year": "1990"}},
+            "body[0].case.year: expected a whole",
+        ),
         ({"heading": ["a"]}, "body[0].heading: expected text"),
         ({"heading": "a", "paragraph": "b"}, "body[0]: a block is one line"),
     ],
@@ -131,3 +158,9 @@ def test_load_demo_refuses_a_broken_file_before_writing_anything(content, settin
     monkeypatch.setattr(load_demo, "check_content", lambda: check_content(content))
     with pytest.raises(CommandError, match=r"demo/content/courses/m1-.*: unknown field 'titel'"):
         call_command("load_demo", "--check", stdout=io.StringIO())
+
+
+def test_an_accepted_answer_yaml_reads_as_a_date_or_number_is_refused():
+    question = {"kind": "short", "text": "When?", "accepted_answers": ["14 years", datetime.date(2025, 9, 1)]}
+    with pytest.raises(ContentError, match=r"^q\.yaml\.accepted_answers\[1\]: expected text, found datetime\.date"):
+        courses.check_question(question, "q.yaml")
