@@ -538,3 +538,8 @@ def export_personal_data(user):
             for cert in certificates_of(user)
         ]
     }
+
+
+def verification_tag(code):
+    """The page-cache tag of a certificate's public verification page (core.cache.depends_on)."""
+    return f"certificate:{code}"

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.cache import depends_on
+
 from . import ratelimit
 from .forms import VerifyCodeForm, VerifyFileForm
 from .models import Certificate
 from .pdf import render_transcript
-from .services import certificates_of, transcript_data
+from .services import certificates_of, transcript_data, verification_tag
 
 CODE_RE = re.compile(r"/certificates/verify/([A-Za-z0-9_-]{16,43})/?")
 PUBLIC_FIELDS = (
@@ -122,6 +124,7 @@ def verify(request):
 def verify_code(request, code):
     if ratelimit.hit(request):
         return _too_many(request)
+    depends_on(verification_tag(code))  # before the read: a revocation meanwhile makes the page stale
     cert = _public(code)
     if cert is None:
         return render(request, "certificates/not_found.html", {"code": code[:60]}, status=404)

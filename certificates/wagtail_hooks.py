@@ -82,6 +82,8 @@ hooks.register("colloquium_dashboard_sections", sections.dashboard, order=20)
 hooks.register("colloquium_personal_data", services.export_personal_data, order=20)
 
 
-@hooks.register("colloquium_page_cache_models")
-def page_cache_models():
-    return ["certificates.Certificate"]
+@hooks.register("colloquium_page_cache_tags")
+def page_cache_tags():
+    # Only a certificate's own public verification page shows it: issuing a batch or revoking
+    # one leaves every other cached page alone.
+    return {"certificates.Certificate": lambda cert: [services.verification_tag(cert.verification_code)]}

@@ -14,8 +14,17 @@ Where the generation lives:
 Wagtail's publish, unpublish, move and delete signals, site and settings changes, and saves
 of the models named with the "colloquium_page_cache_models" hook bump the generation (see core/receivers.py).
 Feature apps call `bump_generation()` themselves for changes no model save announces.
+
+Narrower changes use *tags*. Code that reads data for a page declares it with
+`depends_on("certificate:abc")` (a view, a section, a block: no request needed), and the page
+is stored with the generation each tag had before the data was read. A save of a model named
+with the "colloquium_page_cache_tags" hook bumps only its tags, so the next visit to a page
+that showed it renders afresh while every other cached page stays: issuing 500 certificates or
+approving a resource leaves the rest of the site cached.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
 import os
@@ -119,6 +128,95 @@ def bump_generation(reason=""):
         except Exception:
             logger.exception("page cache: could not clear the cache either")
     logger.debug("page cache: generation bumped (%s)", reason)
+
+
+# --- tags: narrower invalidation -----------------------------------------------------------------
+
+TAG_KEY = "pagecache:tag:"
+_dependencies = contextvars.ContextVar("page_cache_dependencies", default=None)
+
+
+def _tag_path(tag):
+    folder = marker_path().with_name(marker_path().name + ".tags")
+    return folder / hashlib.sha256(tag.encode()).hexdigest()[:24]
+
+
+def _tag_marker(path):
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _bump_marker(path)
+
+
+def tag_generations(tags):
+    """{tag: its current generation} for `tags`; an unknown tag starts at the clock, so a tag
+    lost from the cache never comes back with a generation a stored page was keyed with."""
+    if is_process_local():
+        return {tag: _tag_marker(_tag_path(tag)) for tag in tags}
+    cache = page_cache()
+    keys = {f"{TAG_KEY}{tag}": tag for tag in tags}
+    found = cache.get_many(list(keys))
+    for key in set(keys) - set(found):
+        cache.add(key, time.time_ns(), timeout=None)
+        found[key] = cache.get(key)
+    return {keys[key]: value for key, value in found.items()}
+
+
+def bump_tags(*tags):
+    """Make stale the cached pages that declared any of `tags` (and nothing else)."""
+    try:
+        if is_process_local():
+            for tag in tags:
+                path = _tag_path(tag)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _bump_marker(path)
+        else:
+            cache = page_cache()
+            for tag in tags:
+                try:
+                    cache.incr(f"{TAG_KEY}{tag}")
+                except ValueError:
+                    cache.set(f"{TAG_KEY}{tag}", time.time_ns(), timeout=None)
+    except Exception:
+        bump_generation(f"tags {', '.join(tags)} (a tag could not be bumped)")
+    logger.debug("page cache: tags bumped (%s)", ", ".join(tags))
+
+
+def depends_on(*tags):
+    """Declare that the page being rendered shows data the given tags cover.
+
+    Call it before reading the data: the tag's generation is taken now, so a change that lands
+    while the page renders makes the stored page stale at once. Outside a cached request
+    (signed in, a task, a test without the middleware) it does nothing.
+    """
+    recorded = _dependencies.get()
+    if recorded is None:
+        return
+    missing = [tag for tag in tags if tag not in recorded]
+    if missing:
+        recorded.update(tag_generations(missing))
+
+
+@contextlib.contextmanager
+def recording_dependencies():
+    """While a page renders, collect what it `depends_on` into the dict this yields."""
+    token = _dependencies.set({})
+    try:
+        yield _dependencies.get()
+    finally:
+        _dependencies.reset(token)
+
+
+def still_fresh(dependencies):
+    """Whether every tag a stored page declared still has the generation it had then."""
+    if not dependencies:
+        return True
+    try:
+        return tag_generations(dependencies) == dependencies
+    except Exception:
+        logger.exception("page cache: cannot read tag generations")
+        return False
 
 
 FRAGMENT_SECONDS = 300

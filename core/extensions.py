@@ -17,7 +17,10 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
   colloquium_personal_data            fn(user) -> {"section": data}, merged      accounts.services.export_personal_data
                                       into the personal-data download
   colloquium_page_cache_models        fn() -> labels ("app.Model") whose save    core.receivers (page cache), once,
-                                      or delete makes cached pages stale         from CoreConfig.ready
+                                      or delete makes every cached page stale    from CoreConfig.ready
+  colloquium_page_cache_tags          fn() -> {label: fn(instance) -> tags}:     core.receivers, as above; pages
+                                      a save or delete makes stale only the      declare tags with
+                                      pages that declared those tags             core.cache.depends_on
 
 A section dict has at least "template" (or "html", already rendered: see `learner_section`);
 None shows nothing. Sections appear in the order of their `order` argument.

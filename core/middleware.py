@@ -37,23 +37,28 @@ class AnonymousPageCacheMiddleware:
         store = page_cache.page_cache()
         key = get_cache_key(request, prefix, "GET", cache=store)
         if key is not None:
-            response = store.get(key)
-            if response is not None:
+            entry = store.get(key)
+            # Stored as (response, {tag: generation}): see core.cache.depends_on.
+            if entry is not None and page_cache.still_fresh(entry[1]):
+                response = entry[0]
                 response["X-Page-Cache"] = "hit"
                 return response
-        response = self.get_response(request)
+        with page_cache.recording_dependencies() as dependencies:
+            response = self.get_response(request)
         if self._response_is_cacheable(request, response):
             response["X-Page-Cache"] = "miss"
-            if hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(lambda r: self._store(request, r, seconds, prefix, store))
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.add_post_render_callback(
+                    lambda r: self._store(request, r, seconds, prefix, store, dependencies)
+                )
             else:
-                self._store(request, response, seconds, prefix, store)
+                self._store(request, response, seconds, prefix, store, dependencies)
         return response
 
     @staticmethod
-    def _store(request, response, seconds, prefix, store):
+    def _store(request, response, seconds, prefix, store, dependencies):
         key = learn_cache_key(request, response, seconds, prefix, cache=store)
-        store.set(key, response, seconds)
+        store.set(key, (response, dict(dependencies)), seconds)
 
     @staticmethod
     def _request_is_cacheable(request):

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import bump_generation
+from .cache import bump_generation, bump_tags
 
 # core.routing keeps the restricted pages (and the States they are restricted to) under the generation.
 CORE_WATCHED_MODELS = ["wagtailcore.PageViewRestriction", "regions.State"]
@@ -38,6 +38,27 @@ def page_cache_model_labels():
     for fn in hooks.get_hooks("colloquium_page_cache_models"):
         labels.extend(fn())
     return labels
+
+
+def page_cache_tag_rules():
+    """{label: fn(instance) -> tags} from the "colloquium_page_cache_tags" hook: models whose saves
+    make stale only the pages that declared those tags (core.cache.depends_on)."""
+    rules = {}
+    for fn in hooks.get_hooks("colloquium_page_cache_tags"):
+        rules.update(fn())
+    return rules
+
+
+def _tag_bumper(tags_of):
+    def bump(sender, instance, **kwargs):
+        from django.db import transaction
+
+        tags = list(tags_of(instance))
+        if tags:
+            bump_tags(*tags)
+            transaction.on_commit(lambda: bump_tags(*tags))  # as _bump_on_commit: after the commit too
+
+    return bump
 
 
 def _models_to_watch():
@@ -76,3 +97,12 @@ def connect():
             for field in model._meta.many_to_many:
                 through = field.remote_field.through
                 m2m_changed.connect(_bump_on_commit, sender=through, dispatch_uid=f"{uid}.m2m.{field.name}")
+    for label, tags_of in page_cache_tag_rules().items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        bump = _tag_bumper(tags_of)
+        uid = f"core.pagecache.tags.{model._meta.label_lower}"
+        post_save.connect(bump, sender=model, weak=False, dispatch_uid=f"{uid}.save")
+        post_delete.connect(bump, sender=model, weak=False, dispatch_uid=f"{uid}.delete")

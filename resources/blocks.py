@@ -8,7 +8,10 @@ from django import forms
 from django.utils.functional import cached_property
 from wagtail import blocks
 
+from core.cache import depends_on
+
 from .models import Resource, ResourceIndexPage
+from .services import PUBLIC_RESOURCES_TAG
 
 
 class ResourceChooserBlock(blocks.ChooserBlock):
@@ -41,6 +44,7 @@ class ResourceLinkBlock(blocks.StructBlock):
     note = blocks.CharBlock(required=False, max_length=200, help_text="Optional: why this resource is useful here.")
 
     def get_context(self, value, parent_context=None):
+        depends_on(PUBLIC_RESOURCES_TAG)  # the page shows whether the resource is still public
         context = super().get_context(value, parent_context=parent_context)
         resource = value.get("resource")
         if resource is not None and resource.live_version_id and resource.organisation.verified:

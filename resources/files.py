@@ -34,7 +34,6 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
-
 ALLOWED_EXTENSIONS = {
     "pdf": "pdf",
     "docx": "docx",

@@ -4,7 +4,6 @@
 routes of one routable page. The records never import the page, so `services` (which works on the records)
 is imported here for the routes without an import loop."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -13,7 +12,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from core.cache import depends_on
 from core.editing import PublishSafePageForm
+from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
 
@@ -78,17 +79,16 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         if filters["organisation"]:
             resources = resources.filter(organisation__slug=filters["organisation"])
         resources = services.search_public(resources, query).distinct()
-        page_obj = Paginator(resources, PAGE_SIZE).get_page(request.GET.get("page"))
-        for resource in page_obj:
+        pagination = paginate(resources, request.GET, PAGE_SIZE, path=request.path)
+        for resource in pagination.items:
             resource.url = resource.get_url(self)
-        params = request.GET.copy()
-        params.pop("page", None)
         return TemplateResponse(
             request,
             "resources/resource_index_page.html",
             {
                 "page": self,
-                "page_obj": page_obj,
+                "pagination": pagination,
+                "resources": pagination.items,
                 "query": query,
                 "filters": filters,
                 "topics": Topic.objects.all(),
@@ -98,13 +98,13 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 "organisations": Organisation.objects.filter(verified=True, resources__live_version__isnull=False)
                 .distinct()
                 .only("name", "slug"),
-                "querystring": params.urlencode(),
                 "upload_gate": services.upload_gate(request.user),
             },
         )
 
     @path("<int:pk>-<slug:slug>/", name="detail")
     def detail(self, request, pk, slug):
+        depends_on(services.PUBLIC_RESOURCES_TAG)
         resource = get_object_or_404(
             Resource.objects.select_related("organisation", "live_version", "latest_version"), pk=pk
         )
@@ -139,12 +139,22 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
 
     @path("organisations/<slug:slug>/", name="organisation")
     def organisation(self, request, slug):
+        depends_on(services.PUBLIC_RESOURCES_TAG)
         organisation = get_object_or_404(Organisation, slug=slug)
         if not organisation.verified:
             raise Http404
         resources = Resource.objects.public().filter(organisation=organisation).with_live()
+        pagination = paginate(resources.order_by(*LIBRARY_ORDER), request.GET, PAGE_SIZE, path=request.path)
+        for resource in pagination.items:
+            resource.url = resource.get_url(self)
         return TemplateResponse(
             request,
             "resources/organisation.html",
-            {"page": self, "organisation": organisation, "resources": resources, "index_page": self},
+            {
+                "page": self,
+                "organisation": organisation,
+                "pagination": pagination,
+                "resources": pagination.items,
+                "index_page": self,
+            },
         )

@@ -17,6 +17,7 @@ from academies.services import MODERATOR, academies_for
 from accounts.audit import record
 from accounts.roles import Role
 from accounts.services import Gate, role_gate
+from core.cache import depends_on
 from core.html import clean_html
 
 from .choices import DECISION_STATUS, Decision, Status, TargetMode
@@ -372,7 +373,21 @@ def set_verified(organisation, verified, by):
     return organisation
 
 
+# The page-cache tag of every public page that shows a resource (core.cache.depends_on): the
+# library, a resource's page, an organisation's page, the home page's newest resources and any
+# page with a resource link block. Moderation decisions bump it, and nothing else.
+PUBLIC_RESOURCES_TAG = "resources"
+
+
+def page_cache_tags():
+    return {
+        label: lambda instance: [PUBLIC_RESOURCES_TAG]
+        for label in ("resources.Organisation", "resources.Resource", "resources.ResourceVersion")
+    }
+
+
 def public_resources():
+    depends_on(PUBLIC_RESOURCES_TAG)
     return Resource.objects.public().with_live()
 
 

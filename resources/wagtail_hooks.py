@@ -85,6 +85,4 @@ def staff_screen_prefixes():
     return ["/resources/moderation/"]
 
 
-@hooks.register("colloquium_page_cache_models")
-def page_cache_models():
-    return ["resources.Organisation", "resources.Resource", "resources.ResourceVersion"]
+hooks.register("colloquium_page_cache_tags", services.page_cache_tags)

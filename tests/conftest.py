@@ -30,6 +30,14 @@ def _isolated_media(settings, tmp_path):
 
 
 @pytest.fixture
+def page_cache_on(settings, tmp_path):
+    """The page cache as in production (it is off in the test settings), with its own generation marker."""
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_MARKER = str(tmp_path / "page-cache-generation")
+    return settings
+
+
+@pytest.fixture
 def home(db):
     return factories.make_home()
 
