@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .middleware import is_platform_admin
 
 
 @hooks.register("register_admin_urls")
@@ -25,8 +26,6 @@ def register_role_queue_menu_item():
 
 @hooks.register("construct_reports_menu")
 def hide_site_history_from_academy_staff(request, menu_items):
-    from .middleware import is_platform_admin
-
     if not is_platform_admin(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "site-history"]
 

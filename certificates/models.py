@@ -18,6 +18,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from academies.services import REGISTRAR, academies_for, acts_for_all
 from core.site import absolute_url
 
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1f3a5f (a hash and six hex digits).")
@@ -89,8 +90,6 @@ class CertificateTemplateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        from academies.services import REGISTRAR, academies_for, acts_for_all
-
         if for_user is not None and not acts_for_all(for_user) and "academy" in self.fields:
             self.fields["academy"].queryset = academies_for(for_user, REGISTRAR)
             self.fields["academy"].required = True

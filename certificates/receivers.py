@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.services import learner_records_changed
+from courses.services import completion_details
 from courses.signals import module_completed
 
 from .models import Certificate
@@ -13,8 +14,6 @@ from .tasks import enqueue_on_commit, issue_for_enrolment
 
 @receiver(module_completed, dispatch_uid="certificates.issue_on_module_completed")
 def on_module_completed(sender, enrolment, **kwargs):
-    from courses.services import completion_details
-
     if not completion_details(enrolment).get("gives_certificate"):
         return
     # The signal is already sent after commit; on_commit still guards a sender inside a transaction.

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.audit import record
+from colloquia.services import event_ends_at, event_has_ended, format_moment
 from core.formatting import format_hours
 from core.site import absolute_url
 
@@ -490,8 +491,6 @@ def batch_refusal(event_page, now=None):
     Attendance is complete only once the last counted session has ended (colloquia decides
     when that is); a registrar may still issue earlier with a written reason (see tasks.start_batch).
     """
-    from colloquia.services import event_ends_at, event_has_ended, format_moment
-
     if event_has_ended(event_page, now):
         return ""
     return (

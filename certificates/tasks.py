@@ -13,6 +13,8 @@ from wagtail.models import Page
 
 from academies.services import academy_for_page
 from accounts.audit import record
+from colloquia.services import eligible_participants, event_details
+from courses.services import completion_details
 
 from .models import IssueBatch, Kind, SourceKind
 from .services import (
@@ -37,8 +39,6 @@ MAX_ERRORS = 50
 @task()
 def issue_for_enrolment(enrolment_label, enrolment_id):
     """Issue the completion certificate for a completed enrolment (if its module gives one)."""
-    from courses.services import completion_details
-
     enrolment = apps.get_model(enrolment_label).objects.filter(pk=enrolment_id).first()
     if enrolment is None:
         return None
@@ -80,8 +80,6 @@ def start_batch(event_page, *, by, early_reason="", now=None):
 
 
 def _event(batch):
-    from colloquia.services import event_details
-
     page = Page.objects.get(pk=batch.colloquium_id).specific
     return page, event_details(page)
 
@@ -89,8 +87,6 @@ def _event(batch):
 @task()
 def issue_batch(batch_id):
     """Start a batch: find the eligible participants of its event and enqueue one chunk task per CHUNK_SIZE."""
-    from colloquia.services import eligible_participants
-
     batch = IssueBatch.objects.get(pk=batch_id)
     if batch.status not in (IssueBatch.QUEUED, IssueBatch.FAILED):
         return batch.status

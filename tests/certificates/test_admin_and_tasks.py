@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 
+import certificates.receivers
+import certificates.tasks
 from certificates.models import Certificate, IssueBatch
 from tests import factories
 
@@ -20,7 +22,6 @@ def _clear_cache():
 def test_module_completed_issues_completion_certificate(
     monkeypatch, judge, academy, django_capture_on_commit_callbacks
 ):
-    import courses.services
     from courses.signals import module_completed
 
     module = type("Module", (), {"pk": 777})()
@@ -35,7 +36,9 @@ def test_module_completed_issues_completion_certificate(
         "gives_certificate": True,
         "edition": "2026",
     }
-    monkeypatch.setattr(courses.services, "completion_details", lambda enrolment: details)
+    # certificates.tasks and .receivers import it from courses.services: stand in where it is looked up.
+    monkeypatch.setattr(certificates.tasks, "completion_details", lambda enrolment: details)
+    monkeypatch.setattr(certificates.receivers, "completion_details", lambda enrolment: details)
     enrolment = factories.make_user("district_judge")  # any model row with a pk stands in for the enrolment
     with django_capture_on_commit_callbacks(execute=True):
         module_completed.send(sender=None, enrolment=enrolment)
@@ -49,8 +52,6 @@ def test_module_completed_issues_completion_certificate(
 
 
 def _fake_colloquia(monkeypatch, academy, participants):
-    import colloquia.services
-
     event = {
         "title": "Colloquium on trafficking",
         "academy": academy,
@@ -65,8 +66,8 @@ def _fake_colloquia(monkeypatch, academy, participants):
         {"user": u, "registration": None, "sessions_attended": 4, "hours": Decimal("8"), "override_reason": ""}
         for u in participants
     ]
-    monkeypatch.setattr(colloquia.services, "event_details", lambda page: event)
-    monkeypatch.setattr(colloquia.services, "eligible_participants", lambda page: rows)
+    monkeypatch.setattr(certificates.tasks, "event_details", lambda page: event)
+    monkeypatch.setattr(certificates.tasks, "eligible_participants", lambda page: rows)
 
 
 @pytest.mark.django_db
