@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
+from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import HighCourt, State
 
@@ -107,6 +108,9 @@ class Signatory(Orderable):
         return f"{self.name}, {self.designation}"
 
 
+ACADEMIES_PER_PAGE = 30
+
+
 class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
     """Lists every academy on the platform, filterable by State/UT."""
 
@@ -132,7 +136,11 @@ class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         state_code = request.GET.get("state", "")
-        context["academies"] = self.listed_academies(state_code=state_code)
+        pagination = paginate(
+            self.listed_academies(state_code=state_code), request.GET, ACADEMIES_PER_PAGE, path=request.path
+        )
+        context["pagination"] = pagination
+        context["academies"] = pagination.items
         context["states"] = State.objects.all()
         context["selected_state"] = state_code
         return context

@@ -12,6 +12,8 @@ these functions directly.
   certificate wording ("{hours} hours") use the bare figure. CSV exports keep plain numbers.
 - Time zones: the abbreviation and the offset from UTC on a given day, "IST (UTC+05:30)";
   a zone whose only abbreviation is numeric prints the offset alone, "UTC+04:00".
+- Dates of an event in a listing: "5 Mar 2026", or "5 Mar 2026 – 6 Mar 2026" over several days
+  (`format_date_span`, plain string formatting: a listing prints one per card).
 
 Rounding is to the last printed digit, halves away from zero (Decimal's ROUND_HALF_UP).
 """
@@ -23,6 +25,7 @@ from zoneinfo import ZoneInfo
 from django.utils import numberformat
 
 __all__ = [
+    "format_date_span",
     "format_hours",
     "format_rupees",
     "hours_phrase",
@@ -86,6 +89,12 @@ def hours_phrase(value):
     """Hours with their unit: "2.5 hours", "1 hour", "0 hours"."""
     figure = format_hours(value)
     return f"{figure} hour" if figure == "1" else f"{figure} hours"
+
+
+def format_date_span(start, end=None):
+    """ "5 Mar 2026", or "5 Mar 2026 – 6 Mar 2026" when `end` is another day."""
+    first = f"{start.day} {start:%b %Y}"
+    return first if end is None or end == start else f"{first} – {end.day} {end:%b %Y}"
 
 
 def time_zone_label(zone, on=None):

@@ -10,7 +10,9 @@ to the target is one query (`url_path IN (...)`), and only the last page needs i
 Wagtail documents for this; Wagtail's own serve view, hooks, view restrictions and caching of
 the route per request are used unchanged. The result is exactly what `Page.route` would give:
 the walk hands over to a page's own `route()` wherever a page type routes differently
-(routable pages such as the library, whose resource URLs are not pages), an unknown segment is
+(routable pages such as the library, whose resource URLs are not pages), and walks on through
+a routable page whose own routes do not match the rest of the path to its child, as
+`RoutablePageMixin.route` does (an event below the calendar page); an unknown segment is
 a 404, and a page that is not live is a 404. Anything unusual (more than one page for a path,
 translations) falls back to Wagtail's walk. Pages reached by plain routing are then kept in the
 cache under the content generation, so a repeat visit routes without a query. The routed page
@@ -30,6 +32,8 @@ import hashlib
 
 from django.conf import settings
 from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
@@ -66,6 +70,9 @@ def walk(start, request, components):
         page.routed_parent = chain[-1]  # copied to the specific page by Wagtail's `specific`
         chain.append(page)
         if not _routes_plainly(page.specific_class):
+            rest = components[depth:]
+            if rest and page.live and _child_serves(page.specific_class, rest):
+                continue  # e.g. an event below the calendar page, whose own routes are its archive
             # A routable page resolves what remains of the URL itself.
             try:
                 return page.specific.route(request, components[depth:]), False
@@ -127,6 +134,23 @@ def _routes_plainly(page_class):
             continue
         if "route" in vars(klass):
             return vars(klass)["route"] is Page.route
+    return False
+
+
+def _child_serves(page_class, rest):
+    """Whether a live routable page of `page_class` hands `rest` (a child page's slug first) to its child.
+
+    `RoutablePageMixin.route` does when none of its own routes matches the rest of the path and it
+    routes its children as `Page.route` does; its routes are the class's, so this needs no query.
+    """
+    routes = [vars(klass)["route"] for klass in page_class.__mro__ if "route" in vars(klass)]
+    routes = [route for route in routes if route is not PublicPageMixin.route]
+    if routes[:2] != [RoutablePageMixin.route, Page.route]:
+        return False  # a page type with a `route()` of its own: it decides
+    try:
+        page_class.get_resolver().resolve("/" + "/".join(rest) + "/")
+    except Resolver404:
+        return True
     return False
 
 

@@ -43,12 +43,17 @@ def featured_section(request, **kwargs):
     }
 
 
+ACADEMY_MODULES_SHOWN = 6
+
+
 def academy_section(request, academy=None, **kwargs):
-    """An academy's page: the modules in its section of the tree."""
+    """An academy's page: the first few modules of its section, and a link to its whole (paginated) catalogue."""
     if academy is None or academy.page_id is None:
         return None
     academy_page = Page.objects.get(pk=academy.page_id)
-    modules = list(CoursePage.objects.live().descendant_of(academy_page).order_by("title"))
+    modules = list(
+        CoursePage.objects.live().descendant_of(academy_page).order_by("title", "pk")[:ACADEMY_MODULES_SHOWN]
+    )
     if not modules:
         return None
     return {

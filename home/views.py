@@ -1,24 +1,26 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 
+from core.pagination import paginate
+
 from . import search as site_search
+
+RESULTS_PER_PAGE = 20
 
 
 def search(request):
     """Site search over live public pages and public documents (the rules are in home.search)."""
     query = request.GET.get("q", "").strip()[:200]
-    page_results, documents = [], []
-    if query:
-        page_results = site_search.search_pages(query)
-        documents = site_search.search_documents(query)
-    # get_page() answers the first or last page for a page number that is not one.
-    page_obj = Paginator(page_results, 20).get_page(request.GET.get("page"))
-    results = [{"page": page, "summary": site_search.result_summary(page)} for page in page_obj]
+    page_results = site_search.search_pages(query) if query else []
+    # A page number that is not a whole number shows the first page, one outside the pages the last.
+    pagination = paginate(page_results, request.GET, RESULTS_PER_PAGE, path=request.path)
+    results = [{"page": page, "summary": site_search.result_summary(page)} for page in pagination.items]
+    # Documents are listed once, under the first page of results.
+    documents = site_search.search_documents(query) if query and pagination.number == 1 else []
     return TemplateResponse(
         request,
         "home/search.html",
-        {"query": query, "page_obj": page_obj, "results": results, "documents": documents},
+        {"query": query, "pagination": pagination, "results": results, "documents": documents},
     )
 
 

@@ -78,7 +78,9 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
             resources = resources.filter(live_version__states__code=filters["state"])
         if filters["organisation"]:
             resources = resources.filter(organisation__slug=filters["organisation"])
-        resources = services.search_public(resources, query).distinct()
+        # No DISTINCT: each filter names one topic or State (their codes are unique), so no resource
+        # appears twice; DISTINCT made the database compare every matching row, whole, for each page.
+        resources = services.search_public(resources, query)
         pagination = paginate(resources, request.GET, PAGE_SIZE, path=request.path)
         for resource in pagination.items:
             resource.url = resource.get_url(self)
@@ -144,7 +146,7 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         if not organisation.verified:
             raise Http404
         resources = Resource.objects.public().filter(organisation=organisation).with_live()
-        pagination = paginate(resources.order_by(*LIBRARY_ORDER), request.GET, PAGE_SIZE, path=request.path)
+        pagination = paginate(resources, request.GET, PAGE_SIZE, path=request.path)
         for resource in pagination.items:
             resource.url = resource.get_url(self)
         return TemplateResponse(

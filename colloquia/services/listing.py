@@ -1,44 +1,128 @@
-"""Index pages: upcoming and past events, filtered by State/UT, academy, year and kind."""
+"""Index pages: upcoming events, and past events in the archive by year.
 
+The index lists the events that have not ended (upcoming and ongoing), soonest first; its archive
+(`<index>archive/` and `<index>archive/<year>/`, routes of the index page) lists the events that
+have ended, latest first. Both filter by State/UT, academy (the national index only) and kind,
+and show one page at a time (core.pagination), with the years that have past events as links.
+A national index lists every live public event; an academy's index lists its own.
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Case, IntegerField, Max, When
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from academies.models import Academy, AcademyPage
+from core.pagination import paginate
 from regions.models import State
 
 from ..choices import Kind
 
+EVENTS_PER_PAGE = 12
+FILTER_KEYS = ("state", "academy", "year", "kind")
 
-def index_listing(index_page, params):
-    """Upcoming and past events for an index page, filtered by State/UT, academy, year and kind.
 
-    Every live public event for the national index; an academy's index lists its own
-    (`index_page.live_events()` gives the events the listing starts from).
-    """
+def listing_filters(params):
+    """The filters as typed (stripped): State/UT code, academy short code, year, kind."""
+    return {key: (params.get(key) or "").strip() for key in FILTER_KEYS}
+
+
+def parse_year(value):
+    """The year `value` names, or None: only a year a date can hold (1 to 9999, ASCII digits) counts."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= 4 and int(value) >= 1:
+        return int(value)
+    return None
+
+
+def archived_year(params):
+    """The year asked for on the index (`?year=`) when it is over: its events are all in the archive."""
+    year = parse_year(params.get("year"))
+    return year if year is not None and year < timezone.localdate().year else None
+
+
+def is_national(index_page):
+    """Whether `index_page` is the national calendar (not under an academy's page)."""
     parent = index_page.get_parent().specific_class
-    pages = index_page.live_events()
-    national = not (parent and issubclass(parent, AcademyPage))
-    if not national:
-        pages = pages.child_of(index_page)
-    filters = {key: (params.get(key) or "").strip() for key in ("state", "academy", "year", "kind")}
+    return not (parent and issubclass(parent, AcademyPage))
+
+
+def _filtered(events, filters, national):
+    """`events` narrowed by the State/UT, academy and kind filters (the year is the caller's)."""
     if filters["state"]:
-        pages = pages.filter(state__code=filters["state"])
+        events = events.filter(state__code=filters["state"])
     if filters["academy"] and national:
-        pages = pages.filter(academy__short_code=filters["academy"])
-    # Only a year a date can hold (1 to 9999, ASCII digits) filters; any other value lists every year.
-    year = filters["year"]
-    if year.isascii() and year.isdigit() and len(year) <= 4 and int(year) >= 1:
-        pages = pages.filter(start_date__year=int(year))
+        events = events.filter(academy__short_code=filters["academy"])
     if filters["kind"] in Kind.values:
-        pages = pages.filter(kind=filters["kind"])
+        events = events.filter(kind=filters["kind"])
+    return events
+
+
+def _years(events, today):
+    """(years with upcoming or ongoing events, years with past events), latest first, in one query."""
+    rows = (
+        events.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year")
+        .annotate(
+            upcoming=Max(Case(When(end_date__gte=today, then=1), default=0, output_field=IntegerField())),
+            past=Max(Case(When(end_date__lt=today, then=1), default=0, output_field=IntegerField())),
+        )
+        .order_by("-year")
+    )
+    rows = list(rows)
+    return [row["year"] for row in rows if row["upcoming"]], [row["year"] for row in rows if row["past"]]
+
+
+def _common(index_page, params):
+    """What the index and its archive share: the events before the year filter, the filter choices."""
+    filters = listing_filters(params)
+    national = is_national(index_page)
+    everything = index_page.live_events()  # the one `public()` query, reused by every list below
+    if not national:
+        everything = everything.child_of(index_page)
     today = timezone.localdate()
-    years = sorted({d.year for d in index_page.live_events().values_list("start_date", flat=True)}, reverse=True)
+    upcoming_years, past_years = _years(everything, today)
+    index_url = index_page.url or ""
+    kept = {key: value for key, value in filters.items() if value and key != "year"}
     return {
-        "upcoming": list(pages.filter(end_date__gte=today).order_by("start_date", "title")),
-        "past": list(pages.filter(end_date__lt=today).order_by("-start_date", "title")),
-        "filters": filters,
-        "is_national": national,
-        "states": State.objects.filter(pk__in=index_page.live_events().values("state")).order_by("name"),
-        "academies": Academy.objects.filter(pk__in=index_page.live_events().values("academy")) if national else [],
-        "years": years,
-        "kinds": Kind.choices,
+        "events": _filtered(everything, filters, national),
+        "today": today,
+        "context": {
+            "filters": filters,
+            "is_national": national,
+            "states": State.objects.filter(pk__in=everything.values("state")).order_by("name"),
+            "academies": Academy.objects.filter(pk__in=everything.values("academy")).order_by("name")
+            if national
+            else [],
+            "kinds": Kind.choices,
+            "upcoming_years": upcoming_years,
+            "archive_years": past_years,
+            "index_url": index_url,
+            "archive_url": index_url + index_page.reverse_subpage("archive"),
+            # The State/UT, academy and kind chosen, for links to another year or back to the index.
+            "filter_query": urlencode(kept),
+        },
     }
+
+
+def upcoming_listing(index_page, params, *, path=""):
+    """The index: events that have not ended, soonest first, one page of them; `?year=` narrows to a year."""
+    common = _common(index_page, params)
+    events = common["events"].filter(end_date__gte=common["today"])
+    year = parse_year(common["context"]["filters"]["year"])
+    if year is not None:
+        events = events.filter(start_date__year=year)
+    pagination = paginate(events.order_by("start_date", "title", "pk"), params, EVENTS_PER_PAGE, path=path)
+    return {**common["context"], "pagination": pagination, "events": pagination.items, "year": year}
+
+
+def archive_listing(index_page, params, *, year=None, path=""):
+    """The archive: events that have ended, latest first, one page of them; of one year when `year` is given."""
+    common = _common(index_page, params)
+    events = common["events"].filter(end_date__lt=common["today"])
+    if year is not None:
+        events = events.filter(start_date__year=year)
+    pagination = paginate(events.order_by("-start_date", "title", "pk"), params, EVENTS_PER_PAGE, path=path)
+    return {**common["context"], "pagination": pagination, "events": pagination.items, "year": year}

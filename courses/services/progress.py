@@ -16,7 +16,9 @@ from django.utils import timezone
 
 from academies.services import academy_for_page
 from accounts.audit import record
+from core import cache as content_cache
 from core.cache import memoize
+from core.extensions import learner_version
 
 from ..records import Attempt, Enrolment, LessonProgress
 from ..signals import module_completed
@@ -99,6 +101,12 @@ def progress_for(enrolments, lessons=None):
         return {}
     if lessons is None:
         lessons = lessons_by_module({e.module_id: e.module for e in enrolments}.values())
+    done, passed = _steps_done(enrolments)
+    return _progress(enrolments, lessons, done, passed)
+
+
+def _steps_done(enrolments):
+    """({enrolment pk: {lesson pks done}}, {enrolment pks with a passed attempt}), in two queries."""
     done = {}
     # .order_by(): the models' default ordering would sort (and, for attempts, join) for nothing.
     for enrolment_id, lesson_id in (
@@ -108,6 +116,10 @@ def progress_for(enrolments, lessons=None):
     passed = set(
         Attempt.objects.filter(enrolment__in=enrolments, passed=True).order_by().values_list("enrolment_id", flat=True)
     )
+    return done, passed
+
+
+def _progress(enrolments, lessons, done, passed):
     result = {}
     for e in enrolments:
         module = e.module
@@ -141,6 +153,24 @@ def progress_for(enrolments, lessons=None):
 
 def progress_of(enrolment, lessons=None):
     return progress_for([enrolment], None if lessons is None else {enrolment.module_id: lessons})[enrolment.pk]
+
+
+def shown_progress(enrolment, lessons):
+    """`progress_of` for a page that only shows it (the lesson page), reading no table on a repeat visit.
+
+    The lessons done and whether the quiz is passed are kept in the cache under the learner's
+    version (`core.extensions.learner_version`), which moves on, after the commit, whenever their
+    enrolments, lesson progress or attempts change (courses.receivers); the completed state comes
+    from `enrolment`, read afresh by the caller. On while the page cache is (PAGE_CACHE_SECONDS).
+    Never for deciding anything: completion and the quiz read the database.
+    """
+    version = learner_version(enrolment.user_id) if content_cache.timeout() else None
+    if version is None:
+        return progress_of(enrolment, lessons)
+    # The version is read before the rows, so rows read before a change are never kept under the version after it.
+    key = f"courses.steps-done.{enrolment.pk}.{enrolment.user_id}.{enrolment.enrolled_at.timestamp()}.{version}"
+    done, passed = content_cache.memoize(key, lambda: _steps_done([enrolment]))
+    return _progress([enrolment], {enrolment.module_id: lessons}, done, passed)[enrolment.pk]
 
 
 def record_activity(enrolment, now=None):

@@ -117,3 +117,18 @@ def test_routable_pages_still_resolve_their_own_urls(client, home, academy):
     (resource,) = builders.grow_resources(builders.organisation(), academy, 1)
     assert client.get(resource.get_url(index)).status_code == 200
     assert client.get(f"{index.url}999999/no-such-resource/").status_code == 404
+
+
+def test_a_page_below_a_routable_page_is_found_in_the_same_two_queries(rf, home, academy):
+    """The calendar page routes its archive itself; an event below it is still one walk away."""
+    from tests.colloquia.conftest import make_event, make_index
+
+    calendar = make_index(home, "Colloquia and conferences", "colloquia")
+    event = make_event(calendar, title="State colloquium")
+    walk_queries(rf, "/")  # Wagtail's site root paths and the content types, as a running server has them
+    found, _, count = walk_queries(rf, event.url)
+    assert found.page == event and count == 2
+    archive, plain, _ = walk_queries(rf, "/colloquia/archive/2024/")
+    assert archive.page == calendar and not plain
+    view, args, kwargs = archive.args
+    assert view.__name__ == "archive" and kwargs == {"year": 2024}

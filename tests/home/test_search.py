@@ -156,6 +156,26 @@ def test_pagination_and_bad_page_numbers(client, home):
         assert "Page 1 of 2" in body or "Page 2 of 2" in body, bad
 
 
+def test_the_search_words_stay_in_the_page_links(client, home):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    for n in range(45):
+        home.add_child(instance=StandardPage(title=f"Trafficking note {n}", slug=f"note-{n}", introduction="Note."))
+    get_document_model().objects.create(title="Trafficking note handbook", file=ContentFile(b"%PDF-1.4", name="h.pdf"))
+    first = search(client, "trafficking note")
+    second = search(client, "trafficking note", page="2")
+    last = search(client, "trafficking note", page="3")
+    assert '<link rel="next" href="/search/?q=trafficking+note&amp;page=2">' in first
+    assert '<link rel="prev"' not in first
+    assert '<link rel="prev" href="/search/?q=trafficking+note">' in second
+    assert '<link rel="next" href="/search/?q=trafficking+note&amp;page=3">' in second
+    assert '<link rel="next"' not in last and '<ol class="search-results" start="41">' in last
+    assert '<a href="/search/?q=trafficking+note&amp;page=2" aria-label="Page 2" aria-current="page">2</a>' in second
+    # Documents are listed once, with the first page of results.
+    assert "Trafficking note handbook" in first and "Trafficking note handbook" not in second
+
+
 def test_summary_is_the_search_description_when_there_is_one(pages):
     about = pages["about"]
     about.search_description = "What Colloquium is for."
