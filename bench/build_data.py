@@ -1,27 +1,45 @@
-"""Build the national-scale benchmark data set in its own SQLite file (bench/data/bench.sqlite3).
+"""Build the benchmark data sets, each in its own SQLite file under bench/data/.
 
-    python bench/build_data.py            # build unless the cached file matches the migrations
-    python bench/build_data.py --force    # rebuild
+    python bench/build_data.py                  # build the national set unless the cached file matches
+    python bench/build_data.py --set small      # the small set (bench/data/small.sqlite3)
+    python bench/build_data.py --set all --force
 
-Seeded, so every build is the same: the demo content (demo/content/, by demo.loaders), then an
-academy per High Court, 50,000 users, 60 modules x 6 lessons with question banks, enrolments
-with 500,000 lesson-progress rows, 300 colloquia with two-day agendas and 100,000 attendance
-records, 3,000 moderated resources and 20,000 certificates. Pages go through treebeard's
+Two sets, made by the same builder from the same seed, differ only in their sizes (SIZES):
+- national (bench.sqlite3): the demo content (demo/content/, by demo.loaders), then an academy
+  per High Court, 50,000 users, 60 modules x 6 lessons with question banks, enrolments with
+  500,000 lesson-progress rows, 300 colloquia with two-day agendas (60 upcoming and open for
+  registration) and 100,000 attendance records, 3,000 moderated resources, 20,000 certificates;
+- small (small.sqlite3): the demo-sized site, about 30 colloquia, the demo modules, 30
+  resources. `make bench` measures each listing on both: a listing that shows one page must
+  not get slower with the items it does not show.
+Both hold the benchmark judge (a learner), registrars with two-factor authentication set up,
+an event whose participants are issued certificates in bulk, and an event with its
+registrations and no attendance yet, for the registrar's screens. Pages go through treebeard's
 add_child (a few hundred); learner rows go through bulk_create. Parts whose app is not
-installed are skipped, so the set grows as the apps land.
+installed are skipped, so the sets grow as the apps land.
 
-The built file is cached under a key made from every migration file and this script: a rerun
-with the same key reuses it, so `make bench` spends its time measuring, not building.
+The calendar is laid out around the day of the build (events in the past and upcoming), so a
+set is rebuilt when it is older than MAX_AGE_DAYS. Otherwise a built file is cached under a key
+made from every migration file, the builder's code and the set's name and sizes: a rerun with
+the same key reuses it, so `make bench` spends its time measuring, not building. A set is built
+into a new file and moved into place only when complete, after core.sqlite.prepare_sqlite (WAL,
+ANALYZE), and only once no other process has the old file open.
 """
 
 import argparse
+import fcntl
 import hashlib
+import inspect
+import json
 import math
 import os
 import random
 import shutil
+import sqlite3
+import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from datetime import date, timedelta
 from datetime import time as dtime
 from decimal import Decimal
@@ -32,8 +50,13 @@ ROOT = BENCH_DIR.parent
 DATA_DIR = BENCH_DIR / "data"
 DB_PATH = DATA_DIR / "bench.sqlite3"
 KEY_PATH = DATA_DIR / "bench.key"
+SMALL_DB_PATH = DATA_DIR / "small.sqlite3"
 SEED = 2026
 PASSWORD = "Bench-Password-2026"  # noqa: S105 - benchmark data on loopback only
+# The bench registrars' TOTP secret (base32), so bench/run.py can sign them in through the real
+# two-factor step with the current code. Benchmark data on loopback only.
+REGISTRAR_TOTP_SECRET = "KNSWE4TFORQXE6JAMJSW4Y3IEAZDAMRW"  # noqa: S105
+MAX_AGE_DAYS = 28
 
 SIZES = {
     "users": 50_000,
@@ -42,15 +65,41 @@ SIZES = {
     "questions_per_module": 12,
     "lesson_progress": 500_000,
     "colloquia": 300,
+    "upcoming_colloquia": 60,
     "attendance": 100_000,
     "certificates": 20_000,
     "resources": 3_000,
     "organisations": 60,
     "judge_enrolments": 20,
     "issue_participants": 500,
+    "registrar_participants": 500,
+    "registrars": 8,  # one per connection of `make bench`: each checks people in with a session of their own
+}
+SMALL_SIZES = {
+    **SIZES,
+    "users": 2_000,
+    "modules": 6,  # totals: the demo content's modules already reach it
+    "lesson_progress": 5_000,
+    "colloquia": 30,
+    "upcoming_colloquia": 15,  # two pages of the index (core.pagination), as nationally
+    "attendance": 2_000,
+    "certificates": 200,
+    "resources": 30,
+    "organisations": 6,
+    "judge_enrolments": 6,
+    "issue_participants": 50,
+    "registrar_participants": 50,
+}
+# Each set: its database, the folder of its files (MEDIA_ROOT is <files>/media and the private
+# files <files>/private, beside it, as resources.storage puts them) and its cache key.
+DATA_SETS = {
+    "national": {"path": DB_PATH, "files": DATA_DIR, "key": KEY_PATH, "sizes": SIZES},
+    "small": {"path": SMALL_DB_PATH, "files": DATA_DIR / "small", "key": DATA_DIR / "small.key", "sizes": SMALL_SIZES},
 }
 JUDGE_EMAIL = "judge@bench.test"
+REGISTRAR_EMAIL = "registrar-{number}@bench.test"
 ISSUE_SLUG = "bench-bulk-issue-colloquium"
+REGISTRAR_SLUG = "bench-registrar-colloquium"
 
 
 def bench_environment(extra=None):
@@ -70,17 +119,45 @@ def bench_environment(extra=None):
     return env
 
 
-def data_key():
-    digest = hashlib.sha256()
-    files = sorted(ROOT.glob("*/migrations/*.py")) + [Path(__file__)]
-    for path in files:
+def set_environment(name, database=None):
+    """DATABASE_URL and MEDIA_ROOT for serving data set `name` (from `database`, a copy, if given)."""
+    spec = DATA_SETS[name]
+    return {
+        "DATABASE_URL": f"sqlite:///{database or spec['path']}",
+        "MEDIA_ROOT": str(spec["files"] / "media"),
+    }
+
+
+def data_key(name="national"):
+    """The cache key of a set: every migration, the builder's code, the set's name and sizes.
+
+    Only what decides the data: a change to how sets are cached, copied or served reuses them.
+    """
+    constants = [SEED, PASSWORD, REGISTRAR_TOTP_SECRET, JUDGE_EMAIL, REGISTRAR_EMAIL, ISSUE_SLUG, REGISTRAR_SLUG]
+    digest = hashlib.sha256(json.dumps([name, DATA_SETS[name]["sizes"], constants, MAX_AGE_DAYS]).encode())
+    digest.update(inspect.getsource(Builder).encode())
+    for path in sorted(ROOT.glob("*/migrations/*.py")):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 
-def setup_django():
-    for name, value in bench_environment().items():
+def is_current(name, today=None):
+    """Whether set `name` is built, from the current key, and young enough for its calendar."""
+    spec = DATA_SETS[name]
+    if not spec["path"].exists() or not spec["key"].exists():
+        return False
+    try:
+        stored = json.loads(spec["key"].read_text())
+        built = date.fromisoformat(stored["built"])
+    except (ValueError, KeyError, TypeError):
+        return False
+    age = ((today or date.today()) - built).days
+    return stored.get("key") == data_key(name) and 0 <= age <= MAX_AGE_DAYS
+
+
+def setup_django(extra=None):
+    for name, value in bench_environment(extra).items():
         os.environ[name] = value
     sys.path.insert(0, str(ROOT))
     import django
@@ -89,7 +166,8 @@ def setup_django():
 
 
 class Builder:
-    def __init__(self, out=sys.stdout):
+    def __init__(self, sizes=SIZES, out=sys.stdout):
+        self.sizes = sizes
         self.rng = random.Random(SEED)
         self.out = out
         self.counts = {}
@@ -182,7 +260,7 @@ class Builder:
                 high_court=HighCourt.objects.filter(code="JHHC").first(),
             )
         ]
-        for n in range(1, SIZES["users"]):
+        for n in range(1, self.sizes["users"]):
             role = self.rng.choices(roles, weights)[0]
             rows.append(
                 User(
@@ -229,7 +307,7 @@ class Builder:
             indexes.append(index)
         roles = ["district_judge", "judicial_officer", "prosecutor", "high_court_judge", "police"]
         questions = []
-        for n in range(existing, SIZES["modules"]):
+        for n in range(existing, self.sizes["modules"]):
             index = indexes[n % len(indexes)]
             module = self.add_page(
                 index,
@@ -246,7 +324,7 @@ class Builder:
                     featured=n % 10 == 0,
                 ),
             )
-            for q in range(SIZES["questions_per_module"]):
+            for q in range(self.sizes["questions_per_module"]):
                 questions.append(
                     Question(
                         module=module,
@@ -262,7 +340,7 @@ class Builder:
                         basis="BNS 143",
                     )
                 )
-            for lesson_number in range(SIZES["lessons_per_module"]):
+            for lesson_number in range(self.sizes["lessons_per_module"]):
                 self.add_page(
                     module,
                     LessonPage(
@@ -312,12 +390,14 @@ class Builder:
     def learning(self):
         from courses.models import Enrolment, LessonProgress
 
-        target = SIZES["lesson_progress"]
+        target = self.sizes["lesson_progress"]
         taken = set(Enrolment.objects.values_list("user_id", "module_id"))
         modules_with_lessons = [m for m in self.module_ids if self.module_lessons.get(m)]
         # The benchmark judge: 20 enrolments, some finished, some half-way.
         plan = []
-        for number, module_id in enumerate(self.rng.sample(modules_with_lessons, SIZES["judge_enrolments"])):
+        for number, module_id in enumerate(
+            self.rng.sample(modules_with_lessons, min(self.sizes["judge_enrolments"], len(modules_with_lessons)))
+        ):
             lessons = self.module_lessons[module_id]
             plan.append((self.judge_id, module_id, lessons if number % 4 == 0 else lessons[: number % len(lessons)]))
         progress_rows = sum(len(done) for _, _, done in plan)
@@ -355,10 +435,11 @@ class Builder:
                 self.bulk(LessonProgress, batch, batch_size=10_000)
                 batch = []
         self.bulk(LessonProgress, batch, batch_size=10_000)
-        self.completed = [(e.user_id, e.module_id) for e in enrolments if e.completed_at][: SIZES["certificates"]]
+        self.completed = [(e.user_id, e.module_id) for e in enrolments if e.completed_at][: self.sizes["certificates"]]
         self.log(f"enrolments: {len(enrolments)}; lesson progress: {progress_rows}")
 
     def colloquia(self):
+        from django.utils import timezone
         from wagtail.models import Site
 
         from colloquia.models import (
@@ -383,21 +464,35 @@ class Builder:
             if index is None:
                 index = self.add_page(academy.page, ColloquiumIndexPage(title="Colloquia", slug="colloquia"))
             indexes.append((academy, index))
+        # The calendar around the build day: the plain events one a day before it (the latest
+        # ended two days ago), and `upcoming_colloquia` of them one a day from a month ahead, open
+        # for registration, so the split holds while the set is young enough to be reused
+        # (MAX_AGE_DAYS). Then two events that are over: the bulk-issue one, whose participants
+        # attended everything, and the registrar's, whose attendance is still to be taken.
+        today = timezone.localdate(self.now)
         existing = ColloquiumPage.objects.count()
-        total = SIZES["colloquia"]
-        start = date(2026, 1, 10)
+        plain = max(0, self.sizes["colloquia"] - existing - 2)
+        upcoming = min(self.sizes["upcoming_colloquia"], plain)
+        past = plain - upcoming
+        plan = []
+        for number in range(plain):
+            if number < past:
+                first_day = today - timedelta(days=2 + past - number)
+            else:
+                first_day = today + timedelta(days=MAX_AGE_DAYS + 2 + number - past)
+            n = existing + number
+            plan.append((n, f"Judicial colloquium on trafficking {n + 1}", f"bench-colloquium-{n + 1}", first_day))
+        n = existing + plain
+        plan.append((n, "Bench registrar's colloquium", REGISTRAR_SLUG, today - timedelta(days=7)))
+        plan.append((n + 1, "Bench bulk-issue colloquium", ISSUE_SLUG, today - timedelta(days=30)))
         pages = []
-        for n in range(existing, total):
+        for n, title, slug, first_day in plan:
             academy, index = indexes[n % len(indexes)]
-            first_day = start + timedelta(days=n)
-            issue_page = n == total - 1
             page = self.add_page(
                 index,
                 ColloquiumPage(
-                    title="Bench bulk-issue colloquium"
-                    if issue_page
-                    else f"Judicial colloquium on trafficking {n + 1}",
-                    slug=ISSUE_SLUG if issue_page else f"bench-colloquium-{n + 1}",
+                    title=title,
+                    slug=slug,
                     kind="judicial_colloquium",
                     state=academy.states.first(),
                     venue=f"{academy.name}, auditorium",
@@ -407,7 +502,7 @@ class Builder:
                     mha_supported=True,
                     amount_sanctioned=Decimal("150000"),
                     registration_mode="open",
-                    registration_open=False,
+                    registration_open=first_day > today,
                 ),
             )
             pages.append(page)
@@ -470,21 +565,32 @@ class Builder:
         self.bulk(CategoryPlaces, places)
         self.bulk(AgendaRevision, revisions)
 
-        # Registrations and attendance: the bulk-issue event gets 500 participants who attended
-        # everything; the others share the rest of the 100,000 attendance records.
+        # Registrations and attendance: the bulk-issue event gets its participants, who attended
+        # everything, and the registrar's event its own, with no attendance yet; the other events
+        # that are over share the rest of the attendance records, and upcoming events get as many
+        # registrations each.
         counted = {}
         for session_id, page_id in AgendaSession.objects.filter(counts_for_attendance=True).values_list(
             "id", "page_id"
         ):
             counted.setdefault(page_id, []).append(session_id)
         issue_page = ColloquiumPage.objects.get(slug=ISSUE_SLUG)
-        other_pages = [p for p in ColloquiumPage.objects.exclude(pk=issue_page.pk).order_by("pk") if counted.get(p.pk)]
+        registrar_page = ColloquiumPage.objects.get(slug=REGISTRAR_SLUG)
+        other_pages = [
+            p
+            for p in ColloquiumPage.objects.exclude(pk__in=[issue_page.pk, registrar_page.pk]).order_by("pk")
+            if counted.get(p.pk)
+        ]
+        over = {p.pk for p in other_pages if p.end_date < today} | {issue_page.pk}
         users = self.user_ids[1:]
-        budget = SIZES["attendance"] - SIZES["issue_participants"] * len(counted[issue_page.pk])
-        per_page = math.ceil(budget / max(1, len(other_pages)) / max(1, len(counted[other_pages[0].pk])))
-        registrations = []
-        for user_id in users[: SIZES["issue_participants"]]:
-            registrations.append((issue_page.pk, user_id))
+        issue_count, registrar_count = self.sizes["issue_participants"], self.sizes["registrar_participants"]
+        budget = self.sizes["attendance"] - issue_count * len(counted[issue_page.pk])
+        sessions_each = max(1, len(counted[other_pages[0].pk]))
+        per_page = math.ceil(budget / max(1, len(over) - 1) / sessions_each)
+        registrations = [(issue_page.pk, user_id) for user_id in users[:issue_count]]
+        registrations += [
+            (registrar_page.pk, user_id) for user_id in users[issue_count : issue_count + registrar_count]
+        ]
         for page in other_pages:
             for user_id in self.rng.sample(users, per_page):
                 registrations.append((page.pk, user_id))
@@ -502,8 +608,10 @@ class Builder:
                 for page_id, user_id in registrations
             ],
         )
-        attendance, target = [], SIZES["attendance"]
+        attendance, target = [], self.sizes["attendance"]
         for registration in created:
+            if registration.page_id not in over:
+                continue
             for session_id in counted[registration.page_id]:
                 if len(attendance) >= target:
                     break
@@ -513,7 +621,32 @@ class Builder:
                     )
                 )
         self.bulk(Attendance, attendance, batch_size=10_000)
+        self.registrar_academy = registrar_page.academy
         self.log(f"colloquia: {len(pages)} new; registrations {len(created)}; attendance {len(attendance)}")
+
+    def registrars(self):
+        """The registrars of the registrar's event: verified e-mail addresses and TOTP, as staff must have."""
+        from allauth.account.models import EmailAddress
+        from allauth.mfa.totp.internal.auth import TOTP
+
+        from academies.services import REGISTRAR, add_staff
+        from accounts.models import User
+        from accounts.roles import Role, RoleStatus
+
+        for number in range(1, self.sizes["registrars"] + 1):
+            user = User.objects.create_user(
+                email=REGISTRAR_EMAIL.format(number=number),
+                password=PASSWORD,
+                full_name=f"Shri Bench Registrar {number}",
+                role=Role.ACADEMY_STAFF,
+                role_status=RoleStatus.VERIFIED,
+                designation="Registrar",
+                court_or_office=self.registrar_academy.name[:200],
+            )
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+            TOTP.activate(user, REGISTRAR_TOTP_SECRET)
+            add_staff(self.registrar_academy, user, REGISTRAR)
+        self.log(f"registrars: {self.sizes['registrars']} for {self.registrar_academy.short_code}")
 
     def resources(self):
         from wagtail.models import Site
@@ -543,11 +676,11 @@ class Builder:
                     verified=True,
                     about="Works with survivors.",
                 )
-                for n in range(SIZES["organisations"])
+                for n in range(self.sizes["organisations"])
             ],
         )
         existing = Resource.objects.count()
-        count = SIZES["resources"] - existing
+        count = self.sizes["resources"] - existing
         resources = self.bulk(
             Resource,
             [
@@ -612,7 +745,7 @@ class Builder:
         existing = Certificate.objects.count()
         rows = []
         counters = dict(SerialCounter.objects.filter(year=2026).values_list("code", "last"))
-        for number, (user_id, module_id) in enumerate(self.completed[: SIZES["certificates"] - existing]):
+        for number, (user_id, module_id) in enumerate(self.completed[: self.sizes["certificates"] - existing]):
             module = modules[module_id]
             academy = academy_for[module_id]
             code = academy.short_code if academy else "COLQ"
@@ -667,6 +800,7 @@ class Builder:
             ("courses", self.modules),
             ("courses", self.learning),
             ("colloquia", self.colloquia),
+            ("colloquia", self.registrars),
             ("resources", self.resources),
             ("certificates", self.certificates),
         ]
@@ -679,33 +813,128 @@ class Builder:
         return self.counts
 
 
-def build(force=False):
+@contextmanager
+def build_lock(name):
+    """One builder per set at a time: a second `make bench` waits instead of building alongside."""
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    key = data_key()
-    if not force and DB_PATH.exists() and KEY_PATH.exists() and KEY_PATH.read_text().strip() == key:
-        print(f"bench data up to date ({DB_PATH.relative_to(ROOT)}, key {key})")
-        return False
-    for path in (DB_PATH, KEY_PATH, Path(f"{DB_PATH}-wal"), Path(f"{DB_PATH}-shm")):
-        path.unlink(missing_ok=True)
-    shutil.rmtree(DATA_DIR / "media", ignore_errors=True)
-    setup_django()
-    from django.core.management import call_command
-    from django.db import connection
+    with open(DATA_DIR / f".{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
-    print("migrating a fresh bench database ...", flush=True)
-    call_command("migrate", verbosity=0, interactive=False)
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=OFF")
-    Builder().run()
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    connection.close()
-    KEY_PATH.write_text(key)
-    return True
+
+def copy_database(source, target):
+    """A consistent copy of the SQLite file `source` (with what its WAL holds) at `target`, in WAL mode."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    with sqlite3.connect(source, timeout=60) as origin, sqlite3.connect(target) as copy:
+        origin.backup(copy)
+        copy.execute("PRAGMA journal_mode=WAL")
+    copy.close()
+    origin.close()
+
+
+def _released(target, patience=120):
+    """Whether no other process has the SQLite file `target` open, waiting up to `patience` seconds.
+
+    A checkpoint copies the WAL into the file; the last connection to close deletes the WAL file,
+    so a WAL file still there afterwards belongs to a connection in another process.
+    """
+    waited = 0
+    while True:
+        with sqlite3.connect(target, timeout=60) as old:
+            old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        old.close()
+        if not Path(f"{target}-wal").exists():
+            return True
+        if waited >= patience:
+            return False
+        if waited == 0:
+            print(f"waiting up to {patience} s for other processes to close {target} ...", flush=True)
+        time.sleep(2)
+        waited += 2
+
+
+def _move_into_place(staging, spec):
+    """Replace the set's database and files with the ones built in `staging`.
+
+    Refused while another process keeps the old database open (a new database under the old
+    one's WAL file would read its pages); the finished build stays in `staging` for the next run.
+    """
+    target = spec["path"]
+    if target.exists():
+        if not _released(target):
+            raise SystemExit(f"{target} is open in another process: stop it, then run again (the new set is kept)")
+        Path(f"{target}-shm").unlink(missing_ok=True)
+    for folder in ("media", "private"):
+        shutil.rmtree(spec["files"] / folder, ignore_errors=True)
+        if (staging / folder).exists():
+            (staging / folder).rename(spec["files"] / folder)
+    (staging / "data.sqlite3").replace(target)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def build(force=False, name="national"):
+    """Build set `name` in this process (Django is set up on it) unless the cached one is current."""
+    spec = DATA_SETS[name]
+    with build_lock(name):
+        if not force and is_current(name):
+            print(f"bench data up to date ({spec['path'].relative_to(ROOT)}, key {data_key(name)})")
+            return False
+        # The key as the build starts: a migration added while it runs makes the next run build again.
+        key = data_key(name)
+        staging = DATA_DIR / f".building-{name}"
+        finished = staging / "finished.key"
+        if not force and finished.exists() and finished.read_text() == f"{key} {date.today().isoformat()}":
+            print(f"moving the {name} set built earlier today into place ...", flush=True)
+            _finish(staging, spec)
+            return True
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        spec["files"].mkdir(parents=True, exist_ok=True)
+        setup_django({"DATABASE_URL": f"sqlite:///{staging / 'data.sqlite3'}", "MEDIA_ROOT": str(staging / "media")})
+        from django.core.management import call_command
+        from django.db import connection
+
+        from core.sqlite import prepare_sqlite
+
+        print(f"migrating a fresh {name} bench database ...", flush=True)
+        call_command("migrate", verbosity=0, interactive=False)
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=OFF")  # the build is redone from scratch if it fails
+        Builder(spec["sizes"]).run()
+        prepare_sqlite()  # WAL and fresh statistics, as `load_demo` leaves the demo database
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.close()
+        finished.write_text(f"{key} {date.today().isoformat()}")
+        _finish(staging, spec)
+        return True
+
+
+def _finish(staging, spec):
+    key, built = staging.joinpath("finished.key").read_text().split()
+    _move_into_place(staging, spec)
+    spec["key"].write_text(json.dumps({"key": key, "built": built}) + "\n")
+
+
+def ensure_built(names, force=False):
+    """Build each stale set of `names` in its own process (Django is set up once per process, on one database)."""
+    for name in names:
+        if force or not is_current(name):
+            command = [sys.executable, str(Path(__file__)), "--set", name] + (["--force"] if force else [])
+            subprocess.run(command, cwd=ROOT, check=True)  # noqa: S603
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="rebuild even when the cached data set matches")
-    build(force=parser.parse_args().force)
+    parser.add_argument("--set", choices=[*DATA_SETS, "all"], default="national", help="which data set")
+    arguments = parser.parse_args()
+    if arguments.set == "all":
+        ensure_built(list(DATA_SETS), force=arguments.force)
+    else:
+        build(force=arguments.force, name=arguments.set)

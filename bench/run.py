@@ -1,21 +1,34 @@
-"""`make bench`: build (or reuse) the national data set, serve it as in production, measure, report.
+"""`make bench`: build (or reuse) the data sets, serve them as in production, measure, report.
 
 Everything runs on 127.0.0.1 only. Steps:
-1. bench/build_data.py builds bench/data/bench.sqlite3 unless the cached one matches.
-2. In process, against the same data: SQL queries per page (CaptureQueriesContext, page cache
-   off), the certificate render timed against its reference (bench/reference_pdf.py: the same
-   certificate written as plain WeasyPrint, rendered alternately with it), and the session cookie
-   of the benchmark judge.
-3. gunicorn (2 sync workers, production settings, DEBUG off) serves the site; wrk drives each
-   page at 8 connections for BENCH_SECONDS (10 by default); then again with the page cache
-   off; then the 10 KB ceiling app (bench/ceiling.py) with the same gunicorn settings.
+1. bench/build_data.py builds bench/data/bench.sqlite3 (national) and small.sqlite3 (demo-sized)
+   unless the cached ones match; each run serves fresh copies of them (run-*.sqlite3), so the
+   POST journeys below start from the same data every time.
+2. In process, on the national copy: the pages to measure (bench/pages.py), the sessions of
+   the benchmark judge and of the registrars (signed in through allauth's password and TOTP
+   forms), SQL queries per page (CaptureQueriesContext, page cache off), the certificate
+   render timed against its reference (bench/reference_pdf.py: the same certificate written as
+   plain WeasyPrint, rendered alternately with it), and the items of the POST journeys.
+3. Four gunicorn servers (2 sync workers each, production settings, DEBUG off, tasks queued as
+   in production): the national copy with the page cache on and off, the small copy with it
+   off, and the 10 KB ceiling app (bench/ceiling.py). Every figure is one run of
+   BENCH_SECONDS at BENCH_CONNECTIONS connections (after a 1 s warm-up), with a run of the
+   ceiling of BENCH_CEILING_SECONDS just before and just after it: the figure is judged as a
+   ratio to the mean of the two, so a machine that slows down during the run slows both.
+   - every public page and listing, page cache on and off; each listing also on the small
+     data set with the page cache off, measured right after the national one (the growth table);
+   - the judge's lesson and dashboard, and the registrar's list of an event's 500
+     registrations, with wrk;
+   - POST journeys with Python clients (bench/load.py): a quiz started and answered, a
+     registration for an event, a registrar's check-in.
 4. 500 attendance certificates are issued through the real task path on a copy of the database:
    the batch is queued with the database task backend and two `manage.py worker` processes
    run its chunk tasks. The batch is judged against the time the same workers would take to
    render as many reference certificates, timed in this process just before and after it.
-5. One table is printed and written to bench/results/latest.json and latest.md.
+5. The report (bench/report.py) is printed and written to bench/results/latest.json and latest.md.
 
-Environment: BENCH_SECONDS (per page), BENCH_PORT (first of three ports), BENCH_CONNECTIONS.
+Environment: BENCH_SECONDS (per figure, 10), BENCH_CEILING_SECONDS (per ceiling run, 3),
+BENCH_CONNECTIONS (8), BENCH_PORT (first of four ports, 8731).
 """
 
 import json
@@ -25,43 +38,38 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_data  # noqa: E402
+import load  # noqa: E402
+import pages  # noqa: E402
 import reference_pdf  # noqa: E402
+import report  # noqa: E402
+from servers import HOST, WORKERS, log, require_page, start_gunicorn, stop, worker_peak_rss_mb  # noqa: E402
 
 ROOT = build_data.ROOT
 RESULTS = build_data.BENCH_DIR / "results"
-VENV_BIN = Path(sys.executable).parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CEILING_SECONDS = int(os.environ.get("BENCH_CEILING_SECONDS", "3"))
+WARM_SECONDS = 1
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 PORT = int(os.environ.get("BENCH_PORT", "8731"))
-HOST = "127.0.0.1"
-WORKERS = 2
-
-TARGETS = {
-    "ceiling_fraction": 0.5,  # anonymous public pages vs the ceiling view
-    "signed_in_rps": 200,
-    "signed_in_p99_ms": 100,
-    "queries": 12,
-    # Speed targets for certificates are ratios to the reference render timed in the same run:
-    # the machines drift 2x in speed over a day, which an absolute time would report as a miss.
-    "render_ratio": 1.0,  # median real render / median reference render
-    "bulk_issue_ratio": 1.0,  # batch time / (certificates x reference median / workers)
-    "worker_rss_mb": 180,  # raised from 150 when the sys.modules stand-ins went (they saved ~20 MB)
-    "startup_s": 5,
+RUN_COPIES = {
+    "national": build_data.DATA_DIR / "run-national.sqlite3",
+    "small": build_data.DATA_DIR / "run-small.sqlite3",
 }
+TARGETS = report.TARGETS
 
-
-def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+# Scripts that drive one page use bench/run.py's helpers under these names: HOST, PORT, collect_static,
+# find_pages, signed_in_session, start_gunicorn, stop and wrk.
+signed_in_session = pages.signed_in_session
 
 
 # --- in-process measurements --------------------------------------------------------------------
@@ -82,106 +90,11 @@ def collect_static():
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def signed_in_session(email):
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
-
-    user = get_user_model().objects.get(email=email)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    return settings.SESSION_COOKIE_NAME, session.session_key
-
-
 def find_pages():
-    """{name: (url, signed_in)} for the pages whose apps are installed."""
-    from django.apps import apps
-    from django.urls import reverse
-    from wagtail.models import Site
-
-    home = Site.objects.get(is_default_site=True).root_page
-    pages = {"home": ("/", False)}
-    if apps.is_installed("courses"):
-        from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage
-
-        catalogue = CourseIndexPage.objects.live().child_of(home).first()
-        if catalogue:
-            pages["catalogue"] = (catalogue.url, False)
-        module = CoursePage.objects.live().filter(slug__startswith="bench-module-").order_by("pk").first()
-        if module:
-            pages["module"] = (module.url, False)
-        enrolment = (
-            Enrolment.objects.filter(user__email=build_data.JUDGE_EMAIL, completed_at__isnull=True)
-            .order_by("pk")
-            .first()
-        )
-        if enrolment:
-            lesson = LessonPage.objects.live().child_of(enrolment.module).order_by("path").first()
-            pages["lesson (signed in)"] = (lesson.url, True)
-        pages["dashboard (signed in)"] = (reverse("accounts:dashboard"), True)
-    elif apps.is_installed("accounts"):
-        pages["dashboard (signed in)"] = (reverse("accounts:dashboard"), True)
-    if apps.is_installed("colloquia"):
-        from colloquia.models import ColloquiumPage
-
-        colloquium = ColloquiumPage.objects.live().filter(slug__startswith="bench-colloquium-").order_by("pk").first()
-        if colloquium:
-            pages["colloquium (2-day agenda)"] = (colloquium.url, False)
-    if apps.is_installed("resources"):
-        from resources.models import Resource, ResourceIndexPage, Topic
-
-        index = ResourceIndexPage.objects.live().first()
-        topic = Topic.objects.order_by("position").first()
-        if index:
-            query = f"?topic={topic.code}&language=en" if topic else "?language=en"
-            pages["library (filtered)"] = (index.url + query, False)
-            resource = Resource.objects.public().order_by("-published_at").first()
-            if resource:
-                pages["resource detail"] = (resource.get_url(index), False)
-    if apps.is_installed("certificates"):
-        from certificates.models import Certificate
-
-        cert = Certificate.objects.filter(status="valid").order_by("pk").first()
-        if cert:
-            pages["certificate verify"] = (reverse("certificates:verify_code", args=[cert.verification_code]), False)
-    return pages
-
-
-def count_queries(pages, cookie):
-    """SQL queries per page, in process, configured as served: what one page-cache miss costs.
-
-    Each counted request carries a query string seen for the first time, so it misses the page
-    cache (anonymous pages) while shared pieces such as the menu stay cached, as in production.
-    Before a signed-in page is counted the judge's records "change", so the dashboard's
-    sections are rebuilt rather than read from the per-learner cache.
-    """
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from accounts.services import learner_records_changed
-
-    result = {}
-    for number, (name, (url, signed_in)) in enumerate(pages.items()):
-        client = Client(HTTP_HOST=HOST)
-        if signed_in:
-            client.cookies[cookie[0]] = cookie[1]
-        first = client.get(url)
-        if first.status_code != 200:
-            raise SystemExit(f"{name} ({url}) answered {first.status_code}; the benchmark needs 200")
-        fresh = f"{url}{'&' if '?' in url else '?'}bench-miss={number}-{time.time_ns()}"
-        if signed_in:
-            learner_records_changed(get_user_model().objects.filter(email=build_data.JUDGE_EMAIL).values("pk"))
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(fresh)
-        if response.get("X-Page-Cache") == "hit":
-            raise SystemExit(f"{name}: the counted request was served from the page cache")
-        result[name] = len(queries)
-    return result
+    """{name: (url, signed in as the judge)} of the public and signed-in pages `make bench` measures."""
+    return {
+        spec["name"]: (spec["url"], spec["who"] == "judge") for spec in pages.find_pages() if spec["who"] != "registrar"
+    }
 
 
 def _certificate_and_palette():
@@ -238,92 +151,118 @@ def render_times(samples=40):
 # --- servers and load ---------------------------------------------------------------------------
 
 
-def wait_for(url, timeout=60):
-    began = time.monotonic()
-    while time.monotonic() - began < timeout:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
-                if response.status == 200:
-                    return time.monotonic() - began
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit(f"{url} did not answer within {timeout} s")
-
-
-def start_gunicorn(app, port, extra_env=None):
-    env = {**os.environ, **build_data.bench_environment(extra_env)}
-    log_path = build_data.DATA_DIR / f"gunicorn-{port}.log"
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(VENV_BIN / "gunicorn"),
-            app,
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"{HOST}:{port}",
-            "--error-logfile",
-            str(log_path),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    startup = wait_for(f"http://{HOST}:{port}/")
-    return process, startup
-
-
-def stop(process):
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def worker_peak_rss_mb(process):
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
-    peaks = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        match = re.search(r"VmHWM:\s+(\d+) kB", status)
-        if match:
-            peaks.append(int(match.group(1)) / 1024)
-    return max(peaks) if peaks else None
-
-
-def _ms(value, unit):
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-
-
 def wrk(url, cookie=None, seconds=SECONDS):
-    if not url.startswith(f"http://{HOST}:"):
-        raise SystemExit(f"refusing to load {url}: the benchmark drives 127.0.0.1 only")
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie[0]}={cookie[1]}"]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout  # noqa: S603
-    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
-    for label, key in (("50%", "p50_ms"), ("99%", "p99_ms")):
-        match = re.search(rf"{re.escape(label)}\s+([\d.]+)(us|ms|s)\b", output)
-        result[key] = _ms(*match.groups()) if match else None
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    result["errors"] = int(errors.group(1)) if errors else 0
-    socket_errors = re.search(r"Socket errors:.*", output)
-    result["socket_errors"] = socket_errors.group(0) if socket_errors else ""
-    result["requests"] = int(re.search(r"(\d+) requests in", output).group(1))
-    return result
+    return load.wrk(url, cookie, seconds=seconds, connections=CONNECTIONS)
 
 
-def drive(port, pages, cookie, names):
-    results = {}
-    for name in names:
-        url, signed_in = pages[name]
-        full = f"http://{HOST}:{port}{url}"
-        wrk(full, cookie if signed_in else None, seconds=1)  # warm both workers (and the page cache)
-        results[name] = wrk(full, cookie if signed_in else None)
-        log(f"{name}: {results[name]['rps']:.0f} req/s, p50 {results[name]['p50_ms']} ms")
-    return results
+class Schedule:
+    """Runs figures one after the other with a run of the ceiling between each two, and judges each
+    figure against the mean of the ceiling runs just before and just after it."""
+
+    def __init__(self, ceiling_port):
+        self.ceiling_url = f"http://{HOST}:{ceiling_port}/"
+        wrk(self.ceiling_url, seconds=WARM_SECONDS)
+        self.last = None
+        self.ceilings = []
+
+    def ceiling(self):
+        result = wrk(self.ceiling_url, seconds=CEILING_SECONDS)
+        self.ceilings.append(result)
+        return result
+
+    def run(self, measure):
+        before = self.last or self.ceiling()
+        result = measure()
+        self.last = after = self.ceiling()
+        result["ceiling_before_rps"], result["ceiling_after_rps"] = before["rps"], after["rps"]
+        result["ceiling_rps"] = report.adjacent_ceiling(before["rps"], after["rps"])
+        return result
+
+
+def measure_page(port, spec, cookie=None, many_clients=False):
+    def measure():
+        full = f"http://{HOST}:{port}{spec['url']}"
+        options = {"connections": CONNECTIONS, "many_clients": many_clients}
+        load.wrk(full, cookie, seconds=WARM_SECONDS, **options)  # both workers warm (and the page cache filled)
+        return load.wrk(full, cookie, seconds=SECONDS, **options)
+
+    return measure
+
+
+def measure_journey(port, journey, items, cookies_for):
+    """`items` is an iterator: the warm-up takes the first items, the measured run the next ones."""
+
+    def measure():
+        load.drive_journeys(port, journey, items, WARM_SECONDS, CONNECTIONS, cookies_for)
+        return load.drive_journeys(port, journey, items, SECONDS, CONNECTIONS, cookies_for)
+
+    return measure
+
+
+CATEGORIES = {
+    ("listing", "cached"): "anonymous_cached",
+    ("detail", "cached"): "anonymous_cached",
+    ("listing", "uncached"): "anonymous_uncached_listing",
+    ("detail", "uncached"): "anonymous_uncached_detail",
+    ("signed_in", "signed in"): "signed_in",
+    ("admin", "admin"): "admin",
+}
+
+
+def measure_all(schedule, ports, servers, specs, cookies, queries, journeys):
+    """Every figure, in order: (rows of the page table, growth pairs, journeys' details, extra figures)."""
+    rows, growth, flows, extra = [], [], {}, {}
+
+    def figure(spec, mode, result):
+        row = {
+            "name": spec["name"],
+            "mode": mode,
+            "category": CATEGORIES[(spec["kind"], mode)],
+            "url": spec["url"],
+            "queries": queries.get(spec["name"]) if mode != "cached" else None,
+            **result,
+        }
+        log(
+            f"{spec['name']} ({mode}): {row['rps']:.0f} req/s, p50 {report.fmt(row['p50_ms'], 1)} ms, "
+            f"ceiling {row['ceiling_rps']:.0f}, load {row['load']:.2f}"
+        )
+        return row
+
+    for spec in specs:
+        cookie = cookies.get(spec["who"])
+        if spec["kind"] in ("listing", "detail"):
+            national = {}
+            for mode in ("cached", "uncached"):
+                # A page rate-limited per visitor is driven as from many addresses when its view runs;
+                # a page-cache hit is answered before the view and its rate limit.
+                many_clients = spec["many_clients"] and mode == "uncached"
+                national[mode] = schedule.run(measure_page(ports["national", mode], spec, many_clients=many_clients))
+                rows.append(figure(spec, mode, national[mode]))
+            if spec["listing"]:
+                # Growth with the page cache off, right after the national figure: every request does
+                # the listing's own work (a page-cache hit reads no items, whatever their number).
+                small = schedule.run(measure_page(ports["small", "uncached"], spec))
+                log(f"  small data set: p50 {report.fmt(small['p50_ms'], 1)} ms, load {small['load']:.2f}")
+                growth.append(
+                    {"name": spec["name"], "mode": "uncached", "small": small, "national": national["uncached"]}
+                )
+        else:
+            if spec["kind"] == "admin" and "rss_public_mb" not in extra:
+                extra["rss_public_mb"] = worker_peak_rss_mb(servers["national", "cached"])
+            mode = "signed in" if spec["kind"] == "signed_in" else "admin"
+            rows.append(figure(spec, mode, schedule.run(measure_page(ports["national", "cached"], spec, cookie))))
+    if "rss_public_mb" not in extra:
+        extra["rss_public_mb"] = worker_peak_rss_mb(servers["national", "cached"])
+    for name, (journey, items, cookies_for) in journeys.items():
+        result = schedule.run(measure_journey(ports["national", "cached"], journey, iter(items), cookies_for))
+        if result["ran_out_of_items"]:
+            log(f"{name}: ran out of items; the figure covers {result['seconds']:.1f} s")
+        if result["errors"]:
+            log(f"{name}: {result['errors']} errors, e.g. {result['error_examples']}")
+        flows[name] = result
+        rows.append({"name": name, "mode": "POST", "category": "flow", "queries": None, **result})
+        log(f"{name}: {result['rps']:.0f} req/s, {result['journeys_per_s']:.1f} journeys/s, load {result['load']:.2f}")
+    return rows, growth, flows, extra
 
 
 # --- bulk issue -----------------------------------------------------------------------------------
@@ -344,22 +283,15 @@ def _sqlite_time(value):
 def bulk_issue(parts=2):
     """Issue the bench colloquium's 500 certificates through the real task path: the batch is queued
     in the database and `parts` `manage.py worker` processes run its starter and chunk tasks."""
-    import sqlite3
-
     from django.apps import apps
-    from django.db import connection
 
     if not (apps.is_installed("certificates") and apps.is_installed("colloquia")):
         return None
     from django_tasks_db.models import DBTaskResult
 
     tasks_table = DBTaskResult._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     copy = build_data.DATA_DIR / "issue.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{copy}{suffix}").unlink(missing_ok=True)
-    shutil.copyfile(build_data.DB_PATH, copy)
+    build_data.copy_database(build_data.DB_PATH, copy)  # the built set, not this run's copy the pages changed
     # IMMEDIATE transactions: two writer processes queue for the lock instead of failing with
     # "database is locked" when a read-then-write transaction cannot upgrade (SQLite only).
     env = {
@@ -444,173 +376,134 @@ def machine():
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
-    load = os.getloadavg()
+    load_average = os.getloadavg()
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
         "python": platform.python_version(),
-        "load_average_at_start": [round(x, 2) for x in load],
+        "load_average_at_start": [round(x, 2) for x in load_average],
     }
 
 
-def fmt(value, digits=0):
-    return "—" if value is None else f"{value:.{digits}f}"
+DATA_SET_MODELS = [
+    "regions.State",
+    "regions.HighCourt",
+    "academies.Academy",
+    "accounts.User",
+    "courses.CoursePage",
+    "courses.LessonPage",
+    "courses.Question",
+    "courses.Enrolment",
+    "courses.LessonProgress",
+    "colloquia.ColloquiumPage",
+    "colloquia.AgendaSession",
+    "colloquia.Registration",
+    "colloquia.Attendance",
+    "resources.Resource",
+    "certificates.Certificate",
+]
 
 
-def report(data):
-    ceiling = data["ceiling"]["rps"]
-    rows = []
-    header = (
-        "| Page | req/s | p50 ms | p99 ms | of ceiling | req/s uncached | speed target | SQL queries (≤12) |\n"
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
-    )
-    for name, result in data["pages"].items():
-        signed_in = name.endswith("(signed in)")
-        uncached = data["pages_uncached"].get(name)
-        queries = data["queries"].get(name)
-        fraction = result["rps"] / ceiling
-        if signed_in:
-            met = result["rps"] >= TARGETS["signed_in_rps"] and (result["p99_ms"] or 1e9) <= TARGETS["signed_in_p99_ms"]
-            target = f"≥{TARGETS['signed_in_rps']} req/s and p99 ≤{TARGETS['signed_in_p99_ms']} ms"
-        else:
-            met = fraction >= TARGETS["ceiling_fraction"]
-            target = f"≥{TARGETS['ceiling_fraction']:.0%} of ceiling"
-        met = met and not result["errors"]
-        errors = f" ({result['errors']} errors)" if result["errors"] else ""
-        queries_met = queries is not None and queries <= TARGETS["queries"]
-        rows.append(
-            f"| {name} | {fmt(result['rps'])}{errors} | {fmt(result['p50_ms'], 1)} | {fmt(result['p99_ms'], 1)} | "
-            f"{fraction:.0%} | {fmt(uncached['rps']) if uncached else 'n/a'} | "
-            f"{'met' if met else 'NOT met'} ({target}) | {fmt(queries)} {'met' if queries_met else 'NOT met'} |"
-        )
-    rows.append(
-        f"| ceiling (static 10 KB Django view) | {fmt(ceiling)} | {fmt(data['ceiling']['p50_ms'], 1)} | "
-        f"{fmt(data['ceiling']['p99_ms'], 1)} | 100% | | 0 | |"
-    )
-    lines = [header, *rows, ""]
-    render = data.get("certificate_render")
-    if render:
-        ok = render["ratio"] <= TARGETS["render_ratio"]
-        lines.append(
-            f"- Certificate render (warm process, {render['samples']} renders alternating with the reference): "
-            f"{render['ratio']:.2f}× the reference — {'met' if ok else 'NOT met'} "
-            f"(target ≤{TARGETS['render_ratio']}×); "
-            f"median {render['median_ms']:.1f} ms, p95 {render['p95_ms']:.1f} ms, reference "
-            f"{render['reference_median_ms']:.1f} ms; load {render['load_average']:.2f}"
-        )
-    issue = data.get("bulk_issue")
-    if issue:
-        ok = issue["ratio"] <= TARGETS["bulk_issue_ratio"]
-        rss_ok = issue["worker_peak_rss_mb"] < TARGETS["worker_rss_mb"]
-        lines.append(
-            f"- Bulk issue: {issue['certificates']} certificates with {issue['workers']} worker processes in "
-            f"{issue['issue_seconds']:.1f} s, {issue['ratio']:.2f}× the reference "
-            f"({issue['certificates']} × {issue['reference_median_ms']:.1f} ms ÷ {issue['workers']} = "
-            f"{issue['reference_seconds']:.1f} s) — {'met' if ok else 'NOT met'} "
-            f"(target ≤{TARGETS['bulk_issue_ratio']}×); {issue['per_second']:.0f}/s, "
-            f"{issue['wall_seconds_with_startup']:.1f} s with process start-up; load {issue['load_average']:.2f}; "
-            f"issuing worker peak RSS {issue['worker_peak_rss_mb']:.0f} MB — {'met' if rss_ok else 'NOT met'} "
-            f"(target <{TARGETS['worker_rss_mb']} MB)"
-        )
-    rss = data.get("web_worker_peak_rss_mb")
-    if rss:
-        ok = rss < TARGETS["worker_rss_mb"]
-        lines.append(
-            f"- Peak RSS of a gunicorn worker (VmHWM) after the run: {rss:.0f} MB — "
-            f"{'met' if ok else 'NOT met'} (target <{TARGETS['worker_rss_mb']} MB)"
-        )
-    lines.append(
-        f"- gunicorn start-up to first page (production settings, {WORKERS} workers): {data['startup_s']:.1f} s"
-    )
-    m = data["machine"]
-    lines.append(
-        f"- Machine: {m['nproc']} cores, {m['cpu']}, Python {m['python']}; load average at start "
-        f"{', '.join(str(x) for x in m['load_average_at_start'])}, at the end "
-        f"{', '.join(str(round(x, 2)) for x in data.get('load_average_at_end', []))} "
-        "(the end figure includes the benchmark's own load). "
-        f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on "
-        f"127.0.0.1; gunicorn {WORKERS} sync workers; SQLite; process-local cache."
-    )
-    counts = data.get("data_set", {})
-    if counts:
-        lines.append("- Data set: " + ", ".join(f"{label} {count:,}" for label, count in counts.items()))
-    return "\n".join(lines) + "\n"
-
-
-def data_set_counts():
+def data_set_counts(database):
+    """{model label: rows} in the SQLite file `database` (any data set: Django is set up on one only)."""
     from django.apps import apps
 
-    labels = [
-        "regions.State",
-        "regions.HighCourt",
-        "academies.Academy",
-        "accounts.User",
-        "courses.CoursePage",
-        "courses.LessonPage",
-        "courses.Question",
-        "courses.Enrolment",
-        "courses.LessonProgress",
-        "colloquia.ColloquiumPage",
-        "colloquia.AgendaSession",
-        "colloquia.Registration",
-        "colloquia.Attendance",
-        "resources.Resource",
-        "certificates.Certificate",
-    ]
     counts = {}
-    for label in labels:
-        try:
-            counts[label] = apps.get_model(label).objects.count()
-        except LookupError:
-            continue
+    with sqlite3.connect(database) as connection:
+        for label in DATA_SET_MODELS:
+            try:
+                table = apps.get_model(label)._meta.db_table
+            except LookupError:
+                continue
+            counts[label] = connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+    connection.close()
     return counts
 
 
 def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (make bench installs it with apt-get)")
-    build_data.build()
-    build_data.setup_django()
+    build_data.ensure_built(build_data.DATA_SETS)
+    log("copying the data sets for this run ...")
+    environments = {}
+    for name, copy in RUN_COPIES.items():
+        build_data.copy_database(build_data.DATA_SETS[name]["path"], copy)
+        # As in production (.env.example, docs/deployment.md): tasks are queued for a worker, not run
+        # inside the request, and the site sits behind one proxy that names the client address.
+        environments[name] = {
+            **build_data.set_environment(name, copy),
+            "TASKS_BACKEND": "database",
+            "TRUSTED_PROXY_COUNT": "1",
+        }
+    build_data.setup_django(environments["national"])
     collect_static()
-    data = {"machine": machine(), "seconds_per_page": SECONDS, "connections": CONNECTIONS, "workers": WORKERS}
-    data["data_set"] = data_set_counts()
-    pages = find_pages()
-    cookie = signed_in_session(build_data.JUDGE_EMAIL)
-    log(f"pages: {', '.join(pages)}")
-    data["urls"] = {name: url for name, (url, _) in pages.items()}
-    data["queries"] = count_queries(pages, cookie)
-    log(f"queries: {data['queries']}")
-    data["certificate_render"] = render_times()
-    log(f"certificate render: {data['certificate_render']}")
+    data = {
+        "machine": machine(),
+        "settings": {
+            "seconds": SECONDS,
+            "ceiling_seconds": CEILING_SECONDS,
+            "connections": CONNECTIONS,
+            "workers": WORKERS,
+        },
+        "data_set": data_set_counts(RUN_COPIES["national"]),
+        "data_set_small": data_set_counts(RUN_COPIES["small"]),
+    }
+    specs = pages.find_pages()
+    registrars = pages.registrar_sessions()
+    cookies = {"judge": pages.signed_in_session(build_data.JUDGE_EMAIL), "registrar": registrars[0]}
+    log(f"pages: {', '.join(spec['name'] for spec in specs)}")
+    data["urls"] = {spec["name"]: spec["url"] for spec in specs}
+    queries, data["broken"] = pages.count_queries(specs, cookies)
+    specs = [spec for spec in specs if spec["name"] not in data["broken"]]
+    log(f"queries: {queries}")
+    for name, reason in data["broken"].items():
+        log(f"NOT MEASURED {name}: {reason}")
+    data["certificate_render"] = report_render = render_times()
+    log(f"certificate render: {report_render}")
+    journeys = pages.journeys((SECONDS + WARM_SECONDS + 2) * 150, registrars)
+    log("journeys: " + ", ".join(f"{name} ({len(items)} items)" for name, (_, items, _) in journeys.items()))
     from django.db import connection
 
     connection.close()
 
-    site, data["startup_s"] = start_gunicorn("colloquium_site.wsgi:application", PORT)
+    ports = {
+        ("national", "cached"): PORT,
+        ("national", "uncached"): PORT + 1,
+        ("small", "uncached"): PORT + 3,
+    }
+    servers = {}
     try:
-        data["pages"] = drive(PORT, pages, cookie, list(pages))
-        data["web_worker_peak_rss_mb"] = worker_peak_rss_mb(site)
+        servers["national", "cached"], data["startup_s"] = start_gunicorn(
+            "colloquium_site.wsgi:application", PORT, environments["national"]
+        )
+        data["startup_load"] = os.getloadavg()[0]
+        servers["national", "uncached"], _ = start_gunicorn(
+            "colloquium_site.wsgi:application", PORT + 1, {**environments["national"], "PAGE_CACHE_SECONDS": "0"}
+        )
+        servers["ceiling"], _ = start_gunicorn("bench.ceiling:application", PORT + 2)
+        servers["small", "uncached"], _ = start_gunicorn(
+            "colloquium_site.wsgi:application", PORT + 3, {**environments["small"], "PAGE_CACHE_SECONDS": "0"}
+        )
+        for spec in specs:
+            require_page(PORT, spec, cookies.get(spec["who"]))
+            if spec["listing"]:
+                require_page(PORT + 3, spec, None)
+        schedule = Schedule(PORT + 2)
+        figures = measure_all(schedule, ports, servers, specs, cookies, queries, journeys)
+        data["rows"], data["growth"], data["flows"], extra = figures
+        data["ceiling_runs"] = schedule.ceilings
+        data["web_worker_peak_rss_mb"] = worker_peak_rss_mb(servers["national", "cached"])
+        # The same worker's peak before it served the registrar's admin screens and the POST journeys.
+        data["web_worker_peak_rss_public_mb"] = extra.get("rss_public_mb")
     finally:
-        stop(site)
-    anonymous = [name for name, (_, signed_in) in pages.items() if not signed_in]
-    uncached, _ = start_gunicorn("colloquium_site.wsgi:application", PORT + 1, {"PAGE_CACHE_SECONDS": "0"})
-    try:
-        data["pages_uncached"] = drive(PORT + 1, pages, cookie, anonymous)
-    finally:
-        stop(uncached)
-    ceiling, _ = start_gunicorn("bench.ceiling:application", PORT + 2)
-    try:
-        wrk(f"http://{HOST}:{PORT + 2}/", seconds=1)
-        data["ceiling"] = wrk(f"http://{HOST}:{PORT + 2}/")
-        log(f"ceiling: {data['ceiling']['rps']:.0f} req/s")
-    finally:
-        stop(ceiling)
+        for server in servers.values():
+            stop(server)
     data["bulk_issue"] = bulk_issue()
     log(f"bulk issue: {data['bulk_issue']}")
     data["finished_at"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     data["load_average_at_end"] = list(os.getloadavg())
 
-    table = report(data)
+    table = report.format_report(data)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(data, indent=2, default=str) + "\n")
     (RESULTS / "latest.md").write_text(f"# Benchmark results ({data['finished_at']})\n\n{table}")

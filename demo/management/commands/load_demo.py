@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.sqlite import prepare_sqlite
 from demo.content import CONTENT_DIR, ContentError
 from demo.loaders import LOADERS
 
@@ -46,6 +47,8 @@ class Command(BaseCommand):
             total += created
             if created:
                 self.stdout.write(f"{name}: {created} created")
+        # On SQLite: WAL mode, and fresh planner statistics for what was just loaded (core.sqlite).
+        prepare_sqlite(analyze=total > 0)
         if total:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({total} objects created)."))
         else:
