@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared building blocks"
 
     def ready(self):
-        from . import receivers, site
+        from . import checks, receivers, site  # noqa: F401 - checks registers the deployment checks
 
         receivers.connect()
         # As django.contrib.sites does for its Site: the default Wagtail Site follows SITE_URL after every
