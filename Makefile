@@ -9,8 +9,10 @@ PYTEST_WORKERS ?= 2
 # `make test` fails when line coverage of the project's code (.coveragerc) falls below this.
 COVERAGE_FLOOR ?= 94
 SYSTEM_PACKAGES := chromium libharfbuzz-subset0 fonts-noto-core
+# `make stack`: the production shape's other parts (PostgreSQL comes from `make postgres`).
+STACK_PACKAGES := redis-server nginx openssl
 
-.PHONY: run install system-deps test test-sqlite test-postgres lint format check security bench backup restore postgres worker clean
+.PHONY: run install system-deps stack-deps test test-sqlite test-postgres test-stack stack stack-stop lint format check security bench backup restore postgres worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,19 +24,31 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Chromium drives the browser tests; libharfbuzz-subset0 keeps WeasyPrint fast
-# (without it WeasyPrint falls back to a slow subsetter and only logs a warning).
-system-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages named in $(1) that are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing system packages:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing \
 		|| { echo "Could not install$$missing with apt-get; install them and retry." >&2; exit 1; }; \
 	fi
+endef
 
+# Chromium drives the browser tests; libharfbuzz-subset0 keeps WeasyPrint fast
+# (without it WeasyPrint falls back to a slow subsetter and only logs a warning).
+system-deps:
+	$(call apt_install,$(SYSTEM_PACKAGES))
+
+stack-deps:
+	$(call apt_install,$(STACK_PACKAGES))
+
+# The pinned JavaScript (package.json): axe-core for the browser tests, and jsQR, the check-in desk's
+# QR decoder, which the site serves from its own static files: npm's copy is put there (it is also
+# kept in the repository, so a deployment needs no npm; tests/checkin check that the two agree).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+	cp node_modules/jsqr/dist/jsQR.js checkin/static/checkin/vendor/jsQR.js
 	touch $@
 
 # One Django process: migrates only when needed, loads the demo content, then runs runserver.
@@ -58,7 +72,7 @@ check: install
 	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: install system-deps node_modules/.installed lint check test-sqlite test-postgres
+test: install system-deps node_modules/.installed lint check test-sqlite test-postgres test-stack
 
 # The SQLite run measures coverage and prints the total in its summary.
 test-sqlite:
@@ -70,8 +84,26 @@ postgres:
 test-postgres: postgres
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
-# National-scale benchmark (not part of `make test`): builds bench/data/ once, serves it with
-# gunicorn on 127.0.0.1, drives it with wrk and writes bench/results/latest.{json,md}.
+# The production shape on this machine, no containers (ops/stack.py, docs/deployment.md): PostgreSQL,
+# Redis, an S3 server, two gunicorn app servers, nginx with TLS on https://localhost, the task worker.
+# Idempotent; pid files and logs in .stack/. `make stack-stop` stops it all.
+stack: install system-deps stack-deps postgres
+	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start
+
+stack-stop:
+	@$(BIN)/python ops/stack.py stop
+
+# tests/stack against a running stack: brings it up, runs them, stops it whatever they answered.
+test-stack: install system-deps stack-deps postgres
+	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start && \
+	STACK_URL=https://localhost $(BIN)/pytest tests/stack -m stack; \
+	status=$$?; $(BIN)/python ops/stack.py stop; exit $$status
+
+# Benchmark (not part of `make test`, about 15 minutes): builds the national and the small data
+# sets in bench/data/ once, serves copies of them with gunicorn on 127.0.0.1, drives every page
+# with wrk and the POST journeys with Python clients, each figure judged as a ratio to the ceiling
+# view measured just before and after it, and writes bench/results/latest.{json,md}.
+# BENCH_SECONDS (10) sets the length of each figure.
 bench: install system-deps
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

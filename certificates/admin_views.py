@@ -1,4 +1,5 @@
-"""The certificate register and bulk issue, in the Wagtail admin; every view scoped by academy.
+"""A certificate's page (revoke, re-issue) and bulk issue, in the Wagtail admin; every view scoped by
+academy. The register itself, with its CSV and XLSX, is a ModelViewSet (certificates.viewsets).
 
 Registrars of academy A see and act on A's certificates and events only; platform
 administrators (academies.services.acts_for_all) on all. A certificate with no academy
@@ -10,7 +11,6 @@ import zipfile
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,10 +22,8 @@ from academies.services import REGISTRAR, academies_for, academy_for_page, acts_
 from accounts.audit import log_refusal
 from colloquia.models import ColloquiumPage
 from colloquia.services import eligible_participants, event_details
-from core.csv_export import csv_response
-from regions.models import State
 
-from .forms import EarlyBatchForm, RegisterFilterForm, ReissueForm, RevokeForm
+from .forms import EarlyBatchForm, ReissueForm, RevokeForm
 from .models import Certificate, IssueBatch, SourceKind
 from .services import BatchRefused, CertificateStateError, batch_refusal, reissue, revoke
 from .tasks import start_batch
@@ -39,13 +37,6 @@ def _require_registrar(request):
     if not registrar_academies(request.user).exists():
         log_refusal(request, "certificate register", "not a registrar")
         raise PermissionDenied
-
-
-def scoped_certificates(user):
-    qs = Certificate.objects.all()
-    if acts_for_all(user):
-        return qs
-    return qs.filter(academy__in=registrar_academies(user))
 
 
 def _certificate_or_404(request, pk):
@@ -79,110 +70,6 @@ def _event_or_404(request, page_id):
         log_refusal(request, f"event {page_id}", "registrar of another academy")
         raise Http404
     return page
-
-
-def _filtered(request):
-    base = scoped_certificates(request.user)
-    sources = base.order_by("source_kind", "title").values_list("source_kind", "source_id", "title").distinct()
-    source_choices = [(f"{kind}:{pk}", f"{title} ({SourceKind(kind).label})") for kind, pk, title in sources]
-    state_choices = [(state.code, state.name) for state in State.objects.all()]
-    form = RegisterFilterForm(request.GET or None, sources=source_choices, states=state_choices)
-    qs = base.select_related("academy", "state", "superseded_by")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            from django.db.models import Q
-
-            qs = qs.filter(Q(recipient_name__icontains=data["q"]) | Q(serial__icontains=data["q"]))
-        if data["kind"]:
-            qs = qs.filter(kind=data["kind"])
-        if data["status"]:
-            qs = qs.filter(status=data["status"])
-        if data["source"]:
-            kind, _, pk = data["source"].partition(":")
-            qs = qs.filter(source_kind=kind, source_id=int(pk))
-        if data["state"]:
-            qs = qs.filter(state__code=data["state"])
-        if data["issued_from"]:
-            qs = qs.filter(issued_at__date__gte=data["issued_from"])
-        if data["issued_to"]:
-            qs = qs.filter(issued_at__date__lte=data["issued_to"])
-    return form, qs.order_by("-issued_at")
-
-
-def register(request):
-    _require_registrar(request)
-    form, qs = _filtered(request)
-    page = Paginator(qs, 50).get_page(request.GET.get("p"))
-    query = request.GET.copy()
-    query.pop("p", None)
-    return TemplateResponse(
-        request,
-        "certificates/admin/register.html",
-        {
-            "page_title": "Certificate register",
-            "header_icon": "doc-full",
-            "form": form,
-            "page_obj": page,
-            "query": query.urlencode(),
-        },
-    )
-
-
-CSV_COLUMNS = [
-    "serial",
-    "kind",
-    "status",
-    "recipient_name",
-    "recipient_name_devanagari",
-    "designation",
-    "court_or_office",
-    "state",
-    "title",
-    "programme",
-    "start_date",
-    "end_date",
-    "hours",
-    "score",
-    "academy_code",
-    "issued_at",
-    "revoked_at",
-    "revoked_reason",
-    "superseded_by",
-    "verify_url",
-]
-
-
-def export_csv(request):
-    _require_registrar(request)
-    _, qs = _filtered(request)
-
-    def rows():
-        for cert in qs.iterator(chunk_size=500):
-            yield [
-                cert.serial,
-                cert.kind,
-                cert.status,
-                cert.recipient_name,
-                cert.recipient_name_devanagari,
-                cert.designation,
-                cert.court_or_office,
-                cert.state.name if cert.state else "",
-                cert.title,
-                cert.programme,
-                cert.start_date,
-                cert.end_date,
-                cert.hours,
-                cert.score,
-                cert.academy_code,
-                cert.issued_at,
-                cert.revoked_at,
-                cert.revoked_reason,
-                cert.superseded_by.serial if cert.superseded_by else "",
-                cert.verify_url,
-            ]
-
-    return csv_response("certificates.csv", CSV_COLUMNS, rows())
 
 
 def detail(request, pk):
@@ -356,8 +243,6 @@ def admin_urls():
     from django.urls import path
 
     return [
-        path("certificates/", register, name="certificates_admin_register"),
-        path("certificates/export.csv", export_csv, name="certificates_admin_csv"),
         path("certificates/<int:pk>/", detail, name="certificates_admin_detail"),
         path("certificates/<int:pk>/revoke/", revoke_view, name="certificates_admin_revoke"),
         path("certificates/<int:pk>/reissue/", reissue_view, name="certificates_admin_reissue"),
@@ -370,4 +255,4 @@ def admin_urls():
 
 
 def register_url():
-    return reverse("certificates_admin_register")
+    return reverse("certificates_register:index")

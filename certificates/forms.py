@@ -2,8 +2,6 @@ from django import forms
 
 from accounts.names import PrintedTextField
 
-from .models import Certificate, Kind
-
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
@@ -59,21 +57,6 @@ class ReissueForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "id_reissue_%s")
         super().__init__(*args, **kwargs)
-
-
-class RegisterFilterForm(forms.Form):
-    q = forms.CharField(label="Name or serial", required=False)
-    kind = forms.ChoiceField(choices=[("", "Any kind"), *Kind.choices], required=False)
-    status = forms.ChoiceField(choices=[("", "Any status"), *Certificate.STATUSES], required=False)
-    source = forms.ChoiceField(label="Event or module", required=False)
-    state = forms.ChoiceField(label="State/UT", required=False)
-    issued_from = forms.DateField(label="Issued from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    issued_to = forms.DateField(label="Issued to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-
-    def __init__(self, *args, sources=(), states=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source"].choices = [("", "Any event or module"), *sources]
-        self.fields["state"].choices = [("", "Any State/UT"), *states]
 
 
 class EarlyBatchForm(forms.Form):

@@ -46,6 +46,7 @@ from .models import (
     SourceKind,
 )
 from .pdf import fill_wording, format_score, render_certificate
+from .signals import certificate_issued
 
 logger = logging.getLogger("colloquium.certificates")
 
@@ -352,6 +353,9 @@ def issue_certificate(
             raise
     if notify:
         transaction.on_commit(lambda: notify_recipient(cert))
+    transaction.on_commit(
+        lambda: certificate_issued.send(sender=Certificate, certificate=cert, replaces=None), robust=True
+    )
     return cert, True
 
 
@@ -475,6 +479,9 @@ def reissue(cert, *, by, reason, name=None, name_devanagari=None):
         record(old, ACTION_REISSUED, by, serial=old.serial, new_serial=new.serial, reason=reason)
         record(new, ACTION_ISSUED, by, serial=new.serial, replaces=old.serial, reason=reason)
     transaction.on_commit(lambda: notify_recipient(new))
+    transaction.on_commit(
+        lambda: certificate_issued.send(sender=Certificate, certificate=new, replaces=cert), robust=True
+    )
     return new
 
 

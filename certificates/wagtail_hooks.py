@@ -1,4 +1,4 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
@@ -7,9 +7,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from academies.permissions import AcademyScopedPermissionPolicy, AcademyScopedViewSetMixin
 from academies.services import REGISTRAR, academies_for
+from core.csv_export import listing_export_view
 
 from . import admin_views, sections, services
-from .models import CertificateTemplate
+from .models import Certificate, CertificateTemplate
+from .viewsets import CertificateRegisterViewSet
 
 
 class CertificateTemplateViewSet(AcademyScopedViewSetMixin, SnippetViewSet):
@@ -36,10 +38,33 @@ register_permission_policy(
 )
 register_snippet(CertificateTemplateViewSet)
 
+# The register: registrars see their academies' certificates; the national ones (no academy)
+# are for platform administrators.
+register_permission_policy(
+    Certificate,
+    AcademyScopedPermissionPolicy(
+        Certificate, scope=lambda user, qs: qs.filter(academy__in=academies_for(user, REGISTRAR))
+    ),
+)
+certificate_register = CertificateRegisterViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_register():
+    return certificate_register
+
 
 @hooks.register("register_admin_urls")
 def register_certificate_admin_urls():
-    return admin_views.admin_urls()
+    return [
+        *admin_views.admin_urls(),
+        # The register's CSV before the register had its own downloads: the same columns, same filters.
+        path(
+            "certificates/export.csv",
+            listing_export_view(certificate_register.index_view),
+            name="certificates_admin_csv",
+        ),
+    ]
 
 
 class RegistrarMenuItem(MenuItem):
@@ -50,7 +75,7 @@ class RegistrarMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_certificates_menu():
     items = [
-        RegistrarMenuItem("Register", reverse("certificates_admin_register"), icon_name="list-ul", order=1),
+        RegistrarMenuItem("Register", reverse("certificates_register:index"), icon_name="list-ul", order=1),
         RegistrarMenuItem("Issue for an event", reverse("certificates_admin_events"), icon_name="plus", order=2),
         RegistrarMenuItem(
             "Templates", reverse("wagtailsnippets_certificates_certificatetemplate:list"), icon_name="doc-full", order=3

@@ -14,8 +14,9 @@ from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_
 from accounts.audit import log_refusal
 
 from . import agenda, services
-from .forms import DecisionForm, NominationUploadForm, OverrideForm
+from .forms import DecisionForm, OverrideForm
 from .models import AgendaSession, Attendance, Category, ColloquiumPage, Registration, RegistrationStatus
+from .registrar_forms import NominationImportForm
 
 PERMISSION = "colloquia.change_registration"
 
@@ -26,7 +27,7 @@ def may_register_for(user, page):
     return is_staff_of(user, page.academy, REGISTRAR)
 
 
-def _event(request, page_id):
+def registrar_event(request, page_id):
     """The event, if the user is a registrar of its academy; 404 for others (no hint it exists)."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
@@ -38,7 +39,7 @@ def _event(request, page_id):
 
 
 def _session(request, page_id, session_id):
-    page = _event(request, page_id)
+    page = registrar_event(request, page_id)
     session = get_object_or_404(AgendaSession, pk=session_id, page_id=page.pk)
     session.page = page
     return page, session
@@ -68,26 +69,11 @@ def event_list(request):
 
 
 def event_detail(request, page_id):
-    page = _event(request, page_id)
-    status = request.GET.get("status", "")
-    registrations = Registration.objects.filter(page=page).select_related("user", "decided_by").order_by("name")
-    if status in RegistrationStatus.values:
-        registrations = registrations.filter(status=status)
-    registrations = list(registrations)
-    for registration in registrations:
-        registration.page = page
-    summary = services.summaries(page, registrations)
-    for registration in registrations:
-        registration.summary = summary[registration.pk]
-    counts = dict(
-        Registration.objects.filter(page=page, status=RegistrationStatus.APPROVED)
-        .values_list("category")
-        .annotate(n=Count("pk"))
-    )
-    places = [
-        {"label": row.get_category_display(), "places": row.places, "taken": counts.get(row.category, 0)}
-        for row in page.audience.all()
-    ]
+    """The event's places, sessions and the registrar's screens for it; its registrations are a list of their own."""
+    page = registrar_event(request, page_id)
+    if "status" in request.GET:  # the registrations were filtered here once: the list now does it
+        return redirect(f"{reverse('colloquia_registrations:index', args=[page.pk])}?{request.GET.urlencode()}")
+    services.lapse_overdue_invitations(page=page)
     return TemplateResponse(
         request,
         "colloquia/admin/event_detail.html",
@@ -95,19 +81,16 @@ def event_detail(request, page_id):
             "page_title": page.title,
             "header_icon": "date",
             "event": page,
-            "registrations": registrations,
-            "status": status,
-            "statuses": RegistrationStatus.choices,
-            "places": places,
+            "places": services.places_by_category(page),
+            "registrations": Registration.objects.filter(page=page).count(),
             "sessions": services.sessions_in_order(page),
-            "decision_form": DecisionForm(),
         },
     )
 
 
 @require_POST
 def decide(request, page_id, registration_id):
-    page = _event(request, page_id)
+    page = registrar_event(request, page_id)
     registration = get_object_or_404(Registration, pk=registration_id, page=page)
     form = DecisionForm(request.POST)
     if form.is_valid():
@@ -127,7 +110,7 @@ def decide(request, page_id, registration_id):
 
 
 def override(request, page_id, registration_id):
-    page = _event(request, page_id)
+    page = registrar_event(request, page_id)
     registration = get_object_or_404(Registration.objects.select_related("user"), pk=registration_id, page=page)
     registration.page = page
     initial = {
@@ -155,12 +138,19 @@ def override(request, page_id, registration_id):
 
 
 def nominations(request, page_id):
-    page = _event(request, page_id)
-    form = NominationUploadForm(request.POST or None, request.FILES or None, page=page)
+    page = registrar_event(request, page_id)
+    form = NominationImportForm(request.POST or None, request.FILES or None, page=page)
     if request.method == "POST" and form.is_valid():
-        created = services.import_nominations(page, form.cleaned_data["file"], by=request.user)
-        messages.success(request, f"{len(created)} nominees invited; each has been emailed an invitation.")
-        return redirect("colloquia_event", page.pk)
+        created = services.import_nominations(
+            page, form.cleaned_data["file"], by=request.user, accept_by=form.cleaned_data["accept_by"]
+        )
+        held = sum(registration.holds_place for registration in created)
+        messages.success(
+            request,
+            f"{len(created)} nominees invited; each has been emailed an invitation. "
+            f"{held} of them hold a place until they answer; the others wait for one to free up.",
+        )
+        return redirect("colloquia_registrations:index", page.pk)
     return TemplateResponse(
         request,
         "colloquia/admin/nominations.html",

@@ -56,6 +56,9 @@ class RegistrationStatus(models.TextChoices):
     REJECTED = "rejected", "Not approved"
     WITHDRAWN = "withdrawn", "Withdrawn"
     DECLINED = "declined", "Declined"
+    LAPSED = "lapsed", "Invitation lapsed"
 
 
 ACTIVE_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.APPROVED, RegistrationStatus.WAITLISTED)
+# An invitation that was never answered: no account is needed, as for INVITED and DECLINED.
+UNANSWERED_OR_DECLINED = (RegistrationStatus.INVITED, RegistrationStatus.DECLINED, RegistrationStatus.LAPSED)

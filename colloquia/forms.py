@@ -9,6 +9,8 @@ from django.core.validators import validate_email
 
 from core.editing import PublishSafePageForm
 
+ARCHIVE_SLUG = "archive"  # ColloquiumIndexPage's `archive/` route
+
 
 def _when(data):
     return f"{data['date']:%d %b %Y}, {data['start_time']:%H:%M}–{data['end_time']:%H:%M}"
@@ -19,6 +21,7 @@ class ColloquiumPageForm(PublishSafePageForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._clean_slug(cleaned.get("slug"))
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", "The event cannot end before it starts.")
@@ -37,6 +40,14 @@ class ColloquiumPageForm(PublishSafePageForm):
         self._clean_days(start, end)
         self._clean_sessions(start, end)
         return cleaned
+
+    def _clean_slug(self, slug):
+        # The calendar page's own route: an event with this slug would never be shown.
+        current = self.instance.slug if self.instance.pk else None
+        if slug == ARCHIVE_SLUG and slug != current:
+            self.add_error(
+                "slug", f"“{ARCHIVE_SLUG}” is the address of the calendar's past events. Choose another slug."
+            )
 
     def _live_forms(self, name):
         formset = self.formsets.get(name)

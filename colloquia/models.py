@@ -18,6 +18,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -30,7 +32,7 @@ from wagtail.search import index
 
 from academies.services import academy_for_page
 from core.editing import PublishSafePageForm
-from core.formatting import format_rupees
+from core.formatting import format_date_span, format_rupees
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
 
@@ -44,9 +46,10 @@ from .choices import (
     RegistrationStatus,
     SessionKind,
 )
+from .extensions import EVENT_PANELS, PanelsFromHook
 from .forms import ColloquiumPageForm
 from .records import AgendaRevision, AgendaSession, Attendance, CalendarFeed, Registration, RestrictedMaterial
-from .services import index_listing, page_context
+from .services import archive_listing, archived_year, page_context, upcoming_listing
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -70,7 +73,7 @@ __all__ = [
     "validate_time_zone",
 ]
 
-MHA_LIMIT = Decimal("200000")  # Rs 2 lakh per event under the MHA advisory of August 2022
+MHA_LIMIT = Decimal("200000")  # MHA support per State-level event, to which the August 2022 advisory reminded States
 
 
 def validate_time_zone(value):
@@ -78,8 +81,12 @@ def validate_time_zone(value):
         raise ValidationError(f"“{value}” is not a known time zone. Use a name such as Asia/Kolkata.")
 
 
-class ColloquiumIndexPage(RestrictionsFromCacheMixin, Page):
-    """Lists colloquia: every live one under the home page, or an academy's own under its page."""
+class ColloquiumIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
+    """Lists colloquia: every live one under the home page, or an academy's own under its page.
+
+    The page itself lists the events that have not ended; its `archive/` and `archive/<year>/`
+    routes list those that have (colloquia.services.listing). Both are paginated.
+    """
 
     base_form_class = PublishSafePageForm
 
@@ -95,10 +102,28 @@ class ColloquiumIndexPage(RestrictionsFromCacheMixin, Page):
         """Every live public colloquium of the site; the listing narrows it to this index's own."""
         return ColloquiumPage.objects.live().public().select_related("academy", "state")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(index_listing(self, request.GET))
-        return context
+    @path("", name="upcoming")
+    def upcoming(self, request):
+        # `?year=` of a year that is over: those events are in the archive (the other filters go along).
+        year = archived_year(request.GET)
+        if year is not None:
+            params = request.GET.copy()
+            for key in ("year", "page"):
+                params.pop(key, None)
+            target = self.url + self.reverse_subpage("archive_year", kwargs={"year": year})
+            return redirect(f"{target}?{params.urlencode()}" if params else target, permanent=True)
+        return self.render(request, context_overrides=upcoming_listing(self, request.GET, path=request.path))
+
+    @path("archive/", name="archive")
+    @path("archive/<int:year>/", name="archive_year")
+    def archive(self, request, year=None):
+        if year is not None and not 1 <= year <= 9999:
+            raise Http404("Not a year.")
+        return self.render(
+            request,
+            template="colloquia/colloquium_archive.html",
+            context_overrides=archive_listing(self, request.GET, year=year, path=request.path),
+        )
 
 
 class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
@@ -125,7 +150,10 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     introduction = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
 
     mha_supported = models.BooleanField(
-        "supported under the MHA scheme", default=False, help_text="Supported under the MHA advisory of August 2022."
+        "supported under the MHA scheme",
+        default=False,
+        help_text="The MHA's support (up to Rs 2 lakh) for a State-level event, "
+        "through the State Government or High Court.",
     )
     amount_sanctioned = models.DecimalField(
         "amount sanctioned (Rs)",
@@ -192,6 +220,8 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
             ],
             heading="Registration",
         ),
+        # What other apps add to the event, such as its registration questions (colloquia.extensions).
+        PanelsFromHook(EVENT_PANELS),
         MultiFieldPanel(
             [
                 FieldPanel("certificate_rule"),
@@ -251,6 +281,11 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     @property
     def is_past(self):
         return self.end_date < timezone.localdate()
+
+    @cached_property
+    def dates_label(self):
+        """ "5 Mar 2026 – 6 Mar 2026": formatted once however often a listing card prints it."""
+        return format_date_span(self.start_date, self.end_date)
 
     def audience_roles(self):
         return [row.category for row in self.audience.all()]

@@ -121,6 +121,15 @@ class Registration(models.Model):
     )
     nominating_office = models.CharField("nominating court or office", max_length=200, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
+    # An invitation not accepted by then lapses (colloquia.services.invitations).
+    accept_by = models.DateTimeField("accept by", null=True, blank=True)
+    # The invitation keeps a place of its category until it is answered or lapses; the places
+    # still free when it was sent are held this way, later invitations wait for one to free up.
+    holds_place = models.BooleanField(default=False, editable=False)
+    # The order of the waiting list of its category (lower goes first), set on joining the list
+    # and changed when the registrar reorders it; people see their number on the list, computed
+    # from it (colloquia.services.waitlist_position).
+    waitlist_rank = models.PositiveIntegerField("waiting list order", null=True, blank=True, editable=False)
     # Registrar's override of the computed certificate eligibility.
     override_eligible = models.BooleanField(null=True, blank=True)
     override_reason = models.TextField(blank=True)
@@ -145,11 +154,22 @@ class Registration(models.Model):
                 name="colloquium_override_needs_reason",
             ),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | Q(status__in=["invited", "declined"]),
+                condition=Q(user__isnull=False) | Q(status__in=["invited", "declined", "lapsed"]),
                 name="colloquium_account_unless_invited",
             ),
+            models.CheckConstraint(
+                condition=Q(status="waitlisted", waitlist_rank__isnull=False)
+                | (~Q(status="waitlisted") & Q(waitlist_rank__isnull=True)),
+                name="colloquium_waitlist_rank_while_waiting",
+            ),
+            models.CheckConstraint(
+                condition=Q(holds_place=False) | Q(status="invited"), name="colloquium_only_invitations_hold_places"
+            ),
         ]
-        indexes = [models.Index(fields=["page", "status", "category"])]
+        indexes = [
+            models.Index(fields=["page", "status", "category"]),
+            models.Index(fields=["status", "accept_by"], name="colloquium_invitation_due"),
+        ]
 
     def __str__(self):
         return f"{self.name} — {self.get_status_display()}"

@@ -17,6 +17,7 @@ from accounts.audit import log_refusal
 
 from . import agenda, services
 from .choices import RegistrationStatus
+from .extensions import all_valid, forms_context, registration_forms
 from .records import Registration
 
 
@@ -32,13 +33,40 @@ def agenda_pdf(request, page):
     return response
 
 
+# Marks a POST from the questions form: a POST without it is the page's one-click button, which
+# shows the event's questions (colloquia.extensions) first when it has any.
+ANSWERING = "answering"
+
+
+def _asks_questions(user, page):
+    """Whether registering now makes a new request, the only time the event's questions are asked."""
+    existing = Registration.objects.filter(page=page, user=user).first()
+    existing = existing or Registration.objects.filter(page=page, email=user.email.lower()).first()
+    return existing is None or existing.status in (RegistrationStatus.WITHDRAWN, RegistrationStatus.DECLINED)
+
+
 def register(request, page):
-    if request.method != "POST":
-        return redirect(page.url)
+    """POST registers. With questions, GET (or the page's button) shows them, and the answers come with the POST."""
+    answering = request.method == "POST" and ANSWERING in request.POST
+    forms = registration_forms(page, request.POST, request.FILES) if answering else registration_forms(page)
     if not request.user.is_authenticated:
-        return redirect_to_login(page.url)
+        if request.method != "POST" and not forms:
+            return redirect(page.url)
+        return redirect_to_login(page.url + "register/" if forms else page.url)
+    asking = bool(forms) and _asks_questions(request.user, page)
+    if request.method != "POST" and not asking:
+        return redirect(page.url)
+    if asking:
+        gate = services.registration_gate(request.user, page)
+        if not gate:
+            messages.error(request, gate.reason)
+            return redirect(page.url)
+        if not (answering and all_valid(forms)):
+            return render(request, "colloquia/register.html", {"page": page, **forms_context(forms)})
+    else:
+        forms = []  # already registered, invited or refused: register() answers without new answers
     try:
-        registration = services.register(request.user, page)
+        registration = services.register(request.user, page, answers=forms)
     except services.Refused as refusal:
         log_refusal(request, f"register:{page.pk}", str(refusal))
         messages.error(request, str(refusal))

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.audit import log_refusal
 
 from . import agenda, services
+from .choices import RegistrationStatus
+from .extensions import all_valid, forms_context, registration_forms
 
 
 @never_cache
@@ -25,10 +27,18 @@ def invitation(request, token):
         log_refusal(request, "invitation", str(refusal))
         return render(request, "colloquia/refused.html", {"reason": str(refusal)}, status=400)
     page = registration.page
+    # The event's own questions (colloquia.extensions), asked while the invitation is open.
+    accepting = request.method == "POST" and request.POST.get("answer") == "accept"
+    forms = []
+    if registration.status == RegistrationStatus.INVITED:
+        forms = registration_forms(page, request.POST, request.FILES) if accepting else registration_forms(page)
+    context = {"registration": registration, "page": page, **forms_context(forms)}
     if request.method == "POST":
         try:
-            if request.POST.get("answer") == "accept":
-                registration, set_password_url = services.accept_invitation(registration)
+            if accepting:
+                if not all_valid(forms):
+                    return render(request, "colloquia/invitation.html", context)
+                registration, set_password_url = services.accept_invitation(registration, answers=forms)
                 return render(
                     request,
                     "colloquia/invitation_done.html",
@@ -39,7 +49,7 @@ def invitation(request, token):
                 return render(request, "colloquia/invitation_done.html", {"registration": registration, "page": page})
         except services.Refused as refusal:
             return render(request, "colloquia/refused.html", {"reason": str(refusal)}, status=409)
-    return render(request, "colloquia/invitation.html", {"registration": registration, "page": page})
+    return render(request, "colloquia/invitation.html", context)
 
 
 @login_required

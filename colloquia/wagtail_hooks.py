@@ -1,10 +1,40 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from . import admin_views, agenda, sections, services
+from academies.permissions import AcademyScopedPermissionPolicy
+from academies.services import REGISTRAR, academies_for
+
+from . import admin_places, admin_views, agenda, sections, services
+from .bulk_actions import BULK_ACTIONS
 from .materials import guard_document
-from .models import ColloquiumPage
+from .models import Attendance, ColloquiumPage, Registration
+from .viewsets import AttendanceViewSet, RegistrationViewSet
+
+# Registrars see the registrations and attendance of their academies' events; national events
+# (no academy) are for platform administrators, whom the policy lets see everything.
+register_permission_policy(
+    Registration,
+    AcademyScopedPermissionPolicy(
+        Registration, scope=lambda user, qs: qs.filter(page__academy__in=academies_for(user, REGISTRAR))
+    ),
+)
+register_permission_policy(
+    Attendance,
+    AcademyScopedPermissionPolicy(
+        Attendance, scope=lambda user, qs: qs.filter(registration__page__academy__in=academies_for(user, REGISTRAR))
+    ),
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_participant_lists():
+    return [RegistrationViewSet(), AttendanceViewSet()]
+
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
 
 
 @hooks.register("register_admin_urls")
@@ -23,6 +53,23 @@ def register_registrar_urls():
             name="colloquia_override",
         ),
         path("colloquia/<int:page_id>/nominations/", admin_views.nominations, name="colloquia_nominations"),
+        path("colloquia/<int:page_id>/waiting-list/", admin_places.waiting_list, name="colloquia_waiting_list"),
+        path("colloquia/<int:page_id>/register/", admin_places.register_on_behalf, name="colloquia_register_on_behalf"),
+        path(
+            "colloquia/<int:page_id>/registrations/<int:registration_id>/waiting-list-position/",
+            admin_places.move_on_waitlist,
+            name="colloquia_move_on_waitlist",
+        ),
+        path(
+            "colloquia/<int:page_id>/registrations/<int:registration_id>/promote/",
+            admin_places.promote,
+            name="colloquia_promote",
+        ),
+        path(
+            "colloquia/<int:page_id>/registrations/<int:registration_id>/resend-invitation/",
+            admin_places.resend_invitation,
+            name="colloquia_resend_invitation",
+        ),
         path(
             "colloquia/<int:page_id>/sessions/<int:session_id>/attendance/",
             admin_views.attendance,
@@ -75,6 +122,16 @@ def register_colloquium_log_actions(actions):
         ("colloquium.registration_rejected", "Reject registration", "Registration rejected"),
         ("colloquium.registration_withdrawn", "Withdraw registration", "Registration withdrawn"),
         ("colloquium.registration_promoted", "Promote from waiting list", "Promoted from the waiting list"),
+        (
+            "colloquium.quota_overridden",
+            "Give a place beyond the quota",
+            "Given a place beyond the quota, with a reason",
+        ),
+        ("colloquium.registration_waitlisted", "Move to the waiting list", "Moved to the waiting list"),
+        ("colloquium.waitlist_reordered", "Reorder the waiting list", "Moved on the waiting list"),
+        ("colloquium.registered_on_behalf", "Register on someone's behalf", "Registered by the registrar"),
+        ("colloquium.invitation_resent", "Send an invitation again", "Invitation sent again"),
+        ("colloquium.invitation_lapsed", "Invitation lapsed", "Invitation lapsed unanswered"),
         ("colloquium.nominations_imported", "Import nominations", "Nominations imported"),
         ("colloquium.invitation_accepted", "Accept invitation", "Invitation accepted"),
         ("colloquium.invitation_declined", "Decline invitation", "Invitation declined"),

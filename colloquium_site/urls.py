@@ -26,6 +26,8 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("resources/", include("resources.urls")),
     path("colloquia-registrations/", include("colloquia.urls")),
+    path("checkin/", include("checkin.urls")),
+    path("registration-questions/", include("registration_questions.urls")),
     # The apps' old prefixes, kept for emailed links, subscribed calendar feeds and bookmarks.
     path("learning/<path:rest>", RedirectView.as_view(url="/courses/%(rest)s", permanent=True, query_string=True)),
     path(

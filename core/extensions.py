@@ -16,6 +16,17 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
                                       roles the verifier may decide              none registered: everyone)
   colloquium_personal_data            fn(user) -> {"section": data}, merged      accounts.services.export_personal_data
                                       into the personal-data download
+  colloquium_registration_email_       fn(registration, template) -> [{filename,  colloquia.services.emails.notify
+  attachments                         content, mimetype, note}] to attach to
+                                      an email about that registration
+  colloquium_registration_export_     fn(event_page) -> [(heading, fn(regis-     colloquia.viewsets (the registration
+  columns                             tration) -> value)]: columns added to      list's CSV and XLSX), once per
+                                      that event's registration download         download: load per event, not per row
+  colloquium_event_panels             fn() -> Wagtail panels shown in the        colloquia.extensions.PanelsFromHook,
+                                      colloquium page's content tab              when the edit handler is built
+  colloquium_registration_form_       fn(page, data=None, files=None) -> a form  colloquia.routes.register,
+  extensions                          with save(registration) and discard(),     colloquia.views.invitation
+                                      or None (see colloquia.extensions)
   colloquium_page_cache_models        fn() -> labels ("app.Model") whose save    core.receivers (page cache), once,
                                       or delete makes every cached page stale    from CoreConfig.ready
   colloquium_page_cache_tags          fn() -> {label: fn(instance) -> tags}:     core.receivers, as above; pages

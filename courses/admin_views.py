@@ -1,4 +1,5 @@
-"""Wagtail admin views for academy staff: bulk enrolment, reports, transcripts, CSV export.
+"""Wagtail admin views for academy staff: bulk enrolment, reports and transcripts (a module's
+learners, with their CSV and XLSX, are a ModelViewSet: courses.viewsets).
 
 Every view scopes to the academies the user serves (academies.services); a registrar
 or editor of academy A gets 403 on academy B's modules.
@@ -7,7 +8,6 @@ or editor of academy A gets 403 on academy B's modules.
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -15,11 +15,10 @@ from django.template.response import TemplateResponse
 
 from academies.services import REGISTRAR, academy_for_page, acts_for_all, is_staff_of, staff_academies
 from accounts.audit import log_refusal
-from core.csv_export import csv_response
 
 from . import services
 from .forms import CohortEnrolForm, CsvEnrolForm
-from .models import Attempt, CoursePage, Enrolment, LessonProgress
+from .models import Attempt, CoursePage, Enrolment
 
 BUCKETS = [(0, 0, "Not started"), (1, 49, "1–49%"), (50, 99, "50–99%"), (100, 100, "Complete")]
 
@@ -44,7 +43,7 @@ def _require(request, perm):
         raise PermissionDenied
 
 
-def _module_for_staff(request, module_id, role=None):
+def module_for_staff(request, module_id, role=None):
     module = get_object_or_404(CoursePage, pk=module_id)
     academy = academy_for_page(module)
     if role is None:
@@ -80,7 +79,7 @@ def _required_ids(module):
 
 def module_report(request, module_id):
     _require(request, "courses.view_enrolment")
-    module, academy = _module_for_staff(request, module_id)
+    module, academy = module_for_staff(request, module_id)
     enrolments = Enrolment.objects.filter(module=module)
     required = _required_ids(module)
     steps = len(required) + (1 if module.has_quiz else 0)
@@ -103,11 +102,6 @@ def module_report(request, module_id):
     attempts = submitted.aggregate(
         count=Count("pk"), average=Avg("score"), best=Max("score"), passes=Count("pk", filter=Q(passed=True))
     )
-    learners = Paginator(enrolments.select_related("user").order_by("user__full_name"), 50).get_page(
-        request.GET.get("p")
-    )
-    progress = services.progress_for(list(learners.object_list))
-    scores = services.best_scores(list(learners.object_list))
     return TemplateResponse(
         request,
         "courses/admin/module_report.html",
@@ -120,58 +114,9 @@ def module_report(request, module_id):
             "completed": enrolments.filter(completed_at__isnull=False).count(),
             "distribution": distribution,
             "attempts": attempts,
-            "page_obj": learners,
-            "rows": [(e, progress[e.pk], scores.get(e.pk)) for e in learners.object_list],
             "can_enrol": acts_for_all(request.user) or is_staff_of(request.user, academy, REGISTRAR),
         },
     )
-
-
-def module_report_csv(request, module_id):
-    """Every enrolment of the module as CSV, streamed row by row (never all in memory)."""
-    _require(request, "courses.view_enrolment")
-    module, _ = _module_for_staff(request, module_id)
-    done = (
-        LessonProgress.objects.filter(enrolment=OuterRef("pk")).values("enrolment").annotate(n=Count("pk")).values("n")
-    )
-    attempts = Attempt.objects.filter(enrolment=OuterRef("pk")).values("enrolment").annotate(n=Count("pk")).values("n")
-    best = (
-        Attempt.objects.filter(enrolment=OuterRef("pk"), passed=True)
-        .values("enrolment")
-        .annotate(best=Max("score"))
-        .values("best")
-    )
-    rows = (
-        Enrolment.objects.filter(module=module)
-        .annotate(lessons_done=Subquery(done), attempt_count=Subquery(attempts), best_score=Subquery(best))
-        .values_list(
-            "user__full_name",
-            "user__email",
-            "user__role",
-            "user__state__name",
-            "source",
-            "enrolled_at",
-            "lessons_done",
-            "attempt_count",
-            "best_score",
-            "completed_at",
-        )
-        .order_by("pk")
-        .iterator(chunk_size=2000)
-    )
-    header = [
-        "name",
-        "email",
-        "role",
-        "state",
-        "source",
-        "enrolled_at",
-        "lessons_done",
-        "attempts",
-        "best_score",
-        "completed_at",
-    ]
-    return csv_response(f"module-{module.pk}-enrolments.csv", header, rows)
 
 
 def transcript(request, user_id):
@@ -204,7 +149,7 @@ def transcript(request, user_id):
 
 def bulk_enrol(request, module_id):
     _require(request, "courses.add_enrolment")
-    module, academy = _module_for_staff(request, module_id, REGISTRAR)
+    module, academy = module_for_staff(request, module_id, REGISTRAR)
     csv_form = CsvEnrolForm(prefix="csv")
     cohort_form = CohortEnrolForm(prefix="cohort")
     result = None

@@ -1,8 +1,28 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from academies.permissions import AcademyScopedPermissionPolicy
+from core.csv_export import listing_export_view
 
 from . import admin_views, sections, services
+from .records import Enrolment
+from .viewsets import EnrolmentViewSet
+
+# Editors and registrars see the enrolments of their academies' modules (platform administrators all).
+register_permission_policy(
+    Enrolment,
+    AcademyScopedPermissionPolicy(
+        Enrolment, scope=lambda user, qs: qs.filter(module__in=admin_views.scoped_modules(user))
+    ),
+)
+learners = EnrolmentViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_list():
+    return learners
 
 
 @hooks.register("register_admin_urls")
@@ -10,7 +30,12 @@ def register_course_admin_urls():
     return [
         path("training/", admin_views.reports_index, name="courses_reports"),
         path("training/<int:module_id>/", admin_views.module_report, name="courses_module_report"),
-        path("training/<int:module_id>/enrolments.csv", admin_views.module_report_csv, name="courses_module_csv"),
+        # The module's CSV before the learner list had its own downloads: the list's CSV, same columns.
+        path(
+            "training/<int:module_id>/enrolments.csv",
+            listing_export_view(learners.index_view),
+            name="courses_module_csv",
+        ),
         path("training/<int:module_id>/enrol/", admin_views.bulk_enrol, name="courses_bulk_enrol"),
         path("training/learners/<int:user_id>/", admin_views.transcript, name="courses_transcript"),
     ]

@@ -6,11 +6,12 @@ learner data (colloquia.records) and are given the pages they act on; none impor
 class. One module per concern:
 
 - registration: the gate, places, the waiting list, decisions and withdrawal
-- invitations: court nominations and the signed invitation links
+- invitations: court nominations, the signed invitation links, re-sending them and their lapse
+- registrar: the waiting list by hand (move to it, reorder, promote), registering on someone's behalf
 - attendance: when attendance opens, the registrar's marks, room-screen codes, QR check-in
 - eligibility: certificate eligibility and the end of an event
 - feeds: personal calendar feeds
-- display / listing: what a colloquium page and an index page show
+- display / listing: what a colloquium page shows; an index page's upcoming events and its archive
 - emails, clock, errors, personal_data: the shared sender, the clock, `Refused`, data export
 
 The contract certificates relies on: `eligible_participants`, `event_details`,
@@ -44,7 +45,7 @@ from .eligibility import (
     set_override,
     summaries,
 )
-from .emails import notify, send_email
+from .emails import in_background, notify, send_email
 from .errors import Refused
 from .feeds import FEED_STATUSES, calendar_entries_changed, calendar_feed, feed_registrations
 from .invitations import (
@@ -53,11 +54,24 @@ from .invitations import (
     accept_invitation,
     decline_invitation,
     import_nominations,
+    invitation_overdue,
     invitation_token,
+    lapse_invitation,
+    lapse_overdue_invitations,
     registration_for_token,
+    resend_invitation,
 )
-from .listing import index_listing
+from .listing import archive_listing, archived_year, upcoming_listing
 from .personal_data import export_personal_data
+from .registrar import (
+    Places,
+    invite_on_behalf,
+    move_on_waitlist,
+    move_to_waitlist,
+    places_by_category,
+    promote_from_waitlist,
+    register_on_behalf,
+)
 from .registration import (
     STATUS_SUBJECTS,
     decide,
@@ -68,6 +82,7 @@ from .registration import (
     register,
     registration_gate,
     set_status,
+    waiting_list,
     waitlist_position,
     with_waitlist_position,
     withdraw,
@@ -80,9 +95,12 @@ __all__ = [
     "INVITATION_SALT",
     "STATUS_SUBJECTS",
     "AttendanceNotOpen",
+    "Places",
     "Refused",
     "accept_invitation",
     "agenda_days",
+    "archive_listing",
+    "archived_year",
     "attendance_open",
     "attendance_opens_at",
     "attendance_summary",
@@ -105,19 +123,29 @@ __all__ = [
     "format_moment",
     "has_place",
     "import_nominations",
-    "index_listing",
+    "in_background",
+    "invitation_overdue",
     "invitation_token",
+    "invite_on_behalf",
+    "lapse_invitation",
+    "lapse_overdue_invitations",
     "lock_event",
     "materials_for",
+    "move_on_waitlist",
+    "move_to_waitlist",
     "notify",
     "page_context",
+    "places_by_category",
     "places_taken",
+    "promote_from_waitlist",
     "promote_waitlist",
     "record_attendance",
     "register",
+    "register_on_behalf",
     "registration_for_token",
     "registration_gate",
     "require_attendance_open",
+    "resend_invitation",
     "self_check_in",
     "send_email",
     "session_by_uid",
@@ -125,6 +153,8 @@ __all__ = [
     "set_override",
     "set_status",
     "summaries",
+    "upcoming_listing",
+    "waiting_list",
     "waitlist_position",
     "with_waitlist_position",
     "withdraw",

@@ -1,25 +1,94 @@
-"""Email to participants: one plain-text template per message, sent after the transaction commits."""
+"""Email to participants: one plain-text template per message, sent after the transaction commits.
+
+Other apps may attach files to an email about a registration (the checkin app attaches the
+e-ticket to the status email of an approved place) with the hook
+`colloquium_registration_email_attachments` (see core.extensions), so colloquia imports none of them.
+
+Inside `in_background()` (the registrar's bulk actions) each email is queued as a task for the
+worker instead, so that acting on many people at once never waits for the mail server.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django_tasks import task
+from wagtail import hooks
+
+from ..records import Registration
+
+_in_background = ContextVar("colloquia_emails_in_background", default=False)
 
 
-def send_email(to, subject, template, context):
-    """Render `template` (with `site_url`) and send it to one address now."""
-    body = render_to_string(template, {"site_url": settings.SITE_URL, **context})
-    send_mail(subject, body, None, [to])
+def send_email(to, subject, template, context, attachments=()):
+    """Render `template` (with `site_url`) and send it to one address now.
+
+    Each attachment is a dict: `filename`, `content` (bytes), `mimetype` and, optionally, `note`:
+    a sentence about the file, which the template prints from `attachment_notes`.
+    """
+    notes = [attachment["note"] for attachment in attachments if attachment.get("note")]
+    body = render_to_string(template, {"site_url": settings.SITE_URL, "attachment_notes": notes, **context})
+    message = EmailMessage(subject, body, None, [to])
+    for attachment in attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    message.send()
+
+
+def registration_email_attachments(registration, template):
+    """The files the `colloquium_registration_email_attachments` hooks give an email about `registration`."""
+    return [
+        attachment
+        for fn in hooks.get_hooks("colloquium_registration_email_attachments")
+        for attachment in fn(registration, template)
+    ]
+
+
+@contextmanager
+def in_background():
+    """Within it, `notify` queues each email for the task worker (with the JSON-safe context it was given)."""
+    token = _in_background.set(True)
+    try:
+        yield
+    finally:
+        _in_background.reset(token)
+
+
+@task()
+def send_registration_email(registration_id, status, subject, template, context):
+    """Send an email `notify` queued: about the registration as it was then (`status`), with `context`."""
+    registration = Registration.objects.select_related("page").filter(pk=registration_id).first()
+    if registration is None:
+        return False  # deleted since (the person's data erased): there is no one to write to
+    registration.status = status  # what the email is about, even if another change followed before the worker ran
+    page = registration.page
+    send_email(
+        registration.email,
+        subject,
+        template,
+        {"registration": registration, "page": page, "page_url": page.full_url, **context},
+        attachments=registration_email_attachments(registration, template),
+    )
+    return True
 
 
 def notify(registration, subject, template, **context):
     """Email a participant about their registration after the transaction commits."""
     page = registration.page
-    transaction.on_commit(
-        lambda: send_email(
+    if _in_background.get():
+        args = (registration.pk, registration.status, f"{subject}: {page.title}", template, context)
+        transaction.on_commit(lambda: send_registration_email.enqueue(*args))
+        return
+
+    def send():
+        send_email(
             registration.email,
             f"{subject}: {page.title}",
             template,
             {"registration": registration, "page": page, "page_url": page.full_url, **context},
+            attachments=registration_email_attachments(registration, template),
         )
-    )
+
+    transaction.on_commit(send)

@@ -9,6 +9,7 @@ from accounts.services import Gate, learner_records_changed, role_gate
 
 from ..choices import ACTIVE_STATUSES, RegistrationMode, RegistrationStatus
 from ..records import Registration
+from ..signals import registration_status_changed
 from .emails import notify
 from .errors import Refused
 
@@ -32,7 +33,10 @@ def registration_gate(user, page):
 
 
 def places_taken(page, category):
-    return Registration.objects.filter(page=page, category=category, status=S.APPROVED).count()
+    """Places of `category` taken: approved participants, and invitations that hold a place until answered."""
+    return Registration.objects.filter(
+        Q(status=S.APPROVED) | Q(status=S.INVITED, holds_place=True), page=page, category=category
+    ).count()
 
 
 def has_place(page, category):
@@ -46,10 +50,17 @@ def lock_event(page):
 
 
 def set_status(registration, status, by=None, note=None):
+    """Give `registration` a new status (call with the event row locked); joining the waiting list puts it last."""
     previous = registration.status
     registration.status = status
     registration.status_changed_at = timezone.now()
-    fields = ["status", "status_changed_at"]
+    fields = ["status", "status_changed_at", "waitlist_rank", "holds_place"]
+    if status != S.WAITLISTED:
+        registration.waitlist_rank = None
+    elif previous != S.WAITLISTED:
+        registration.waitlist_rank = next_waitlist_rank(registration.page_id, registration.category)
+    if status != S.INVITED:
+        registration.holds_place = False  # an answered or lapsed invitation holds no place
     if by is not None:
         registration.decided_by = by
         fields.append("decided_by")
@@ -61,15 +72,29 @@ def set_status(registration, status, by=None, note=None):
         registration.calendar_sequence += 1
         fields.append("calendar_sequence")
     registration.save(update_fields=fields)
+    if previous != status:
+        registration_status_changed.send(Registration, registration=registration, previous=previous, status=status)
     if previous == S.WAITLISTED and status != S.WAITLISTED:
         _waiting_list_moved(registration.page_id, registration.category)
 
 
-# --- Waiting list: one list per category, first come first served (`created_at`, then `pk`) ---
+# --- Waiting list: one list per category, in `waitlist_rank` order (then `pk`) ---
+# Joining puts a person last (first come, first served); the registrar may reorder it.
 
 
 def _waiting(page_id, category):
     return Registration.objects.filter(page_id=page_id, category=category, status=S.WAITLISTED)
+
+
+def waiting_list(page_id, category):
+    """The waiting list of one category of an event, next in line first."""
+    return _waiting(page_id, category).order_by("waitlist_rank", "pk")
+
+
+def next_waitlist_rank(page_id, category):
+    """The rank that puts someone last on the waiting list of `category`."""
+    last = _waiting(page_id, category).order_by("-waitlist_rank").values_list("waitlist_rank", flat=True).first()
+    return (last or 0) + 1
 
 
 def _waiting_list_moved(page_id, category):
@@ -87,7 +112,8 @@ def waitlist_position(registration):
     return (
         _waiting(registration.page_id, registration.category)
         .filter(
-            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lte=registration.pk)
+            Q(waitlist_rank__lt=registration.waitlist_rank)
+            | Q(waitlist_rank=registration.waitlist_rank, pk__lte=registration.pk)
         )
         .count()
     )
@@ -97,7 +123,10 @@ def with_waitlist_position(registrations):
     """`registrations` annotated with `waitlist_position` (as `waitlist_position()`), in the same query."""
     ahead = (
         Registration.objects.filter(page=OuterRef("page"), category=OuterRef("category"), status=S.WAITLISTED)
-        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lte=OuterRef("pk")))
+        .filter(
+            Q(waitlist_rank__lt=OuterRef("waitlist_rank"))
+            | Q(waitlist_rank=OuterRef("waitlist_rank"), pk__lte=OuterRef("pk"))
+        )
         .order_by()
         .values("page")
         .annotate(count=Count("pk"))
@@ -114,14 +143,29 @@ STATUS_SUBJECTS = {
     S.WAITLISTED: "You are on the waiting list",
     S.REJECTED: "Your registration was not approved",
     S.WITHDRAWN: "You have withdrawn",
+    S.LAPSED: "Your invitation has lapsed",
 }
 
 
-def register(user, page):
-    """Register `user` for `page` under its mode. Returns the Registration or raises Refused."""
+def register(user, page, answers=()):
+    """Register `user` for `page` under its mode. Returns the Registration or raises Refused.
+
+    `answers`: valid forms from `colloquia.extensions.registration_forms` (the event's own
+    questions), saved in the registration's transaction; a person already registered keeps
+    the answers they gave.
+    """
     gate = registration_gate(user, page)
     if not gate:
         raise Refused(gate.reason)
+    try:
+        return _register(user, page, answers)
+    except BaseException:
+        for form in answers:
+            form.discard()  # what they stored outside the database (files) goes with the rollback
+        raise
+
+
+def _register(user, page, answers):
     category = user.role
     with transaction.atomic():
         page = lock_event(page)
@@ -156,12 +200,16 @@ def register(user, page):
         registration.designation = user.designation
         registration.category = category
         registration.status = status
+        registration.waitlist_rank = next_waitlist_rank(page.pk, category) if status == S.WAITLISTED else None
         registration.created_at = registration.status_changed_at = timezone.now()
         try:
             with transaction.atomic():
                 registration.save()
         except IntegrityError:
             return Registration.objects.get(page=page, user=user)
+        for form in answers:
+            form.save(registration)
+        registration_status_changed.send(Registration, registration=registration, previous=previous, status=status)
         record(registration, "colloquium.registered", user, status=status, category=category, previous=previous)
         notify(
             registration,
@@ -224,7 +272,7 @@ def withdraw(registration, *, by):
         problem = withdrawal_problem(registration, page)
         if problem:
             raise Refused(problem)
-        freed = registration.status == S.APPROVED
+        freed = registration.status == S.APPROVED or registration.holds_place
         status = S.DECLINED if registration.status == S.INVITED else S.WITHDRAWN
         set_status(registration, status)
         record(registration, "colloquium.registration_withdrawn", by, status=status)
@@ -233,12 +281,15 @@ def withdraw(registration, *, by):
     return registration
 
 
-def promote_waitlist(page, category):
-    """Give freed places to the waiting list, first come first served. Call with the event row locked."""
+def promote_waitlist(page, category, *, skip=()):
+    """Give free places to the waiting list, in its order. Call with the event row locked.
+
+    `skip`: registrations that stay where they are (someone the registrar has just moved to the list).
+    """
     promoted = []
     quota = page.audience.filter(category=category).values_list("places", flat=True).first()
-    waiting = _waiting(page.pk, category).select_for_update()
-    for registration in waiting.order_by("created_at", "pk"):
+    waiting = waiting_list(page.pk, category).exclude(pk__in=[r.pk for r in skip]).select_for_update()
+    for registration in waiting:
         if quota is not None and places_taken(page, category) >= quota:
             break
         set_status(registration, S.APPROVED)

@@ -40,9 +40,12 @@ INSTALLED_APPS = [
     "accounts",
     "academies",
     "colloquia",
+    "registration_questions",  # an event's own registration questions (uses colloquia, through its hooks)
+    "checkin",  # e-tickets, name badges, the check-in desk and the attendance grid (uses colloquia)
     "resources",
     "courses",
     "certificates",
+    "messaging",  # after colloquia and certificates: it listens to certificate_issued
     "home",
     *(["demo"] if DEMO_CONTENT else []),  # demo/content/ and load_demo; production leaves it out
     # Wagtail
@@ -349,5 +352,8 @@ LOGGING = {
     "loggers": {
         "colloquium.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.security": {"handlers": ["console"], "level": "WARNING"},
+        # Unhandled exceptions (500s) with their traceback, to stderr: gunicorn's log, the journal.
+        # Django's own default sends them only to ADMINS by email, which is not configured.
+        "django.request": {"handlers": ["console"], "level": "ERROR"},
     },
 }

@@ -26,13 +26,16 @@ from academies.services import academy_for_page
 from accounts.roles import Role
 from core.cache import memoize
 from core.editing import PublishSafePageForm
+from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
 from regions.services import states_by_name
 
-from .. import services
+from .. import lesson_cache, services
 from ..blocks import LessonStreamBlock
 from ..questions import ReviewAnswers
 from ..records import Enrolment
+
+MODULES_PER_PAGE = 12
 
 # What lists of lessons show and link to: kept small, since every view unpickles them.
 LESSON_LIST_FIELDS = ("title", "slug", "path", "depth", "url_path", "live", "content_type", "locale", "required")
@@ -71,15 +74,27 @@ class CourseIndexPage(RestrictionsFromCacheMixin, Page):
             "state": request.GET.get("state", "")[:4],
             "query": request.GET.get("q", "").strip()[:100],
         }
-        modules = services.catalogue_modules(self, **filters)
+        modules = services.catalogue_modules(self, **filters).prefetch_related("topics")
+        pagination = paginate(modules, request.GET, MODULES_PER_PAGE, path=request.path)
+        modules = pagination.items
         academies = services.academies_by_module(modules)
         progress = {}
         if request.user.is_authenticated and modules:
             enrolments = list(Enrolment.objects.filter(user=request.user, module__in=modules).select_related("module"))
             by_enrolment = services.progress_for(enrolments)
             progress = {e.module_id: by_enrolment[e.pk] for e in enrolments}
-        items = [{"module": m, "academy": academies.get(m.pk), "progress": progress.get(m.pk)} for m in modules]
+        items = [
+            {
+                "module": m,
+                "academy": academies.get(m.pk),
+                "progress": progress.get(m.pk),
+                "topics": m.topics.all(),  # from the prefetch: no query per module
+                "audience": m.audience_labels,
+            }
+            for m in modules
+        ]
         context.update(
+            pagination=pagination,
             items=items,
             filters=filters,
             roles=[c for c in Role.choices if c[0] != Role.ACADEMY_STAFF],
@@ -289,19 +304,22 @@ class LessonPage(RestrictionsFromCacheMixin, Page):
         module = services.module_of(self)
         lessons = services.lessons_for(module)
         position = next((i for i, item in enumerate(lessons) if item.pk == self.pk), None)
+        number = None if position is None else position + 1
         context.update(
             module=module,
             lessons=lessons,
-            position=None if position is None else position + 1,
+            position=number,
             previous_lesson=lessons[position - 1] if position else None,
             next_lesson=lessons[position + 1] if position is not None and position + 1 < len(lessons) else None,
             enrolment=None,
+            # What every reader sees alike, from the cache; the rest of the context is this learner's.
+            shared=lesson_cache.shared_lesson(request, self, module=module, position=number, lesson_count=len(lessons)),
         )
         if getattr(request, "is_preview", False):
             return context
         enrolment = services.get_enrolment(request.user, module)
         if enrolment:
             services.record_activity(enrolment)
-            progress = services.progress_of(enrolment, lessons)
+            progress = services.shown_progress(enrolment, lessons)
             context.update(enrolment=enrolment, progress=progress, done=self.pk in progress.done_ids)
         return context

@@ -48,6 +48,7 @@ from .progress import (
     progress_for,
     progress_of,
     record_activity,
+    shown_progress,
 )
 from .quiz import (
     answers_from_post,
@@ -111,6 +112,7 @@ __all__ = [
     "review",
     "review_rule",
     "score_percent",
+    "shown_progress",
     "start_attempt",
     "submit_attempt",
 ]

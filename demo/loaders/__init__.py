@@ -5,7 +5,7 @@ database (ContentError names the file and the field), and `load(stdout)`, which 
 number of objects it created (0 when everything exists already).
 """
 
-from . import academies, accounts, certificates, colloquia, courses, home, resources
+from . import academies, accounts, certificates, colloquia, courses, home, registration_questions, resources
 
 # (name, read, load): accounts first (everything refers to them), certificates last (they read
 # what the courses and colloquia loaders made).
@@ -16,6 +16,7 @@ LOADERS = [
     ("courses", courses.read, courses.load),
     ("resources", resources.read, resources.load),
     ("colloquia", colloquia.read, colloquia.load),
+    ("registration questions", registration_questions.read, registration_questions.load),
     ("home (hero link)", home.read, home.link_hero),
     ("certificates", certificates.read, certificates.load),
 ]

@@ -59,6 +59,8 @@ def form(sessions, *, initial=0, **overrides):
         "attendance_opens_minutes_before": "30",
         "agenda_days": inline_formset([{"date": START.isoformat(), "title": "Day 1"}]),
         "sessions": inline_formset(sessions, initial=initial),
+        # The registration_questions app's panel (colloquium_event_panels hook): no questions.
+        "registration_questions": inline_formset([]),
         "action-publish": "action-publish",
     }
     data.update(overrides)

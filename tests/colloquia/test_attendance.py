@@ -169,7 +169,13 @@ def test_unregistered_or_waitlisted_people_are_refused(event, prosecutor):
     with pytest.raises(services.Refused, match="approved place"):
         services.self_check_in(prosecutor, session, code, now)
     Registration.objects.create(
-        page=event, user=prosecutor, email=prosecutor.email, name="P", category="prosecutor", status="waitlisted"
+        page=event,
+        user=prosecutor,
+        email=prosecutor.email,
+        name="P",
+        category="prosecutor",
+        status="waitlisted",
+        waitlist_rank=1,  # every waiting registration has its place in the list's order
     )
     with pytest.raises(services.Refused, match="approved place"):
         services.self_check_in(prosecutor, session, code, now)

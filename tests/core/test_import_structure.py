@@ -15,7 +15,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["accounts", "academies", "certificates", "colloquia", "core", "courses", "home", "regions", "resources"]
+APPS = [
+    "accounts",
+    "academies",
+    "certificates",
+    "checkin",
+    "colloquia",
+    "core",
+    "courses",
+    "home",
+    "messaging",
+    "regions",
+    "registration_questions",
+    "resources",
+]
 
 
 def _module_name(path):

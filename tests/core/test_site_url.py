@@ -120,8 +120,10 @@ def test_registration_email(served, academy, judge, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         colloquia_services.register(judge, event)
     (email,) = mail.outbox
-    (link,) = re.findall(r"https?://\S+", email.body)  # the agenda
-    assert_served(link)
+    links = re.findall(r"https?://\S+", email.body)
+    assert len(links) == 2  # "My learning", where the attached e-ticket also is, and the agenda
+    for link in links:
+        assert_served(link)
 
 
 def test_nomination_emails(served, academy, registrar, django_capture_on_commit_callbacks):
@@ -138,10 +140,10 @@ def test_nomination_emails(served, academy, registrar, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=True):
         colloquia_services.accept_invitation(registration)
     invitation, confirmation = mail.outbox
-    # Invitation: accept link and agenda; confirmation: set-password link and agenda.
-    for email in (invitation, confirmation):
+    # Invitation: accept link and agenda; confirmation: set-password link, "My learning" (the e-ticket) and agenda.
+    for email, count in ((invitation, 2), (confirmation, 3)):
         links = re.findall(r"https?://\S+", email.body)
-        assert len(links) == 2, email.body
+        assert len(links) == count, email.body
         for link in links:
             assert_served(link)
 

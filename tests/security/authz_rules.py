@@ -161,6 +161,85 @@ def paths(variants):
 
 
 AB_PAGES = {"a": "module_a", "b": "module_b"}
+EXPORTS = ("", "?export=csv", "?export=xlsx")
+
+
+def _places_objects(w):
+    """A waiting registration and an open invitation at each academy's event (made once, for the
+    registrar's waiting-list and invitation screens, which act only on people in those states)."""
+    if "waiting_a" not in w.objects:
+        import datetime
+
+        from django.utils import timezone
+
+        from colloquia import services
+        from tests import factories
+
+        for v, state in (("a", "JH"), ("b", "MP")):
+            page = w[f"event_{v}"]
+            placed = services.register(factories.make_user("district_judge", state=state), page)
+            w.objects[f"waiting_{v}"] = services.move_to_waitlist(placed, by=None)
+            w.objects[f"invited_{v}"] = services.invite_on_behalf(
+                page,
+                email=f"invitee-{v}@example.test",
+                name=f"Invitee {v}",
+                designation="",
+                category="district_judge",
+                nominating_office="District Court",
+                accept_by=timezone.now() + datetime.timedelta(days=1),
+                by=None,
+            )
+    return w
+
+
+def _message_objects(w):
+    """A message to the participants of each academy's event (made once, for the delivery-log screens)."""
+    if "message_a" not in w.objects:
+        from messaging.services import send_message
+
+        for v in ("a", "b"):
+            w.objects[f"message_{v}"] = send_message(
+                w[f"event_{v}"], subject="Matrix", body="Dear {name}", registrations=[w[f"registration_{v}"]], by=None
+            )
+    return w
+
+
+def _message_cases(w):
+    w = _message_objects(w)
+    return [
+        (v, method + url(view, message_id=w[f"message_{v}"].pk))
+        for view, method in (("messaging_log", ""), ("messaging_log_csv", ""), ("messaging_resend", "POST "))
+        for v in ("a", "b")
+    ]
+
+
+def _registration_cases(name, kind, method="", data=""):
+    """A registration reached through its own event (a, b) and through the other academy's ("a-page-b-object")."""
+
+    def cases(w):
+        w = _places_objects(w)
+        return [
+            (v, method + url(name, page_id=w[f"event_{e}"].pk, registration_id=w[f"{kind}_{r}"].pk) + data)
+            for v, e, r in (("a", "a", "a"), ("b", "b", "b"), ("a-page-b-object", "a", "b"))
+        ]
+
+    return cases
+
+
+def _listing_cases(namespace, arg, objects):
+    """A viewset's index and results fragment per object (event, module), each with its downloads."""
+
+    def cases(w):
+        return [
+            (v, url(f"{namespace}:{view}", **{arg: w[key].pk}) + export)
+            for view in ("index", "index_results")
+            for v, key in objects.items()
+            for export in EXPORTS
+        ]
+
+    return cases
+
+
 MISSING = 999_999
 
 
@@ -946,6 +1025,61 @@ RULES = [
     ),
     ("colloquia_events", one("colloquia_events"), admin("registrar"), ""),
     (
+        "colloquia_registrations:*",
+        _listing_cases("colloquia_registrations", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "an event's registration list (search, filters) and its CSV and XLSX",
+    ),
+    (
+        "colloquia_attendance_records:*",
+        _listing_cases("colloquia_attendance_records", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "an event's attendance records and their CSV and XLSX",
+    ),
+    (
+        "colloquia_waiting_list",
+        by_obj("colloquia_waiting_list", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "",
+    ),
+    (
+        "colloquia_register_on_behalf",
+        by_obj("colloquia_register_on_behalf", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "",
+    ),
+    (
+        "colloquia_promote",
+        _registration_cases("colloquia_promote", "waiting"),
+        admin_scoped("registrar"),
+        "someone waiting, reached only through their own event",
+    ),
+    (
+        "colloquia_move_on_waitlist",
+        _registration_cases("colloquia_move_on_waitlist", "waiting", "POST ", "|position=1"),
+        admin_scoped("registrar"),
+        "",
+    ),
+    (
+        "colloquia_resend_invitation",
+        _registration_cases("colloquia_resend_invitation", "invited"),
+        admin_scoped("registrar"),
+        "an open invitation, reached only through its own event",
+    ),
+    (
+        "wagtail_bulk_action@registrations",
+        lambda w: [
+            (v, url("wagtail_bulk_action", app_label="colloquia", model_name="registration", action=action) + ids(w))
+            for action in ("approve", "reject", "waitlist")
+            for v, ids in (
+                ("a", lambda w: f"?id={w['registration_a'].pk}"),
+                ("b", lambda w: f"?id={w['registration_b'].pk}"),
+            )
+        ],
+        admin_scoped("registrar"),
+        "bulk decisions on registrations: another academy's ids are 404",
+    ),
+    (
         "colloquia_event",
         by_obj("colloquia_event", "page_id", {"a": "event_a", "b": "event_b"}),
         admin_scoped("registrar"),
@@ -994,7 +1128,81 @@ RULES = [
         admin_scoped("registrar"),
         "attendance, room screen (and the JSON its script polls), sign-in sheet",
     ),
+    # --- checkin: e-tickets, badges, the desk and the attendance grid ---
+    ("checkin_events", one("checkin_events"), admin("registrar"), "the events' desks, badges and grids"),
+    (
+        "checkin_*",
+        lambda w: [
+            (v, url(view, page_id=w[f"event_{v}"].pk))
+            for view in ("checkin_badges", "checkin_attendance", "checkin_attendance_csv")
+            for v in ("a", "b")
+        ],
+        admin_scoped("registrar"),
+        "an event's name badges, attendance grid and its CSV",
+    ),
+    ("checkin:desk_events", one("checkin:desk_events"), admin("registrar"), "the desk, outside the admin: registrars"),
+    (
+        "checkin:desk",
+        by_obj("checkin:desk", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "an event's check-in desk: its academy's registrars",
+    ),
+    (
+        "checkin:e_ticket",
+        by_obj("checkin:e_ticket", "registration_id", {"own": "registration_a", "other": "registration_b"}),
+        owner("judge"),
+        "an e-ticket: its holder only",
+    ),
+    # --- registration_questions: an event's own questions and their answers ---
+    (
+        "registration_questions_events",
+        one("registration_questions_events"),
+        admin("registrar"),
+        "the events whose answers one may read",
+    ),
+    (
+        "registration_questions_event",
+        by_obj("registration_questions_event", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "an event's answers: its academy's registrars",
+    ),
+    (
+        "registration_questions*file",
+        lambda w: [
+            ("", url("registration_questions_file", pk=999999, name="letter.pdf")),
+            ("", url("registration_questions:file", pk=999999, name="letter.pdf")),
+        ],
+        nobody,
+        "an answer's file that does not exist (tests/registration_questions/test_permissions.py covers real files)",
+    ),
+    # --- messaging: messages to an event's participants, their delivery logs, the event's reminders ---
+    ("messaging_events", one("messaging_events"), admin("registrar"), "the events whose participants one may write to"),
+    (
+        "messaging_event",
+        by_obj("messaging_event", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "",
+    ),
+    (
+        "messaging_compose",
+        by_obj("messaging_compose", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "",
+    ),
+    (
+        "messaging_reminders",
+        by_obj("messaging_reminders", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "",
+    ),
+    ("messaging_*", _message_cases, admin_scoped("registrar"), "a message's delivery log, its CSV, sending again"),
     ("courses_reports", one("courses_reports"), admin("editor", "registrar"), ""),
+    (
+        "courses_learners:*",
+        _listing_cases("courses_learners", "module_id", AB_PAGES),
+        admin_scoped("editor", "registrar"),
+        "a module's learners and their CSV and XLSX",
+    ),
     ("courses_bulk_enrol", by_obj("courses_bulk_enrol", "module_id", AB_PAGES), admin_scoped("registrar"), ""),
     (
         "courses_transcript",
@@ -1015,7 +1223,16 @@ RULES = [
         admin_scoped("editor", "registrar"),
         "",
     ),
-    ("certificates_admin_register", one("certificates_admin_register"), admin("registrar"), ""),
+    (
+        "certificates_register:*",
+        lambda w: [
+            (v, url(f"certificates_register:{view}") + e)
+            for view in ("index", "index_results")
+            for v, e in (("", e) for e in EXPORTS)
+        ],
+        admin("registrar"),
+        "the register lists each registrar's own academies' certificates (filtered, not refused)",
+    ),
     ("certificates_admin_csv", one("certificates_admin_csv"), admin("registrar"), ""),
     ("certificates_admin_events", one("certificates_admin_events"), admin("registrar"), ""),
     (

@@ -14,9 +14,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from certificates.models import Kind, SourceKind
 from certificates.services import IssueContext, issue_certificate
+from colloquia.services import register
 from core.csv_export import FORMULA_TRIGGERS
 from tests import factories
 from tests.certificates.conftest import snapshot
+from tests.colloquia import conftest as colloquia_builders
 from tests.courses.conftest import make_index, make_module
 
 FORMULA_LIKE = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "\rx"]
@@ -47,7 +49,33 @@ def module_enrolments(academy, value):
     return reverse("courses_module_csv", args=[module.pk]), ["name"], {"role": "district_judge", "source": "self"}
 
 
-EXPORTS = {"certificates_admin_csv": certificate_register, "courses_module_csv": module_enrolments}
+def attendance_grid(academy, value):
+    event = colloquia_builders.make_event(
+        colloquia_builders.make_index(academy.page, slug="csv-colloquia"), title="CSV colloquium"
+    )
+    register(_person(value), event)
+    columns = ["Name", "Designation"]
+    return reverse("checkin_attendance_csv", args=[event.pk]), columns, {"Category": "District/Sessions judge"}
+
+
+def message_delivery_log(academy, value):
+    from messaging.services import send_message
+
+    event = colloquia_builders.make_event(
+        colloquia_builders.make_index(academy.page, slug="csv-messages"), title="Messaged colloquium"
+    )
+    registration = register(_person(value), event)
+    message = send_message(event, subject="Hello", body="Dear {name}", registrations=[registration], by=None)
+    plain = {"category": "District and Sessions judges", "delivery_status": "Queued"}
+    return reverse("messaging_log_csv", args=[message.pk]), ["name"], plain
+
+
+EXPORTS = {
+    "certificates_admin_csv": certificate_register,
+    "courses_module_csv": module_enrolments,
+    "checkin_attendance_csv": attendance_grid,
+    "messaging_log_csv": message_delivery_log,
+}
 
 
 def _csv_route_names(patterns):

@@ -1,0 +1,170 @@
+"""The certificate register in the Wagtail admin: a ModelViewSet of certificates.
+
+Registrars see their academies' certificates (platform administrators all of them, national
+ones included) through the academies.permissions policy registered for Certificate in
+wagtail_hooks. Search by name or serial; filter by kind, status, event or module, State and
+date of issue; CSV and XLSX through core.csv_export, with the columns (and names) the register's
+CSV has always had. Each certificate opens on its own page (revoke, re-issue): admin_views.detail.
+"""
+
+from collections import OrderedDict
+
+import django_filters
+from django import forms
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.permissions import policy_registry
+
+from core.csv_export import SafeSpreadsheetExportMixin
+from regions.models import State
+
+from .models import Certificate, Kind, SourceKind
+
+# The register's CSV columns as they have always been, for spreadsheets built on them.
+EXPORT_COLUMNS = (
+    ("serial", lambda c: c.serial),
+    ("kind", lambda c: c.kind),
+    ("status", lambda c: c.status),
+    ("recipient_name", lambda c: c.recipient_name),
+    ("recipient_name_devanagari", lambda c: c.recipient_name_devanagari),
+    ("designation", lambda c: c.designation),
+    ("court_or_office", lambda c: c.court_or_office),
+    ("state", lambda c: c.state.name if c.state_id else ""),
+    ("title", lambda c: c.title),
+    ("programme", lambda c: c.programme),
+    ("start_date", lambda c: c.start_date),
+    ("end_date", lambda c: c.end_date),
+    ("hours", lambda c: c.hours),
+    ("score", lambda c: c.score),
+    ("academy_code", lambda c: c.academy_code),
+    ("issued_at", lambda c: c.issued_at),
+    ("revoked_at", lambda c: c.revoked_at),
+    ("revoked_reason", lambda c: c.revoked_reason),
+    ("superseded_by", lambda c: c.superseded_by.serial if c.superseded_by_id else ""),
+    ("verify_url", lambda c: c.verify_url),
+)
+
+
+def scoped_certificates(user):
+    """The certificates `user` may see in the register (the permission policy's answer)."""
+    policy = policy_registry.get_by_type(Certificate)
+    return policy.instances_user_has_any_permission_for(user, ["view"])
+
+
+class CertificateFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, widget=forms.RadioSelect, empty_label="Any kind")
+    status = django_filters.ChoiceFilter(
+        choices=Certificate.STATUSES, widget=forms.RadioSelect, empty_label="Any status"
+    )
+    source = django_filters.ChoiceFilter(label="Event or module", method="filter_source", empty_label="Any")
+    state = django_filters.ChoiceFilter(
+        field_name="state__code", label="State/UT", empty_label="Any State/UT", choices=()
+    )
+    issued_from = django_filters.DateFilter(
+        field_name="issued_at", lookup_expr="date__gte", label="Issued from", widget=AdminDateInput
+    )
+    issued_to = django_filters.DateFilter(
+        field_name="issued_at", lookup_expr="date__lte", label="Issued to", widget=AdminDateInput
+    )
+
+    class Meta:
+        model = Certificate
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The events and modules of the certificates this user may see, in one query.
+        sources = (
+            scoped_certificates(self.request.user)
+            .order_by("source_kind", "title")
+            .values_list("source_kind", "source_id", "title")
+            .distinct()
+        )
+        self.filters["source"].extra["choices"] = [
+            (f"{kind}:{pk}", f"{title} ({SourceKind(kind).label})") for kind, pk, title in sources
+        ]
+        self.filters["state"].extra["choices"] = list(State.objects.order_by("name").values_list("code", "name"))
+
+    def filter_source(self, queryset, name, value):
+        kind, _, pk = value.partition(":")
+        return queryset.filter(source_kind=kind, source_id=int(pk)) if pk.isdigit() else queryset.none()
+
+
+class RegisterIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    page_title = "Certificate register"
+    default_ordering = "-issued_at"
+
+    def get_base_queryset(self):
+        return scoped_certificates(self.request.user).select_related("academy", "state", "superseded_by")
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "serial",
+                label="Serial",
+                get_url=lambda c: reverse("certificates_admin_detail", args=[c.pk]),
+                sort_key="serial",
+            ),
+            Column("recipient_name", label="Recipient", sort_key="recipient_name"),
+            Column("kind", label="Kind", accessor="get_kind_display", sort_key="kind"),
+            Column("title", label="Programme", sort_key="title"),
+            Column("state", label="State/UT", accessor=lambda c: c.state.name if c.state_id else ""),
+            Column("issued_at", label="Issued", accessor=lambda c: f"{c.issued_at:%d %b %Y}", sort_key="issued_at"),
+            Column(
+                "status",
+                label="Status",
+                accessor=lambda c: (
+                    c.get_status_display() + (f" by {c.superseded_by.serial}" if c.superseded_by_id else "")
+                ),
+                sort_key="status",
+            ),
+        ]
+
+    def get_list_more_buttons(self, certificate):
+        return []
+
+    @cached_property
+    def list_export(self):
+        return [name for name, _ in EXPORT_COLUMNS]
+
+    def get_heading(self, queryset, field):
+        return field
+
+    def to_row_dict(self, item):
+        return OrderedDict((name, value(item)) for name, value in EXPORT_COLUMNS)
+
+
+class CertificateRegisterViewSet(ModelViewSet):
+    """The register: only the index (certificates are issued, revoked and re-issued by the services)."""
+
+    model = Certificate
+    name = "certificates_register"
+    url_prefix = "certificates"
+    icon = "doc-full"
+    index_view_class = RegisterIndexView
+    filterset_class = CertificateFilterSet
+    search_fields = ["recipient_name", "serial"]
+    search_backend_name = None
+    list_per_page = 50
+    export_filename = "certificates"
+    add_to_reference_index = False
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        missing = ("add", "edit", "delete", "history", "usage", "copy", "inspect")
+        return {**super().get_common_view_kwargs(**kwargs), **{f"{name}_url_name": None for name in missing}}
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    def register_admin_url_finder(self):
+        pass  # a certificate's own page is linked from the register; the audit log names it by serial

@@ -1,0 +1,69 @@
+"""The Wagtail hooks through which other apps add to a colloquium's page form and registration forms.
+
+colloquia defines and reads these hooks and imports none of the apps that register them
+(the project's table of hooks is in core.extensions):
+
+- `colloquium_event_panels` (EVENT_PANELS): fn() -> a list of Wagtail panels, shown in the
+  colloquium page's content tab after "Registration". An app adds rows that belong to the
+  event (an InlinePanel over its own model with a ParentalKey to "colloquia.ColloquiumPage"),
+  so they are saved with the page's revisions, previewed, copied and published with it.
+- `colloquium_registration_form_extensions` (REGISTRATION_FORMS): fn(page, data=None, files=None)
+  -> a Django form shown in the event's registration form and its nomination-acceptance form,
+  or None. Besides validating as any form does, it has
+    `save(registration)`: called inside the transaction that saves the registration, once the
+    registration row is saved, so both are saved or neither is;
+    `discard()`: called when that transaction fails, to remove what `save` stored outside the
+    database (files).
+  A form with errors is shown again with everything the person entered (a browser cannot give
+  a chosen file back, so the page asks for files again).
+"""
+
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+
+EVENT_PANELS = "colloquium_event_panels"
+REGISTRATION_FORMS = "colloquium_registration_form_extensions"
+
+
+class PanelsFromHook(ObjectList):
+    """The panels the functions registered for `hook_name` return, each shown as a section of the tab.
+
+    Read when Wagtail first builds the page's edit handler (at run time, when every app's
+    `wagtail_hooks` can be imported), not when models.py is imported.
+    """
+
+    def __init__(self, hook_name, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hook_name = hook_name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "hook_name": self.hook_name}
+
+    def on_model_bound(self):
+        self.children = [panel for fn in hooks.get_hooks(self.hook_name) for panel in fn()]
+        super().on_model_bound()
+
+
+def registration_forms(page, data=None, files=None):
+    """The forms other apps add to `page`'s registration (bound when `data` is given), in hook order."""
+    found = []
+    for fn in hooks.get_hooks(REGISTRATION_FORMS):
+        form = fn(page, data=data, files=files)
+        if form is not None:
+            found.append(form)
+    return found
+
+
+def all_valid(forms):
+    """Validate every form (so each shows its errors), not only up to the first invalid one."""
+    results = [form.is_valid() for form in forms]
+    return all(results)
+
+
+def forms_context(forms):
+    """What the templates need to show these forms (colloquia/includes/extension_forms.html)."""
+    return {
+        "extension_forms": forms,
+        "multipart": any(form.is_multipart() for form in forms),
+        "has_errors": any(form.is_bound and form.errors for form in forms),
+    }

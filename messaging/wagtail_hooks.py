@@ -1,0 +1,31 @@
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views, reminders, services
+
+
+@hooks.register("register_admin_urls")
+def register_messaging_urls():
+    return admin_views.admin_urls()
+
+
+class RegistrarMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.is_a_registrar(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_messaging_menu_item():
+    return RegistrarMenuItem("Messages to participants", reverse("messaging_events"), icon_name="mail", order=265)
+
+
+@hooks.register("register_log_actions")
+def register_messaging_log_actions(actions):
+    actions.register_action(services.ACTION_SENT, "Send a message to participants", "Message sent to participants")
+    actions.register_action(services.ACTION_RESENT, "Send a message again", "Message sent again to failed recipients")
+    actions.register_action(reminders.ACTION_CHANGED, "Change event reminders", "Event reminders switched")
+
+
+# --- What this app adds to shared features (the Colloquium hooks: see core.extensions) ---
+hooks.register("colloquium_personal_data", services.export_personal_data, order=50)
