@@ -7,8 +7,6 @@ date of issue; CSV and XLSX through core.csv_export, with the columns (and names
 CSV has always had. Each certificate opens on its own page (revoke, re-issue): admin_views.detail.
 """
 
-from collections import OrderedDict
-
 import django_filters
 from django import forms
 from django.urls import path, reverse
@@ -20,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permissions import policy_registry
 
-from core.csv_export import SafeSpreadsheetExportMixin
+from core.csv_export import ExportColumnsMixin, named_columns
 from regions.models import State
 
 from .models import Certificate, Kind, SourceKind
@@ -95,9 +93,10 @@ class CertificateFilterSet(WagtailFilterSet):
         return queryset.filter(source_kind=kind, source_id=int(pk)) if pk.isdigit() else queryset.none()
 
 
-class RegisterIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+class RegisterIndexView(ExportColumnsMixin, generic.IndexView):
     page_title = "Certificate register"
     default_ordering = "-issued_at"
+    export_columns = named_columns(EXPORT_COLUMNS)
 
     def get_base_queryset(self):
         return scoped_certificates(self.request.user).select_related("academy", "state", "superseded_by")
@@ -128,16 +127,6 @@ class RegisterIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
 
     def get_list_more_buttons(self, certificate):
         return []
-
-    @cached_property
-    def list_export(self):
-        return [name for name, _ in EXPORT_COLUMNS]
-
-    def get_heading(self, queryset, field):
-        return field
-
-    def to_row_dict(self, item):
-        return OrderedDict((name, value(item)) for name, value in EXPORT_COLUMNS)
 
 
 class CertificateRegisterViewSet(ModelViewSet):

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_of
 from accounts.roles import Role
 from accounts.services import learner_records_changed
 from colloquia.models import Attendance, ColloquiumPage, Registration, RegistrationStatus
@@ -20,6 +19,8 @@ from colloquia.services import (
     Refused,
     attendance_open,
     clock,
+    events_for_registrar,
+    is_registrar_for,
     record_attendance,
     require_attendance_open,
     sessions_in_order,
@@ -37,19 +38,16 @@ PERMISSION = "colloquia.change_registration"
 
 def may_run_desk(user, page):
     """Whether `user` is a registrar of the event's academy (platform administrators: every event)."""
-    if not user.is_authenticated or not user.has_perm(PERMISSION):
-        return False
-    if page.academy_id is None:
-        return acts_for_all(user)
-    return is_staff_of(user, page.academy, REGISTRAR)
+    return user.is_authenticated and user.has_perm(PERMISSION) and is_registrar_for(user, page)
 
 
 def desk_events(user):
     """The events whose desk, badges and grid `user` may open, newest first."""
-    pages = ColloquiumPage.objects.all()
-    if not acts_for_all(user):
-        pages = pages.filter(academy__in=academies_for(user, REGISTRAR))
-    return pages.select_related("academy").order_by("-start_date", "title")
+    return (
+        events_for_registrar(ColloquiumPage.objects.all(), user)
+        .select_related("academy")
+        .order_by("-start_date", "title")
+    )
 
 
 # --- Tickets ---

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_of
 from accounts.audit import log_refusal
 
 from . import agenda, services
@@ -21,18 +20,12 @@ from .registrar_forms import NominationImportForm
 PERMISSION = "colloquia.change_registration"
 
 
-def may_register_for(user, page):
-    if page.academy_id is None:
-        return acts_for_all(user)
-    return is_staff_of(user, page.academy, REGISTRAR)
-
-
 def registrar_event(request, page_id):
     """The event, if the user is a registrar of its academy; 404 for others (no hint it exists)."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     page = get_object_or_404(ColloquiumPage.objects.select_related("academy", "state"), pk=page_id)
-    if not may_register_for(request.user, page):
+    if not services.is_registrar_for(request.user, page):
         log_refusal(request, f"colloquium-registrar:{page_id}", "not a registrar of this academy")
         raise Http404
     return page
@@ -48,12 +41,9 @@ def _session(request, page_id, session_id):
 def event_list(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    academies = academies_for(request.user, REGISTRAR)
-    pages = ColloquiumPage.objects.filter(academy__in=academies)
-    if acts_for_all(request.user):
-        pages = ColloquiumPage.objects.all()
     pages = (
-        pages.select_related("academy", "state")
+        services.events_for_registrar(ColloquiumPage.objects.all(), request.user)
+        .select_related("academy", "state")
         .annotate(
             approved=Count("registrations", filter=Q(registrations__status=RegistrationStatus.APPROVED)),
             pending=Count("registrations", filter=Q(registrations__status=RegistrationStatus.PENDING)),

@@ -12,7 +12,6 @@ Each function is called once per download, so it loads what its columns need for
 there (one query, not one per row).
 """
 
-from collections import OrderedDict
 from urllib.parse import urlencode
 
 import django_filters
@@ -28,7 +27,7 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, ButtonsColumnMixi
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.csv_export import SafeSpreadsheetExportMixin
+from core.csv_export import ExportColumnsMixin
 from core.formatting import hours_phrase
 from regions.models import HighCourt, State
 
@@ -90,7 +89,7 @@ class RowTitleColumn(ButtonsColumnMixin, TitleColumn):
         return self.view.get_list_buttons(instance)
 
 
-class EventIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+class EventIndexView(ExportColumnsMixin, generic.IndexView):
     """The index of one event's rows (`page_id` in the URL): 404 outside the registrar's academies."""
 
     export_prefix = ""  # the download is named <prefix>-<event slug>
@@ -121,16 +120,6 @@ class EventIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
 
     def get_filename(self):
         return f"{self.export_prefix}-{self.event.slug}"
-
-    @cached_property
-    def list_export(self):
-        return [key for key, _, _ in self.export_columns]
-
-    def get_heading(self, queryset, field):
-        return next(heading for key, heading, _ in self.export_columns if key == field)
-
-    def to_row_dict(self, item):
-        return OrderedDict((key, value(item)) for key, _, value in self.export_columns)
 
 
 def _of_user(name):

@@ -8,8 +8,6 @@ enrolled, role and State; CSV and XLSX through core.csv_export, with the columns
 the module's CSV has always had, so spreadsheets built on it keep working.
 """
 
-from collections import OrderedDict
-
 import django_filters
 from django import forms
 from django.db.models import Count, Max, OuterRef, Subquery
@@ -21,7 +19,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import Role
-from core.csv_export import SafeSpreadsheetExportMixin
+from core.csv_export import ExportColumnsMixin, named_columns
 from regions.models import State
 
 from . import services
@@ -67,9 +65,10 @@ class EnrolmentFilterSet(WagtailFilterSet):
         return queryset.filter(completed_at__isnull=value != "complete")
 
 
-class LearnerIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+class LearnerIndexView(ExportColumnsMixin, generic.IndexView):
     page_title = "Learners"
     default_ordering = "user__full_name"
+    export_columns = named_columns(EXPORT_COLUMNS)
 
     def dispatch(self, request, *args, **kwargs):
         self.module, self.academy = module_for_staff(request, kwargs["module_id"])
@@ -156,16 +155,6 @@ class LearnerIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
 
     def get_list_more_buttons(self, enrolment):
         return []
-
-    @cached_property
-    def list_export(self):
-        return [name for name, _ in EXPORT_COLUMNS]
-
-    def get_heading(self, queryset, field):
-        return field
-
-    def to_row_dict(self, item):
-        return OrderedDict((name, value(item)) for name, value in EXPORT_COLUMNS)
 
     def get_filename(self):
         return f"module-{self.module.pk}-enrolments"

@@ -17,10 +17,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from academies.services import REGISTRAR, academies_for, acts_for_all
 from accounts.audit import log_refusal
 from colloquia.models import ColloquiumPage, RegistrationStatus
-from colloquia.services import format_moment
+from colloquia.services import events_for_registrar, format_moment
 from core.csv_export import csv_response
 
 from . import reminders, services
@@ -58,9 +57,7 @@ def _message(request, message_id):
 def events(request):
     """The events whose participants the registrar may write to, newest first."""
     _require_registrar(request)
-    pages = ColloquiumPage.objects.all()
-    if not acts_for_all(request.user):
-        pages = pages.filter(academy__in=academies_for(request.user, REGISTRAR))
+    pages = events_for_registrar(ColloquiumPage.objects.all(), request.user)
     pages = pages.select_related("academy").annotate(registered=Count("registrations")).order_by("-start_date", "pk")
     page_obj = Paginator(pages, 50).get_page(request.GET.get("p"))
     return TemplateResponse(

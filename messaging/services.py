@@ -7,8 +7,9 @@ chunk tasks on commit (messaging.tasks); the emails themselves leave from the ta
 from django.db import transaction
 from django.utils import timezone
 
-from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_of
+from academies.services import REGISTRAR, academies_for, acts_for_all
 from accounts.audit import record
+from colloquia.services import is_registrar_for
 
 from .delivery import add_deliveries, status_counts
 from .models import Delivery, DeliveryStatus, Message
@@ -27,11 +28,7 @@ class NothingToSend(ValueError):
 def may_message(user, page):
     """Whether `user` may write to the participants of `page` and read its delivery logs: a registrar of
     the event's academy, or a platform administrator (who alone acts for national events)."""
-    if not user.has_perm(PERMISSION):
-        return False
-    if page.academy_id is None:
-        return acts_for_all(user)
-    return is_staff_of(user, page.academy, REGISTRAR)
+    return user.has_perm(PERMISSION) and is_registrar_for(user, page)
 
 
 def is_a_registrar(user):

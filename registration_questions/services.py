@@ -8,7 +8,7 @@ import datetime
 
 from django.db.models import Count
 
-from academies.services import REGISTRAR, acts_for_all, is_staff_of
+from colloquia.services import is_registrar_for
 from core.formatting import format_date_span
 from core.site import absolute_url
 
@@ -24,9 +24,7 @@ EXPORT_COLUMNS_HOOK = "colloquium_registration_export_columns"
 
 def may_see_answers(user, page):
     """The event's registrars (of its academy; platform administrators for national events) see its answers."""
-    if page.academy_id is None:
-        return acts_for_all(user)
-    return is_staff_of(user, page.academy, REGISTRAR)
+    return is_registrar_for(user, page)
 
 
 def display_value(answer):

@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
-from academies.services import REGISTRAR, academies_for, acts_for_all
 from accounts.audit import log_refusal
 from colloquia.models import ColloquiumPage, Registration
+from colloquia.services import events_for_registrar
 from core.csv_export import csv_response
 
 from . import services
@@ -85,9 +85,7 @@ def event_list(request):
     """The events of the registrar's academies that ask questions."""
     if not request.user.has_perm(REGISTRAR_PERMISSION):
         raise PermissionDenied
-    pages = ColloquiumPage.objects.all()
-    if not acts_for_all(request.user):
-        pages = pages.filter(academy__in=academies_for(request.user, REGISTRAR))
+    pages = events_for_registrar(ColloquiumPage.objects.all(), request.user)
     return TemplateResponse(
         request,
         "registration_questions/admin/event_list.html",

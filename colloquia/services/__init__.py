@@ -65,7 +65,9 @@ from .listing import archive_listing, archived_year, upcoming_listing
 from .personal_data import export_personal_data
 from .registrar import (
     Places,
+    events_for_registrar,
     invite_on_behalf,
+    is_registrar_for,
     move_on_waitlist,
     move_to_waitlist,
     places_by_category,
@@ -118,6 +120,7 @@ __all__ = [
     "event_details",
     "event_ends_at",
     "event_has_ended",
+    "events_for_registrar",
     "export_personal_data",
     "feed_registrations",
     "format_moment",
@@ -127,6 +130,7 @@ __all__ = [
     "invitation_overdue",
     "invitation_token",
     "invite_on_behalf",
+    "is_registrar_for",
     "lapse_invitation",
     "lapse_overdue_invitations",
     "lock_event",

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_of
 from accounts.audit import record
 from accounts.services import learner_records_changed
 
@@ -35,6 +36,26 @@ from .registration import (
 
 S = RegistrationStatus
 STATUS_EMAIL = "colloquia/email/status.txt"
+
+
+def is_registrar_for(user, page):
+    """Whether `user` manages the participants of the event `page`: a registrar of its academy, or a
+    platform administrator (who alone acts for national events, which belong to no academy).
+
+    Every registrar screen, here and in the apps that extend them, asks this (beside its own
+    model permission), so the academy scoping is decided in one place."""
+    if not user.is_authenticated:
+        return False
+    if page.academy_id is None:
+        return acts_for_all(user)
+    return is_staff_of(user, page.academy, REGISTRAR)
+
+
+def events_for_registrar(events, user):
+    """The events of `events` (a queryset of event pages) whose participants `user` manages."""
+    if acts_for_all(user):
+        return events
+    return events.filter(academy__in=academies_for(user, REGISTRAR))
 
 
 def _status(registration):

@@ -6,6 +6,7 @@ clear message rather than skipping, so a green run always means the journeys ran
 
 import os
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -51,14 +52,51 @@ WAIT_MS = 60_000
 expect.set_options(timeout=WAIT_MS)
 
 
+class RequestsInFlight:
+    """Counts the live server's requests between Django's request_started and request_finished.
+
+    A page that polls (the room screen, the desk) may have a request on its way when the test
+    ends; the test database must not be flushed under it, so the page fixture waits for none."""
+
+    def __init__(self):
+        self.count = 0
+        self.changed = threading.Condition()
+        self.test_thread = threading.get_ident()  # the test's own client requests are not counted
+
+    def started(self, **kwargs):
+        if threading.get_ident() != self.test_thread:
+            with self.changed:
+                self.count += 1
+
+    def finished(self, **kwargs):
+        if threading.get_ident() != self.test_thread:
+            with self.changed:
+                self.count -= 1
+                self.changed.notify_all()
+
+    def wait_for_none(self, timeout):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.count <= 0, timeout=timeout)
+
+
 @pytest.fixture
 def page(browser, live_server):
+    from django.core.signals import request_finished, request_started
+
+    in_flight = RequestsInFlight()
+    request_started.connect(in_flight.started)
+    request_finished.connect(in_flight.finished)
     # bypass_csp lets the tests inject axe-core; the pages themselves keep their policy.
     context = browser.new_context(base_url=live_server.url, locale="en-IN", bypass_csp=True)
     context.set_default_timeout(WAIT_MS)
     page = context.new_page()
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+        assert in_flight.wait_for_none(WAIT_MS / 1000), "the live server was still answering the closed page"
+        request_started.disconnect(in_flight.started)
+        request_finished.disconnect(in_flight.finished)
 
 
 # The code each user last signed in with during the current test. allauth refuses a code used
@@ -110,3 +148,25 @@ def run_axe(page):
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def publish_from_editor(page, leaving):
+    """Press Publish in a Wagtail page editor and wait until the browser has left it.
+
+    `leaving(url)` says whether a URL is past the editor. When the answer keeps the browser in the
+    editor (a validation error, a refusal), the failure names the editor's messages instead of
+    only timing out."""
+    page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
+
+    def is_publish(response):  # not one of the editor's autosaves, which post to the same address
+        request = response.request
+        return request.method == "POST" and "action-publish" in (request.post_data or "")
+
+    with page.expect_response(is_publish) as answer:
+        page.locator("button[name='action-publish']").click()
+    response = answer.value
+    if not leaving(page.url) and response.status not in (301, 302, 303):
+        page.wait_for_load_state()
+        notes = page.locator(".messages, .error-message, .help-critical").all_inner_texts()
+        pytest.fail(f"Publish was answered {response.status} and stayed in the editor: {notes}")
+    page.wait_for_url(leaving)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from colloquia.models import Attendance, ColloquiumPage, Registration
 from colloquia.services import register, sessions_in_order
-from tests.browser.conftest import login, run_axe
+from tests.browser.conftest import login, publish_from_editor, run_axe
 from tests.colloquia.conftest import make_event, make_index, move_event
 from tests.factories import make_user
 
@@ -90,9 +90,7 @@ def test_editor_builds_an_agenda_in_the_admin(live_server, page, academy, editor
     page.locator("[name='sessions-0-start_time']").fill("10:00")
     page.locator("[name='sessions-0-end_time']").fill("11:00")
     page.locator("#id_title").click()  # closes the date/time picker
-    page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
-    page.locator("button[name='action-publish']").click()
-    page.wait_for_url(lambda url: "/admin/pages/add/" not in url)
+    publish_from_editor(page, lambda url: "/admin/pages/add/" not in url)
     created = ColloquiumPage.objects.get(title="District colloquium on trafficking")
     assert created.live
     assert [s.title for s in created.sessions.all()] == ["TS-I: The law after BNS"]

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from colloquia.models import ColloquiumPage, Registration
-from tests.browser.conftest import login, run_axe
+from tests.browser.conftest import login, publish_from_editor, run_axe
 from tests.colloquia.conftest import make_event, make_index
 
 
@@ -27,9 +27,7 @@ def test_editor_adds_questions_judge_answers_registrar_reads(live_server, page, 
     page.locator("[name='registration_questions-1-label']").fill("Arrival date")
     page.locator("[name='registration_questions-1-kind']").select_option("date")
     page.locator("[name='registration_questions-1-help_text']").fill("The day you reach Ranchi.")
-    page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
-    page.locator("button[name='action-publish']").click()
-    page.wait_for_url(lambda url: f"/admin/pages/{event.pk}/edit/" not in url)
+    publish_from_editor(page, lambda url: f"/admin/pages/{event.pk}/edit/" not in url)
     live = ColloquiumPage.objects.get(pk=event.pk)
     assert [(q.label, q.kind, q.required) for q in live.registration_questions.all()] == [
         ("Travel mode", "single_choice", True),
