@@ -13,6 +13,7 @@
 import re
 import time
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import build_data
 from load import CSRF_FIELD, JourneyError, quiz_answers
@@ -159,6 +160,13 @@ def _signed_in():
             count = event.registrations.count()
             url = _first_url(("colloquia_registrations:index", "colloquia_event"), event.pk)
             found.append(page(f"admin: registrations of an event ({count})", url, "admin", who="registrar"))
+            if apps.is_installed("checkin"):
+                # The same event's attendance grid: a page of 100 participants × its counted sessions,
+                # with the totals per session over all of them.
+                sessions = event.sessions.filter(counts_for_attendance=True).count()
+                grid = reverse("checkin_attendance", args=[event.pk])
+                name = f"admin: attendance grid of an event ({count} registrations, {sessions} sessions)"
+                found.append(page(name, grid, "admin", who="registrar"))
     return found
 
 
@@ -341,7 +349,8 @@ def registration_journey(browser, item, state):
 
 
 def check_in_journey(browser, item, state):
-    """The registrar marks one participant present for one session on the attendance screen, which reloads."""
+    """The registrar finds one participant by name on a session's attendance screen, marks them present,
+    and is sent back to the same search, which shows the mark."""
     if browser.token is None:
         _, _, html = browser.get("attendance screen", item["url"])
         browser.keep_token(html)
@@ -423,18 +432,19 @@ def journeys(count, registrar_cookies):
             participants = list(
                 Registration.objects.filter(page=registrar_event, status="approved")
                 .order_by("pk")
-                .values_list("pk", flat=True)
+                .values_list("pk", "name")
             )
             items = []
             for session in AgendaSession.objects.filter(page=registrar_event, counts_for_attendance=True).order_by(
                 "sort_order"
             ):
                 url = reverse("colloquia_attendance", args=[registrar_event.pk, session.pk])
-                items += [{"url": url, "registration": pk} for pk in participants]
+                # As at a desk: the registrar finds the person by name, marks them, and is sent back to that search.
+                items += [{"url": f"{url}?{urlencode({'q': name})}", "registration": pk} for pk, name in participants]
 
             def desk_registrar(item, thread):
                 return dict([registrar_cookies[thread % len(registrar_cookies)]])
 
-            name = f"registrar's check-in ({len(participants)}-row screen)"
+            name = f"registrar's check-in (a search among {len(participants)})"
             found[name] = (check_in_journey, items[:count], desk_registrar)
     return found

@@ -7,7 +7,7 @@ another academy a 404 (no hint that it exists); Wagtail sends people without the
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,8 +17,8 @@ from accounts.audit import log_refusal
 from colloquia.models import Category, ColloquiumPage
 from core.csv_export import csv_response
 
-from . import grid, services
-from .pdf import render_badges
+from . import badge_sheets, grid, services
+from .models import BadgeSheet
 
 
 def _require_registrar(request):
@@ -49,17 +49,71 @@ def events(request):
 
 
 def badges(request, page_id):
-    """Name badges for the event's approved participants (or one category of them), eight to an A4 sheet."""
+    """The event's name badges: ask the worker for a sheet (all or one category), see it being
+    prepared, and download it when ready. POST asks, then answers with a redirect back here."""
     page = _event(request, page_id)
-    category = request.GET.get("category", "")
-    category = category if category in Category.values else ""
-    holders = services.ticket_holders(page, category)
-    if not holders:
-        messages.error(request, "No participant holds a confirmed place yet, so there are no badges to print.")
-        return redirect("checkin_attendance", page.pk)
-    response = HttpResponse(render_badges(page, holders), content_type="application/pdf")
-    suffix = f"-{category}" if category else ""
-    response["Content-Disposition"] = f'inline; filename="badges-{page.slug}{suffix}.pdf"'
+    if request.method == "POST":
+        category = request.POST.get("category", "")
+        if category and category not in Category.values:
+            messages.error(request, "Choose all participants or one of the categories.")
+            return redirect("checkin_badges", page.pk)
+        sheet, queued = badge_sheets.request_sheet(page, category, by=request.user)
+        label = badge_sheets.set_label(sheet.category)
+        if queued:
+            messages.success(
+                request, f"Name badges ({label}) are being prepared. They will be ready to download here shortly."
+            )
+        else:
+            messages.warning(request, f"Name badges ({label}) are already being prepared; they will be ready shortly.")
+        return redirect("checkin_badges", page.pk)
+    badge_sheets.purge_expired()
+    sheets = badge_sheets.sheets_for(page)
+    return TemplateResponse(
+        request,
+        "checkin/admin/badges.html",
+        {
+            "page_title": f"Name badges: {page.title}",
+            "header_icon": "user",
+            "event": page,
+            "sheets": [
+                {
+                    "sheet": sheet,
+                    "label": badge_sheets.set_label(sheet.category),
+                    "download_url": reverse("checkin_badge_sheet", args=[page.pk, sheet.pk]),
+                }
+                for sheet in sheets
+            ],
+            "pending": any(sheet.pending for sheet in sheets),
+            "categories": Category.choices,
+            "holders": services.holders_by_category(page),
+            "status_url": reverse("checkin_badge_status", args=[page.pk]),
+            "grid_url": reverse("checkin_attendance", args=[page.pk]),
+            "keep_days": badge_sheets.KEEP_FOR.days,
+        },
+    )
+
+
+def badge_status(request, page_id):
+    """Whether any of the event's sheets is still being prepared (the badges screen's script polls it)."""
+    page = _event(request, page_id)
+    sheets = badge_sheets.sheets_for(page)
+    return JsonResponse({"pending": any(sheet.pending for sheet in sheets)})
+
+
+def badge_sheet(request, page_id, sheet_id):
+    """A ready sheet of the event's badges, as a download, for its registrars only."""
+    page = _event(request, page_id)
+    sheet = get_object_or_404(BadgeSheet, pk=sheet_id, page=page, status=BadgeSheet.Status.READY)
+    try:
+        handle = sheet.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    suffix = f"-{sheet.category}" if sheet.category else ""
+    response = FileResponse(
+        handle, as_attachment=True, filename=f"badges-{page.slug}{suffix}.pdf", content_type="application/pdf"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -1,10 +1,16 @@
-"""The e-ticket attached to the email that confirms a place (the colloquium_registration_email_attachments hook)."""
+"""The e-ticket attached to the email that confirms a place (the colloquium_registration_email_attachments hook).
+
+The ticket is a PDF to render, so the attachment is deferred: colloquia then sends that email
+from the task worker, which renders the ticket there; the request that approved the place
+only queues it.
+"""
 
 import logging
 
 from django.urls import reverse
 
 from colloquia.models import RegistrationStatus
+from colloquia.services import DEFERRED_ATTACHMENT
 from core.site import absolute_url
 
 from .pdf import render_ticket, ticket_filename
@@ -17,22 +23,27 @@ STATUS_EMAIL = "colloquia/email/status.txt"
 
 
 def e_ticket_attachment(registration, template):
-    """[the e-ticket PDF] for the status email of an approved registration; [] for any other email.
-
-    Called after the approval has committed. A ticket that cannot be rendered is logged and left
-    out, so the confirmation still goes; the participant can download the ticket from "My learning".
-    """
+    """[the e-ticket, deferred] for the status email of an approved registration; [] for any other email."""
     if template != STATUS_EMAIL or registration.status != RegistrationStatus.APPROVED:
         return []
+    return [{DEFERRED_ATTACHMENT: lambda: rendered_e_ticket(registration)}]
+
+
+def rendered_e_ticket(registration):
+    """The e-ticket as an attachment (in the task worker, after the approval has committed).
+
+    A ticket that cannot be rendered is logged and left out (None), so the confirmation still
+    goes; the participant can download the ticket from "My learning".
+    """
     try:
         registration.ticket = ticket_for(registration)
         content = render_ticket(registration)
     except Exception:
         logger.exception("e-ticket for registration %s could not be rendered", registration.pk)
-        return []
+        return None
     filename = ticket_filename(registration.page)
     note = (
         f"Your e-ticket is attached ({filename}): show its QR code, or its number {registration.ticket.number}, "
         f"at the registration desk. It is also on My learning: {absolute_url(reverse('accounts:dashboard'))}"
     )
-    return [{"filename": filename, "content": content, "mimetype": "application/pdf", "note": note}]
+    return {"filename": filename, "content": content, "mimetype": "application/pdf", "note": note}

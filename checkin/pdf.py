@@ -1,17 +1,20 @@
 """The e-ticket and the sheets of name badges, rendered through core.pdf (sandboxed WeasyPrint).
 
-Names and designations are escaped by the templates; core.pdf serves the renderer only the
-project's static files (the Noto fonts certificates print with) and the QR codes' data URIs.
+Every printed text goes through one `DevanagariMarkup` per document, which escapes it and sets
+each Devanagari syllable in its own font alias, so names copy out of the PDF as typed (and a
+screen reader reads them right). core.pdf serves the renderer only the project's static files
+(the Noto fonts certificates print with) and the QR codes' data URIs.
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.devanagari import MAX_ALIASES, DevanagariMarkup
 from core.pdf import render_pdf
 
 from .services import category_label, devanagari_name, printed_name
 
-STYLESHEETS = ("checkin/pdf.css",)
+STYLESHEETS = ("core/devanagari.css", "checkin/pdf.css")
 BADGES_PER_SHEET = 8  # two columns of four on A4
 # Any of the eight masks makes a valid code; segno would otherwise score all eight for each one.
 QR_MASK = 2
@@ -28,13 +31,28 @@ def ticket_qr(number):
     return segno.make_qr(number, error="m", mask=QR_MASK).png_data_uri(scale=1, border=4)
 
 
-def _person(registration):
+def _person(registration, markup):
+    """What a ticket or a badge prints about its holder; the free text as markup (escaped, aliased)."""
+    name = printed_name(registration)
     return {
-        "name": printed_name(registration),
-        "name_devanagari": devanagari_name(registration),
-        "designation": registration.designation or (registration.user.designation if registration.user else ""),
+        "name": name,
+        "name_html": markup(name),
+        "name_devanagari_html": markup(devanagari_name(registration)),
+        "designation_html": markup(
+            registration.designation or (registration.user.designation if registration.user else "")
+        ),
         "category": category_label(registration),
         "category_value": registration.category,
+    }
+
+
+def _event(page, markup):
+    """The event's printed text as markup, set once per document."""
+    return {
+        "title_html": markup(page.title),
+        "venue_html": markup(page.venue),
+        "address_html": markup(page.address),
+        "academy_html": markup(page.academy.name if page.academy else ""),
     }
 
 
@@ -45,11 +63,13 @@ def ticket_filename(page):
 def render_ticket(registration):
     """The e-ticket PDF of an approved registration (with `.ticket` and `.page` set)."""
     page, ticket = registration.page, registration.ticket
+    markup = DevanagariMarkup()
     html = render_to_string(
         "checkin/pdf/ticket.html",
         {
             "page": page,
-            "person": _person(registration),
+            "event": _event(page, markup),
+            "person": _person(registration, markup),
             "number": ticket.number,
             "qr": ticket_qr(ticket.number),
             "issued": timezone.localtime(ticket.created_at),
@@ -60,10 +80,19 @@ def render_ticket(registration):
 
 def render_badges(page, registrations):
     """Name badges for `registrations` (each with `.ticket`), eight to an A4 sheet, in the order given."""
+    # Hundreds of names share the document's glyph maps: every alias core/devanagari.css offers.
+    markup = DevanagariMarkup(aliases=MAX_ALIASES)
+    event = _event(page, markup)
     badges = [
-        {**_person(registration), "number": registration.ticket.number, "qr": ticket_qr(registration.ticket.number)}
+        {
+            **_person(registration, markup),
+            "number": registration.ticket.number,
+            "qr": ticket_qr(registration.ticket.number),
+        }
         for registration in registrations
     ]
     sheets = [badges[start : start + BADGES_PER_SHEET] for start in range(0, len(badges), BADGES_PER_SHEET)]
-    html = render_to_string("checkin/pdf/badges.html", {"page": page, "sheets": sheets, "now": timezone.now()})
+    html = render_to_string(
+        "checkin/pdf/badges.html", {"page": page, "event": event, "sheets": sheets, "now": timezone.now()}
+    )
     return render_pdf(html, stylesheets=STYLESHEETS)

@@ -1,14 +1,14 @@
 """Listen to colloquia: a registration that becomes approved gets its e-ticket (once, for good).
 Tell accounts when a person's tickets change, so their "My learning" is rebuilt."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.services import learner_records_changed
 from colloquia.models import RegistrationStatus
 from colloquia.signals import registration_status_changed
 
-from .models import Ticket
+from .models import BadgeSheet, Ticket
 
 
 @receiver(registration_status_changed, dispatch_uid="checkin.ticket_on_approval")
@@ -25,3 +25,10 @@ def on_ticket_made(sender, instance, created, **kwargs):
     user_id = instance.registration.user_id
     if created and user_id is not None:
         learner_records_changed([user_id])
+
+
+@receiver(post_delete, sender=BadgeSheet, dispatch_uid="checkin.badge_sheet_file")
+def on_badge_sheet_deleted(sender, instance, **kwargs):
+    # A sheet's file lists people's names: it goes with its row (replaced, expired, or its event deleted).
+    if instance.file.name:
+        instance.file.storage.delete(instance.file.name)

@@ -9,11 +9,12 @@ an approved place now. Each refusal is a `Refused` whose text the desk shows as 
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts.roles import Role
 from accounts.services import learner_records_changed
-from colloquia.models import Attendance, ColloquiumPage, Registration, RegistrationStatus
+from colloquia.models import Attendance, Category, ColloquiumPage, Registration, RegistrationStatus
 from colloquia.services import (
     AttendanceNotOpen,
     Refused,
@@ -120,6 +121,17 @@ def ticket_holders(page, category=""):
         registration.page = page
         registration.ticket = tickets[registration.pk]
     return registrations
+
+
+def holders_by_category(page):
+    """[(category value, label, approved participants)] of the categories with any, in the choices' order: one query."""
+    counts = dict(
+        Registration.objects.filter(page=page, status=S.APPROVED)
+        .values_list("category")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [(value, label, counts[value]) for value, label in Category.choices if counts.get(value)]
 
 
 def participant_ticket(user, registration_id):

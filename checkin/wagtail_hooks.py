@@ -11,7 +11,9 @@ from .personal_data import export_personal_data
 def register_checkin_admin_urls():
     return [
         path("checkin/", admin_views.events, name="checkin_events"),
-        path("checkin/<int:page_id>/badges.pdf", admin_views.badges, name="checkin_badges"),
+        path("checkin/<int:page_id>/badges/", admin_views.badges, name="checkin_badges"),
+        path("checkin/<int:page_id>/badges/status.json", admin_views.badge_status, name="checkin_badge_status"),
+        path("checkin/<int:page_id>/badges/<int:sheet_id>.pdf", admin_views.badge_sheet, name="checkin_badge_sheet"),
         path("checkin/<int:page_id>/attendance/", admin_views.attendance, name="checkin_attendance"),
         path("checkin/<int:page_id>/attendance.csv", admin_views.attendance_csv, name="checkin_attendance_csv"),
     ]
@@ -37,3 +39,15 @@ hooks.register("colloquium_registration_email_attachments", e_ticket_attachment)
 def staff_screen_prefixes():
     # The check-in desk is a staff screen outside /admin/ (made for phones): two-factor applies there too.
     return ["/checkin/desk/"]
+
+
+@hooks.register("colloquium_event_admin_links", order=30)
+def event_admin_links(request, page):
+    """The event's badges, check-in desk and attendance grid, from its registrar screen in colloquia."""
+    if not services.may_run_desk(request.user, page):
+        return []
+    return [
+        {"label": "Name badges", "url": reverse("checkin_badges", args=[page.pk])},
+        {"label": "Check-in desk", "url": reverse("checkin:desk", args=[page.pk])},
+        {"label": "Attendance grid", "url": reverse("checkin_attendance", args=[page.pk])},
+    ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.audit import log_refusal
 
 from . import agenda, services
+from .extensions import event_admin_links
 from .forms import DecisionForm, OverrideForm
 from .models import AgendaSession, Attendance, Category, ColloquiumPage, Registration, RegistrationStatus
 from .registrar_forms import NominationImportForm
@@ -74,6 +76,7 @@ def event_detail(request, page_id):
             "places": services.places_by_category(page),
             "registrations": Registration.objects.filter(page=page).count(),
             "sessions": services.sessions_in_order(page),
+            "other_screens": event_admin_links(request, page),
         },
     )
 
@@ -163,31 +166,56 @@ def _approved(page):
     return registrations
 
 
+ROSTER_PER_PAGE = 50
+
+
+def _roster_filters(request):
+    """The attendance screen's filters from its query string; anything unknown is ignored."""
+    category, mark = request.GET.get("category", ""), request.GET.get("mark", "")
+    return {
+        "search": request.GET.get("q", "").strip()[:100],
+        "category": category if category in Category.values else "",
+        "mark": mark if mark in dict(services.MARK_FILTERS) else "",
+    }
+
+
+def _posted_ids(values):
+    return {int(value) for value in values if value.isdigit()}
+
+
+def _posted_marks(request, page, roster, paper):
+    """{registration: status} from the form: everyone matching the filters, the rows of a paper page, or each choice."""
+    present, absent = Attendance.Status.PRESENT, Attendance.Status.ABSENT
+    if request.POST.get("everyone") == "present":
+        return dict.fromkeys(roster, present)
+    if paper:
+        # Only the rows that page showed (listed in the form): people on other pages keep their marks.
+        shown = roster.filter(pk__in=_posted_ids(request.POST.getlist("shown")))
+        return {r: present if request.POST.get(f"present-{r.pk}") == "on" else absent for r in shown}
+    choices = {
+        int(key.removeprefix("status-")): value
+        for key, value in request.POST.items()
+        if key.startswith("status-") and key.removeprefix("status-").isdigit() and value
+    }
+    approved = Registration.objects.filter(page=page, status=RegistrationStatus.APPROVED, pk__in=choices)
+    return {registration: choices[registration.pk] for registration in approved}
+
+
 def attendance(request, page_id, session_id):
-    """Mark a whole session at once: one choice per participant, or everyone present."""
+    """Mark one session: a page of the participants at a time, found by name, category or mark, or
+    everyone matching at once. A POST answers with a redirect back to the same filtered page; each
+    page costs the same queries for 50 or 500 registrations."""
     page, session = _session(request, page_id, session_id)
     paper = request.GET.get("mode") == "paper" or request.POST.get("mode") == "paper"
-    registrations = _approved(page)
-    existing = {a.registration_id: a for a in Attendance.objects.filter(session=session).select_related("recorded_by")}
-    chosen = {pk: record.status for pk, record in existing.items()}
+    filters = _roster_filters(request)
+    roster = services.roster(page, session, **filters)
+    chosen = {}
     if request.method == "POST":
         if not session.counts_for_attendance:
             messages.error(request, f"Attendance is not taken for “{session.title}”.")
             return redirect("colloquia_event", page.pk)
-        marks = {}
-        everyone = request.POST.get("everyone") == "present"
-        for registration in registrations:
-            if everyone:
-                marks[registration] = Attendance.Status.PRESENT
-            elif paper:
-                present = request.POST.get(f"present-{registration.pk}") == "on"
-                marks[registration] = Attendance.Status.PRESENT if present else Attendance.Status.ABSENT
-            else:
-                value = request.POST.get(f"status-{registration.pk}", "")
-                if value:
-                    marks[registration] = value
-        # Shown again as entered if the marks are refused.
-        chosen.update({registration.pk: status for registration, status in marks.items()})
+        marks = _posted_marks(request, page, roster, paper)
+        chosen = {registration.pk: status for registration, status in marks.items()}  # shown again if refused
         method = Attendance.Method.PAPER if paper else Attendance.Method.REGISTRAR
         try:
             changed = services.record_attendance(session, marks, method=method, by=request.user)
@@ -195,13 +223,26 @@ def attendance(request, page_id, session_id):
             messages.error(request, str(refusal))
         else:
             messages.success(request, f"“{session.title}”: {changed} attendance records saved.")
-            return redirect("colloquia_attendance", page.pk, session.pk)
-    rows = [(r, existing.get(r.pk), chosen.get(r.pk, "")) for r in registrations]
+            return redirect(request.get_full_path())
+    shown = Paginator(roster, ROSTER_PER_PAGE).get_page(request.GET.get("p"))
+    registrations = list(shown.object_list)
+    existing = {
+        record.registration_id: record
+        for record in Attendance.objects.filter(session=session, registration__in=registrations).select_related(
+            "recorded_by"
+        )
+    }
+    rows = [
+        (r, existing.get(r.pk), chosen.get(r.pk, existing[r.pk].status if r.pk in existing else ""))
+        for r in registrations
+    ]
     not_open = ""
     try:
         services.require_attendance_open(session)
     except services.AttendanceNotOpen as refusal:
         not_open = str(refusal)
+    query = request.GET.copy()
+    query.pop("p", None)
     return TemplateResponse(
         request,
         "colloquia/admin/paper_entry.html" if paper else "colloquia/admin/attendance.html",
@@ -210,9 +251,18 @@ def attendance(request, page_id, session_id):
             "header_icon": "tick",
             "event": page,
             "session": session,
+            "sessions": [other for other in services.sessions_in_order(page) if other.counts_for_attendance],
             "rows": rows,
+            "shown": shown,
+            "query": query.urlencode(),
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "tally": services.session_tally(page, session),
+            "categories": Category.choices,
+            "mark_filters": services.MARK_FILTERS,
             "statuses": Attendance.Status.choices,
             "not_open": not_open,
+            "paper": paper,
         },
     )
 

@@ -1,5 +1,6 @@
 """The agenda as published: versions and change lists, iCalendar and PDF."""
 
+import hashlib
 import uuid
 from urllib.parse import urlsplit
 
@@ -12,27 +13,34 @@ from accounts.audit import record
 from core.pdf import render_pdf
 from core.site import absolute_url
 
-from .choices import ACTIVE_STATUSES, RegistrationStatus
+from .choices import ACTIVE_STATUSES, RegistrationStatus, SessionMode
 from .records import AgendaRevision, AgendaSession, Registration, RestrictedMaterial
-from .services import agenda_days, materials_for, send_email, sessions_in_order
+from .services import agenda_days, materials_for, meeting_link_for, send_email, sessions_in_order
 
 SNAPSHOT_FIELDS = ("title", "date", "start", "end", "room", "kind", "counts")
 
 
+def _session_facts(s):
+    facts = {
+        "title": s.title,
+        "date": s.date.isoformat(),
+        "start": s.start_time.strftime("%H:%M"),
+        "end": s.end_time.strftime("%H:%M"),
+        "room": s.room,
+        "kind": s.kind,
+        "counts": s.counts_for_attendance,
+    }
+    # Only for online and hybrid sessions, so agendas published before hybrid sessions existed
+    # compare equal. The link is kept as a digest: a revision is not the place for it.
+    if s.is_online:
+        facts["mode"] = s.mode
+        facts["link"] = hashlib.sha256(s.meeting_link.encode()).hexdigest()[:16] if s.meeting_link else ""
+    return facts
+
+
 def snapshot(page):
     """{session uid: the facts a participant cares about}; compared between publications."""
-    return {
-        str(s.uid): {
-            "title": s.title,
-            "date": s.date.isoformat(),
-            "start": s.start_time.strftime("%H:%M"),
-            "end": s.end_time.strftime("%H:%M"),
-            "room": s.room,
-            "kind": s.kind,
-            "counts": s.counts_for_attendance,
-        }
-        for s in sessions_in_order(page)
-    }
+    return {str(s.uid): _session_facts(s) for s in sessions_in_order(page)}
 
 
 def describe_changes(old, new):
@@ -52,6 +60,11 @@ def describe_changes(old, new):
             )
         if before["room"] != after["room"]:
             changes.append(f"Room changed: “{after['title']}” now in {after['room'] or 'a room to be announced'}.")
+        if before.get("mode", "in_person") != after.get("mode", "in_person"):
+            mode = SessionMode(after.get("mode", "in_person")).label
+            changes.append(f"Now {mode.lower()}: “{after['title']}”.")
+        if before.get("link", "") != after.get("link", "") and after.get("link"):
+            changes.append(f"Meeting link {'changed' if before.get('link') else 'added'}: “{after['title']}”.")
         if before.get("counts") != after.get("counts"):
             state = "now counts" if after.get("counts") else "no longer counts"
             changes.append(f"Attendance: “{after['title']}” {state} towards the certificate.")
@@ -125,9 +138,10 @@ def _uid_domain():
     return urlsplit(settings.SITE_URL).hostname or "colloquium"
 
 
-def add_sessions(calendar, page, *, status_note="", status=None, sequence=None):
+def add_sessions(calendar, page, *, status_note="", status=None, sequence=None, participant=False):
     """One VEVENT per session. `status` (CONFIRMED, TENTATIVE, CANCELLED) and `sequence` default to
-    none and the agenda version (the public feed)."""
+    none and the agenda version (the public feed). Meeting links only in an approved participant's
+    own feed (`participant`), as the description's last line and an RFC 7986 CONFERENCE property."""
     zone = page.zone
     version = page.agenda_version if sequence is None else sequence
     stamp = timezone.now()
@@ -144,9 +158,18 @@ def add_sessions(calendar, page, *, status_note="", status=None, sequence=None):
         if status:
             event.add("status", status)
         event.add("summary", f"{session.title} — {page.title}")
-        event.add("location", f"{session.room}, {location}" if session.room else location)
+        if session.mode == SessionMode.ONLINE:
+            event.add("location", "Online")
+        else:
+            place = f"{session.room}, {location}" if session.room else location
+            event.add("location", f"{place} (and online)" if session.is_online else place)
         people = "; ".join(f"{p['role'].replace('_', ' ').capitalize()}: {p['name']}" for p in session.people_list())
-        description = "\n".join(part for part in (session.description, people, status_note) if part)
+        mode = f"{session.get_mode_display()}." if session.is_online else ""
+        link = meeting_link_for(session, participant=participant)
+        join = f"Join online: {link}" if link else ""
+        if link:
+            event.add("conference", link, parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Join online"})
+        description = "\n".join(part for part in (session.description, people, mode, status_note, join) if part)
         if description:
             event.add("description", description)
         event.add("url", page.full_url)
@@ -203,6 +226,7 @@ def personal_ics(registrations):
             status_note=note,
             status=status,
             sequence=page.agenda_version + registration.calendar_sequence,
+            participant=status == "CONFIRMED",
         )
     return finish(calendar)
 

@@ -48,6 +48,17 @@ class SessionKind(models.TextChoices):
     VALEDICTORY = "valedictory", "Valedictory"
 
 
+class SessionMode(models.TextChoices):
+    """Where a session happens. An online or hybrid session may carry a meeting link for approved participants."""
+
+    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", "Online"
+    HYBRID = "hybrid", "In person and online"
+
+
+ONLINE_MODES = (SessionMode.ONLINE, SessionMode.HYBRID)
+
+
 class RegistrationStatus(models.TextChoices):
     INVITED = "invited", "Invited"
     PENDING = "pending", "Awaiting approval"

@@ -16,13 +16,29 @@ colloquia defines and reads these hooks and imports none of the apps that regist
     database (files).
   A form with errors is shown again with everything the person entered (a browser cannot give
   a chosen file back, so the page asks for files again).
+- `colloquium_co_organised_events` (CO_ORGANISED_EVENTS): fn(academies) -> the ids of the
+  events that any of `academies` (an Academy queryset, not evaluated) organises although the
+  event's page lies in another academy's section, as a subquery (`.values("page_id")`). An
+  academy's section and its colloquium index list those events beside their own.
+- `colloquium_event_sections` (EVENT_SECTIONS): fn(request, page=) -> a section (core.extensions)
+  shown in the event page's side column under "Registration", or None. The page is cached only
+  for anonymous visitors, so a section for signed-in people may be personal (a feedback link).
+- `colloquium_event_admin_links` (EVENT_ADMIN_LINKS): fn(request, page) -> [{"label", "url"}]:
+  the registrar's screens of that event in other apps (messages, registration answers, badges,
+  the desk, the attendance grid), linked from the event's registrar screen in hook order. It is
+  called only for a registrar of the event (or a platform administrator); each app still checks
+  its own permission in its views and may return [] for a user who lacks it.
 """
 
+from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 
 EVENT_PANELS = "colloquium_event_panels"
 REGISTRATION_FORMS = "colloquium_registration_form_extensions"
+CO_ORGANISED_EVENTS = "colloquium_co_organised_events"
+EVENT_SECTIONS = "colloquium_event_sections"
+EVENT_ADMIN_LINKS = "colloquium_event_admin_links"
 
 
 class PanelsFromHook(ObjectList):
@@ -54,6 +70,11 @@ def registration_forms(page, data=None, files=None):
     return found
 
 
+def event_admin_links(request, page):
+    """[{"label", "url"}]: the screens other apps give the registrar for `page`, in hook order."""
+    return [link for fn in hooks.get_hooks(EVENT_ADMIN_LINKS) for link in fn(request, page)]
+
+
 def all_valid(forms):
     """Validate every form (so each shows its errors), not only up to the first invalid one."""
     results = [form.is_valid() for form in forms]
@@ -67,3 +88,13 @@ def forms_context(forms):
         "multipart": any(form.is_multipart() for form in forms),
         "has_errors": any(form.is_bound and form.errors for form in forms),
     }
+
+
+def co_organised_filter(academies):
+    """A filter on ColloquiumPage for the events other apps say `academies` co-organise, or None
+    when no app registers the hook."""
+    condition = None
+    for fn in hooks.get_hooks(CO_ORGANISED_EVENTS):
+        found = Q(pk__in=fn(academies))
+        condition = found if condition is None else condition | found
+    return condition

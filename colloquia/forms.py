@@ -101,6 +101,13 @@ class ColloquiumPageForm(PublishSafePageForm):
         timed = []
         for form in kept:
             data = form.cleaned_data
+            if data.get("meeting_link") and data.get("mode") == "in_person":
+                message = (
+                    f"“{data.get('title') or 'Untitled session'}” is in person only: choose “Online” or "
+                    "“In person and online” for a meeting link, or remove the link."
+                )
+                form.add_error("meeting_link", message)
+                self.add_error(None, message)
             if not all(data.get(key) for key in ("date", "start_time", "end_time")):
                 continue
             title = data.get("title") or "Untitled session"

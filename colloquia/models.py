@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from academies.services import academy_for_page
 from core.editing import PublishSafePageForm
+from core.extensions import collect_sections
 from core.formatting import format_date_span, format_rupees
 from core.routing import RestrictionsFromCacheMixin
 from regions.models import State
@@ -45,8 +46,9 @@ from .choices import (
     RegistrationMode,
     RegistrationStatus,
     SessionKind,
+    SessionMode,
 )
-from .extensions import EVENT_PANELS, PanelsFromHook
+from .extensions import EVENT_PANELS, EVENT_SECTIONS, PanelsFromHook
 from .forms import ColloquiumPageForm
 from .records import AgendaRevision, AgendaSession, Attendance, CalendarFeed, Registration, RestrictedMaterial
 from .services import archive_listing, archived_year, page_context, upcoming_listing
@@ -70,6 +72,7 @@ __all__ = [
     "RegistrationStatus",
     "RestrictedMaterial",
     "SessionKind",
+    "SessionMode",
     "validate_time_zone",
 ]
 
@@ -190,6 +193,16 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         help_text="Registrars can record attendance, and participants can check in, from this many minutes "
         "before a session starts; not earlier.",
     )
+    online_attendance_threshold = models.PositiveSmallIntegerField(
+        "online attendance threshold (%)",
+        default=75,
+        validators=[
+            MinValueValidator(1, "The threshold is at least 1%."),
+            MaxValueValidator(100, "The threshold is at most 100%."),
+        ],
+        help_text="An online participant counts as present at a session when the meeting's attendance report "
+        "shows them in it for at least this share of the session's length.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -228,6 +241,7 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 FieldPanel("certificate_min_sessions"),
                 FieldPanel("certificate_min_hours"),
                 FieldPanel("attendance_opens_minutes_before"),
+                FieldPanel("online_attendance_threshold"),
             ],
             heading="Attendance and certificate",
         ),
@@ -262,6 +276,10 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 name="colloquium_mha_limit",
             ),
             models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="colloquium_dates_order"),
+            models.CheckConstraint(
+                condition=Q(online_attendance_threshold__gte=1, online_attendance_threshold__lte=100),
+                name="colloquium_online_threshold_percent",
+            ),
         ]
 
     def save(self, *args, **kwargs):
@@ -314,6 +332,7 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(self, request.user))
+        context["event_sections"] = collect_sections(EVENT_SECTIONS, request, page=self)
         return context
 
 

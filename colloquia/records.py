@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -23,7 +24,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
 from .blocks import MaterialsBlock, PeopleBlock
-from .choices import Category, RegistrationStatus, SessionKind
+from .choices import ONLINE_MODES, Category, RegistrationStatus, SessionKind, SessionMode
+
+
+def validate_meeting_link(value):
+    """A meeting address must be https: the link carries the meeting's passcode in most platforms."""
+    if value and not value.startswith("https://"):
+        raise ValidationError("Give the meeting's secure address, starting with https://.")
 
 
 class AgendaSession(Orderable):
@@ -37,6 +44,16 @@ class AgendaSession(Orderable):
     start_time = models.TimeField()
     end_time = models.TimeField()
     room = models.CharField(max_length=120, blank=True)
+    mode = models.CharField(max_length=10, choices=SessionMode.choices, default=SessionMode.IN_PERSON)
+    # Shown only to the event's approved participants (colloquia.services.meeting_links): never in
+    # api_fields, search, the public agenda, its PDF/ICS or the cached page.
+    meeting_link = models.URLField(
+        max_length=500,
+        blank=True,
+        validators=[validate_meeting_link],
+        help_text="For an online or hybrid session: the https:// address of the meeting (Zoom, Teams, Meet...). "
+        "Only approved participants see it.",
+    )
     description = models.TextField(blank=True)
     counts_for_attendance = models.BooleanField(
         default=True, help_text="Whether attendance is taken and counts towards the certificate."
@@ -48,7 +65,8 @@ class AgendaSession(Orderable):
         FieldPanel("kind"),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldPanel("room"),
+        FieldRowPanel([FieldPanel("room"), FieldPanel("mode")]),
+        FieldPanel("meeting_link"),
         FieldPanel("description"),
         FieldPanel("counts_for_attendance"),
         FieldPanel("people"),
@@ -62,13 +80,24 @@ class AgendaSession(Orderable):
         APIField("start_time"),
         APIField("end_time"),
         APIField("room"),
+        APIField("mode"),
         APIField("description"),
         APIField("counts_for_attendance"),
         APIField("people"),
     ]
 
     class Meta(Orderable.Meta):
-        constraints = [models.UniqueConstraint(fields=["page", "uid"], name="colloquium_session_uid")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "uid"], name="colloquium_session_uid"),
+            models.CheckConstraint(
+                condition=Q(meeting_link="") | Q(meeting_link__startswith="https://"),
+                name="colloquium_meeting_link_https",
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting_link="") | Q(mode__in=[mode.value for mode in ONLINE_MODES]),
+                name="colloquium_meeting_link_online_only",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -85,6 +114,11 @@ class AgendaSession(Orderable):
             datetime.combine(date.min, self.end_time) - datetime.combine(date.min, self.start_time)
         ).total_seconds() / 60
         return (Decimal(int(minutes)) / Decimal(60)).quantize(Decimal("0.01"))
+
+    @property
+    def is_online(self):
+        """Whether people may attend online (an online or hybrid session)."""
+        return self.mode in ONLINE_MODES
 
     def people_list(self):
         return [child.value for child in self.people]
@@ -185,6 +219,7 @@ class Attendance(models.Model):
         REGISTRAR = "registrar", "Marked by the registrar"
         QR = "qr", "QR self check-in"
         PAPER = "paper", "Entered from the paper sheet"
+        ONLINE = "online", "From the online meeting's report"
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendance")
     # PROTECT: the agenda form refuses to remove a session that has attendance.

@@ -1,10 +1,13 @@
 """Sections other pages show (settings.extensions): home, academy page, "My learning"."""
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from academies.models import Academy
 from core.extensions import learner_section
 
+from .extensions import co_organised_filter
 from .models import ColloquiumIndexPage, ColloquiumPage, Registration, RegistrationStatus
 from .services import calendar_feed, summaries, with_waitlist_position
 
@@ -37,7 +40,9 @@ def home_upcoming(request, **kwargs):
 def academy_upcoming(request, academy=None, **kwargs):
     if academy is None:
         return None
-    events = list(_upcoming().filter(academy=academy)[:UPCOMING_LIMIT])
+    own = Q(academy=academy)
+    co_organised = co_organised_filter(Academy.objects.filter(pk=academy.pk))
+    events = list(_upcoming().filter(own if co_organised is None else own | co_organised)[:UPCOMING_LIMIT])
     index = ColloquiumIndexPage.objects.live().child_of(academy.page).first() if academy.page_id else None
     if not events and index is None:
         return None

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -29,6 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.csv_export import ExportColumnsMixin
 from core.formatting import hours_phrase
+from core.viewsets import ListingOnlyViewSetMixin
 from regions.models import HighCourt, State
 
 from . import services
@@ -40,7 +41,7 @@ S = RegistrationStatus
 EXPORT_COLUMNS_HOOK = "colloquium_registration_export_columns"
 
 
-class EventListViewSet(ModelViewSet):
+class EventListViewSet(ListingOnlyViewSetMixin, ModelViewSet):
     """A listing of one event's rows: only the index (and its results fragment), under the event's URL.
 
     The rows are made by the registration services, never edited as forms, so there are no
@@ -49,20 +50,11 @@ class EventListViewSet(ModelViewSet):
 
     url_prefix = "colloquia"
     segment = ""  # e.g. "registrations": the index is at colloquia/<page_id>/registrations/
-    add_to_reference_index = False  # learner data: nothing refers to it from content
-    copy_view_enabled = False
     search_backend_name = None  # Django's ORM (icontains), as the rows are not in the search index
 
-    def get_common_view_kwargs(self, **kwargs):
-        # Only the index exists: no links to views that are not there.
-        missing = ("add", "edit", "delete", "history", "usage", "copy", "inspect")
-        return {**super().get_common_view_kwargs(**kwargs), **{f"{name}_url_name": None for name in missing}}
-
-    def get_urlpatterns(self):
-        return [
-            path(f"<int:page_id>/{self.segment}/", self.index_view, name="index"),
-            path(f"<int:page_id>/{self.segment}/results/", self.index_results_view, name="index_results"),
-        ]
+    @property
+    def index_path(self):
+        return f"<int:page_id>/{self.segment}/"
 
     @property
     def url_finder_class(self):

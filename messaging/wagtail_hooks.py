@@ -29,3 +29,10 @@ def register_messaging_log_actions(actions):
 
 # --- What this app adds to shared features (the Colloquium hooks: see core.extensions) ---
 hooks.register("colloquium_personal_data", services.export_personal_data, order=50)
+
+
+@hooks.register("colloquium_event_admin_links", order=20)
+def event_admin_links(request, page):
+    if not services.may_message(request.user, page):
+        return []
+    return [{"label": "Messages and reminders", "url": reverse("messaging_event", args=[page.pk])}]

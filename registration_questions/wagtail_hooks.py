@@ -51,3 +51,10 @@ def register_answers_menu_item():
     return RegistrarMenuItem(
         "Registration answers", reverse("registration_questions_events"), icon_name="form", order=261
     )
+
+
+@hooks.register("colloquium_event_admin_links", order=10)
+def event_admin_links(request, page):
+    if not request.user.has_perm(views.REGISTRAR_PERMISSION) or not services.may_see_answers(request.user, page):
+        return []
+    return [{"label": "Registration answers", "url": reverse("registration_questions_event", args=[page.pk])}]

@@ -11,8 +11,10 @@ class. One module per concern:
 - attendance: when attendance opens, the registrar's marks, room-screen codes, QR check-in
 - eligibility: certificate eligibility and the end of an event
 - feeds: personal calendar feeds
+- meetings: the meeting links of online and hybrid sessions, for approved participants only
 - display / listing: what a colloquium page shows; an index page's upcoming events and its archive
 - emails, clock, errors, personal_data: the shared sender, the clock, `Refused`, data export
+- statistics: events held and who attended them, in aggregate, for the national statistics page
 
 The contract certificates relies on: `eligible_participants`, `event_details`,
 `attendance_summary`, and for when an event's certificates may be issued `event_has_ended`,
@@ -45,6 +47,7 @@ from .eligibility import (
     set_override,
     summaries,
 )
+from .emails import DEFERRED as DEFERRED_ATTACHMENT
 from .emails import in_background, notify, send_email
 from .errors import Refused
 from .feeds import FEED_STATUSES, calendar_entries_changed, calendar_feed, feed_registrations
@@ -62,6 +65,7 @@ from .invitations import (
     resend_invitation,
 )
 from .listing import archive_listing, archived_year, upcoming_listing
+from .meetings import meeting_link_for, meeting_links
 from .personal_data import export_personal_data
 from .registrar import (
     Places,
@@ -90,11 +94,16 @@ from .registration import (
     withdraw,
     withdrawal_problem,
 )
+from .roster import MARK_FILTERS, NOT_MARKED, roster, session_tally
+from .statistics import attended_rows, held_event_rows
 
 __all__ = [
+    "DEFERRED_ATTACHMENT",
     "FEED_STATUSES",
     "INVITATION_MAX_AGE",
     "INVITATION_SALT",
+    "MARK_FILTERS",
+    "NOT_MARKED",
     "STATUS_SUBJECTS",
     "AttendanceNotOpen",
     "Places",
@@ -106,6 +115,7 @@ __all__ = [
     "attendance_open",
     "attendance_opens_at",
     "attendance_summary",
+    "attended_rows",
     "calendar_entries_changed",
     "calendar_feed",
     "check_in_code",
@@ -125,6 +135,7 @@ __all__ = [
     "feed_registrations",
     "format_moment",
     "has_place",
+    "held_event_rows",
     "import_nominations",
     "in_background",
     "invitation_overdue",
@@ -135,6 +146,8 @@ __all__ = [
     "lapse_overdue_invitations",
     "lock_event",
     "materials_for",
+    "meeting_link_for",
+    "meeting_links",
     "move_on_waitlist",
     "move_to_waitlist",
     "notify",
@@ -146,6 +159,7 @@ __all__ = [
     "record_attendance",
     "register",
     "register_on_behalf",
+    "roster",
     "registration_for_token",
     "registration_gate",
     "require_attendance_open",
@@ -154,6 +168,7 @@ __all__ = [
     "send_email",
     "session_by_uid",
     "sessions_in_order",
+    "session_tally",
     "set_override",
     "set_status",
     "summaries",

@@ -8,6 +8,7 @@ from wagtail.documents import get_document_model
 from academies.services import contact_for
 
 from ..choices import ACTIVE_STATUSES, RegistrationStatus
+from .meetings import meeting_link_for
 from .registration import registration_gate, with_waitlist_position
 
 
@@ -63,6 +64,8 @@ def page_context(page, user):
     materials = materials_for(sessions, participant=participant)
     for session in sessions:
         session.material_links = materials.get(session.pk, [])
+        # Only an approved participant's page (signed in, so never cached: core.middleware) gets the link.
+        session.join_link = meeting_link_for(session, participant=participant)
     contact = None
     if registration is not None and registration.status not in ACTIVE_STATUSES:
         contact = contact_for(page.academy)

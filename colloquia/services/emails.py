@@ -3,6 +3,9 @@
 Other apps may attach files to an email about a registration (the checkin app attaches the
 e-ticket to the status email of an approved place) with the hook
 `colloquium_registration_email_attachments` (see core.extensions), so colloquia imports none of them.
+An attachment that costs work to make (a PDF to render) is *deferred*: the hook gives a callable
+instead of the file, and the email is then sent from the task worker, which calls it, so the
+request that approved the place never waits for a renderer.
 
 Inside `in_background()` (the registrar's bulk actions) each email is queued as a task for the
 worker instead, so that acting on many people at once never waits for the mail server.
@@ -19,16 +22,25 @@ from django_tasks import task
 from wagtail import hooks
 
 from ..records import Registration
+from .meetings import meeting_links
 
 _in_background = ContextVar("colloquia_emails_in_background", default=False)
+# The key of a deferred attachment: a callable returning the attachment's dict, or None to leave it out.
+DEFERRED = "deferred"
 
 
 def send_email(to, subject, template, context, attachments=()):
     """Render `template` (with `site_url`) and send it to one address now.
 
     Each attachment is a dict: `filename`, `content` (bytes), `mimetype` and, optionally, `note`:
-    a sentence about the file, which the template prints from `attachment_notes`.
+    a sentence about the file, which the template prints from `attachment_notes`; or a deferred
+    one (`{DEFERRED: callable}`), made here and left out if the callable gives None.
     """
+    attachments = [
+        attachment
+        for attachment in (item[DEFERRED]() if DEFERRED in item else item for item in attachments)
+        if attachment
+    ]
     notes = [attachment["note"] for attachment in attachments if attachment.get("note")]
     body = render_to_string(template, {"site_url": settings.SITE_URL, "attachment_notes": notes, **context})
     message = EmailMessage(subject, body, None, [to])
@@ -56,6 +68,17 @@ def in_background():
         _in_background.reset(token)
 
 
+def _about(registration):
+    """What every email about a registration may show; meeting links only with an approved place."""
+    page = registration.page
+    return {
+        "registration": registration,
+        "page": page,
+        "page_url": page.full_url,
+        "meeting_links": meeting_links(registration),
+    }
+
+
 @task()
 def send_registration_email(registration_id, status, subject, template, context):
     """Send an email `notify` queued: about the registration as it was then (`status`), with `context`."""
@@ -63,21 +86,25 @@ def send_registration_email(registration_id, status, subject, template, context)
     if registration is None:
         return False  # deleted since (the person's data erased): there is no one to write to
     registration.status = status  # what the email is about, even if another change followed before the worker ran
-    page = registration.page
     send_email(
         registration.email,
         subject,
         template,
-        {"registration": registration, "page": page, "page_url": page.full_url, **context},
+        {**_about(registration), **context},
         attachments=registration_email_attachments(registration, template),
     )
     return True
 
 
 def notify(registration, subject, template, **context):
-    """Email a participant about their registration after the transaction commits."""
+    """Email a participant about their registration after the transaction commits.
+
+    From the task worker inside `in_background()`, and whenever an attachment is deferred (it is
+    made there); otherwise from this process, right after the commit.
+    """
     page = registration.page
-    if _in_background.get():
+    attachments = [] if _in_background.get() else registration_email_attachments(registration, template)
+    if _in_background.get() or any(DEFERRED in attachment for attachment in attachments):
         args = (registration.pk, registration.status, f"{subject}: {page.title}", template, context)
         transaction.on_commit(lambda: send_registration_email.enqueue(*args))
         return
@@ -87,8 +114,8 @@ def notify(registration, subject, template, **context):
             registration.email,
             f"{subject}: {page.title}",
             template,
-            {"registration": registration, "page": page, "page_url": page.full_url, **context},
-            attachments=registration_email_attachments(registration, template),
+            {**_about(registration), **context},
+            attachments=attachments,
         )
 
     transaction.on_commit(send)

@@ -9,7 +9,7 @@ A national index lists every live public event; an academy's index lists its own
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, IntegerField, Max, When
+from django.db.models import Case, IntegerField, Max, Q, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from core.pagination import paginate
 from regions.models import State
 
 from ..choices import Kind
+from ..extensions import co_organised_filter
 
 EVENTS_PER_PAGE = 12
 FILTER_KEYS = ("state", "academy", "year", "kind")
@@ -53,7 +54,9 @@ def _filtered(events, filters, national):
     if filters["state"]:
         events = events.filter(state__code=filters["state"])
     if filters["academy"] and national:
-        events = events.filter(academy__short_code=filters["academy"])
+        own = Q(academy__short_code=filters["academy"])
+        co_organised = co_organised_filter(Academy.objects.filter(short_code=filters["academy"]))
+        events = events.filter(own if co_organised is None else own | co_organised)
     if filters["kind"] in Kind.values:
         events = events.filter(kind=filters["kind"])
     return events
@@ -81,7 +84,11 @@ def _common(index_page, params):
     national = is_national(index_page)
     everything = index_page.live_events()  # the one `public()` query, reused by every list below
     if not national:
-        everything = everything.child_of(index_page)
+        # An academy's index lists its own events and those it co-organises (the
+        # colloquium_co_organised_events hook), each once.
+        own = everything.child_of(index_page)
+        co_organised = co_organised_filter(Academy.objects.filter(page_id=index_page.get_parent().pk))
+        everything = own if co_organised is None else own | everything.filter(co_organised)
     today = timezone.localdate()
     upcoming_years, past_years = _years(everything, today)
     index_url = index_page.url or ""

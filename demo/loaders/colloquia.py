@@ -15,7 +15,15 @@ from wagtail.models import Page
 from academies.models import Academy
 from accounts.models import User
 from accounts.roles import RoleStatus
-from colloquia.models import AgendaDay, AgendaSession, Attendance, CategoryPlaces, ColloquiumIndexPage, ColloquiumPage
+from colloquia.models import (
+    AgendaDay,
+    AgendaSession,
+    Attendance,
+    CategoryPlaces,
+    ColloquiumIndexPage,
+    ColloquiumPage,
+    SessionMode,
+)
 from colloquia.models import Registration as R
 from colloquia.services import attendance_open
 from home.models import HomePage
@@ -69,6 +77,8 @@ SESSION = {
     "title": (TEXT, True),
     "people": (list, False),
     "counts_for_attendance": (bool, True),
+    "mode": (TEXT, False),  # in_person (the default), online or hybrid
+    "meeting_link": (TEXT, False),  # https only; shown to approved participants only
 }
 ROLES = ("chair", "resource_person", "moderator", "panellist", "facilitator", "presiding", "observer", "speaker")
 REGISTRATION = {"email": (TEXT, True), "status": (TEXT, False), "attended": (bool, False), "missed": (list, False)}
@@ -95,6 +105,10 @@ def _session(session, where):
     check_fields(session, SESSION, where)
     _time(session["start"], f"{where}.start")
     _time(session["end"], f"{where}.end")
+    check_choice(session.get("mode", "in_person"), SessionMode.values, f"{where}.mode")
+    link = session.get("meeting_link", "")
+    if link and (not link.startswith("https://") or session.get("mode", "in_person") == "in_person"):
+        raise ContentError(f"{where}.meeting_link: an https:// link, for an online or hybrid session only")
     return {**session, "people": check_list(session.get("people", []), f"{where}.people", _person)}
 
 
@@ -213,6 +227,8 @@ def _event(index, event, today, default_audience):
             people=session["people"],
             counts_for_attendance=session["counts_for_attendance"],
             room="Main hall" if session["kind"] != "break" else "",
+            mode=session.get("mode", "in_person"),
+            meeting_link=session.get("meeting_link", ""),
         )
         for session in event["sessions"]
     ]

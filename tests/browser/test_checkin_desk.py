@@ -40,13 +40,22 @@ def test_registrar_prints_badges_checks_people_in_and_sees_them_in_the_grid(live
     page.goto(f"{live_server.url}/admin/checkin/")
     assert run_axe(page) == []
 
-    # Badges: the confirmed participants, eight to a sheet.
-    href = page.get_by_role("link", name="Name badges (PDF) for Ranchi Colloquium").get_attribute("href")
-    pdf = page.request.get(f"{live_server.url}{href}")
+    # Badges: asked for, prepared by the task worker (in process here), downloaded when ready.
+    page.get_by_role("link", name="Name badges for Ranchi Colloquium").click()
+    expect(page.get_by_role("button", name="Prepare the badges")).to_be_visible()
+    assert run_axe(page) == []
+    page.get_by_label("Badges for").select_option(label="All participants (2 categories)")
+    page.get_by_role("button", name="Prepare the badges").click()
+    expect(page.get_by_text("Name badges (All participants) are being prepared.")).to_be_visible()
+    download = page.get_by_role("link", name="Download (2 badges, PDF) for All participants")
+    expect(download).to_be_visible()
+    assert run_axe(page) == []
+    pdf = page.request.get(f"{live_server.url}{download.get_attribute('href')}")
     assert pdf.headers["content-type"] == "application/pdf"
     (sheet,) = PdfReader(io.BytesIO(pdf.body())).pages
     assert "Asha Verma" in sheet.extract_text() and "Meena Das" in sheet.extract_text()
     assert "Ravi Kumar" not in sheet.extract_text()
+    page.goto(f"{live_server.url}/admin/checkin/")
 
     # The desk, on a phone.
     page.set_viewport_size({"width": 390, "height": 844})

@@ -7,7 +7,6 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from accounts.models import User
 from checkin.models import Ticket
@@ -37,7 +36,7 @@ def export(event):
 
 
 def badges(event):
-    return f"/admin/checkin/{event.pk}/badges.pdf"
+    return f"/admin/checkin/{event.pk}/badges/"
 
 
 def after(event):
@@ -186,34 +185,6 @@ def test_the_grid_pages_keep_the_filters(client, registrar, index):
     html = page.content.decode()
     assert "Participants 101–150 of 150 (page 2 of 2)" in html
     assert 'href="?q=p&amp;p=1"' in html
-
-
-def test_badges_print_the_confirmed_participants_eight_to_a_sheet(client, registrar, event):
-    for n in range(9):
-        approved(event, full_name=f"Participant {n}")
-    approved(event, "prosecutor", full_name="Prosecutor Only")
-    withdrawn = approved(event, full_name="Withdrawn Person")
-    colloquia.withdraw(withdrawn, by=withdrawn.user)
-    client.force_login(registrar)
-    response = client.get(badges(event))
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'inline; filename="badges-{event.slug}.pdf"'
-    reader = PdfReader(io.BytesIO(response.content))
-    assert len(reader.pages) == 2  # ten confirmed places: eight, then two
-    text = "".join(page.extract_text() for page in reader.pages)
-    assert "Prosecutor Only" in text and "Withdrawn Person" not in text
-    # One category at a time (for badges printed on coloured card).
-    response = client.get(badges(event) + "?category=prosecutor")
-    assert response["Content-Disposition"] == f'inline; filename="badges-{event.slug}-prosecutor.pdf"'
-    (only,) = PdfReader(io.BytesIO(response.content)).pages
-    assert "Prosecutor Only" in only.extract_text() and "Participant 1" not in only.extract_text()
-
-
-def test_badges_of_an_event_without_confirmed_places_say_so(client, registrar, event):
-    client.force_login(registrar)
-    response = client.get(badges(event), follow=True)
-    assert response.redirect_chain == [(grid(event), 302)]
-    assert "No participant holds a confirmed place yet" in response.content.decode()
 
 
 def test_the_events_list_shows_the_registrars_events_only(client, registrar, event, other_event, superuser):

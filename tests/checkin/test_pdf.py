@@ -105,3 +105,48 @@ def test_a_badge_prints_name_designation_category_and_event(event):
     (text,) = pages_text(render_badges(event, ticket_holders(event)))
     for expected in ("Ravi Kumar", "Inspector, AHTU Ranchi", "Police nodal officer (AHTU)", event.title):
         assert expected in text, expected
+
+
+def without_spaces(text):
+    # Extractors guess word spaces from glyph positions, and a reph drawn above the next letter
+    # fools them into extra spaces (see tests/certificates/test_pdf_markup.py): compare without them.
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("name", ["आशा वर्मा", "प्रज्ञा द्विवेदी", "श्री सुरेश कुमार शर्मा", "कमल कमला"])
+def test_a_hindi_name_copies_out_of_the_e_ticket_as_typed(event, name):
+    user = make_user("district_judge", full_name="Asha Verma", name_devanagari=name)
+    registration = participant_ticket(user, register(user, event).pk)
+    (text,) = pages_text(render_ticket(registration))
+    assert without_spaces(name) in without_spaces(text)
+
+
+def test_hindi_names_copy_out_of_a_sheet_of_badges_as_typed(event):
+    # Many names on one document share its glyph maps: the badges use every alias there is.
+    names = [
+        "आशा वर्मा",
+        "प्रज्ञा द्विवेदी",
+        "श्री सुरेश कुमार शर्मा",
+        "कमल कमला",
+        "अर्जुन सिंह राठौर",
+        "लक्ष्मी त्रिपाठी",
+        "कृष्ण चतुर्वेदी",
+        "रश्मि श्रीवास्तव",
+        "विक्रम भट्ट",
+        "ज्योति मिश्रा",
+    ]
+    for number, name in enumerate(names):
+        approved(event, full_name=f"Participant {number:02d}", name_devanagari=name)
+    text = without_spaces("".join(pages_text(render_badges(event, ticket_holders(event)))))
+    for name in names:
+        assert without_spaces(name) in text, name
+
+
+def test_hindi_text_in_the_event_and_designation_copies_out_too(event):
+    event.title = "मानव तस्करी पर राज्य संगोष्ठी"
+    user = make_user("prosecutor", full_name="Meena Das", designation="अपर लोक अभियोजक")
+    registration = participant_ticket(user, register(user, event).pk)
+    registration.page = event
+    (text,) = pages_text(render_ticket(registration))
+    assert without_spaces(event.title) in without_spaces(text)
+    assert without_spaces("अपर लोक अभियोजक") in without_spaces(text)

@@ -7,10 +7,12 @@ import pytest
 from django.core import mail
 from pypdf import PdfReader
 
+from checkin import emails as checkin_emails
 from checkin.models import ALPHABET, Ticket, format_ticket_code
 from checkin.services import ensure_tickets, normalise_ticket_number
 from colloquia import services as colloquia
 from colloquia.models import Registration
+from colloquia.services.emails import send_registration_email
 from tests.colloquia.conftest import make_event
 from tests.factories import make_user
 
@@ -89,6 +91,47 @@ def test_the_confirmation_email_carries_the_e_ticket(event, django_capture_on_co
     assert f"Your e-ticket is attached (e-ticket-{event.slug}.pdf)" in message.body
     assert ticket.number in message.body
     assert "http://testserver/accounts/dashboard/" in message.body
+
+
+class Queue:
+    """Stands in for the task: records what would be enqueued for the worker."""
+
+    def __init__(self, queued):
+        self.queued = queued
+
+    def enqueue(self, *args):
+        self.queued.append(args)
+
+
+def test_the_ticket_is_rendered_by_the_task_worker_not_by_the_request(
+    event, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The approval's request only queues the confirmation; the worker's task renders the ticket and sends it."""
+    rendered, queued = [], []
+    real_render = checkin_emails.render_ticket
+    monkeypatch.setattr("checkin.emails.render_ticket", lambda r: rendered.append(r.pk) or real_render(r))
+    monkeypatch.setattr("colloquia.services.emails.send_registration_email", Queue(queued))
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = colloquia.register(make_user("district_judge", full_name="Asha Verma"), event)
+    # The request has committed: one email queued for the worker, nothing rendered, nothing sent.
+    assert rendered == [] and mail.outbox == []
+    ((registration_id, status, subject, template, context),) = queued
+    assert (registration_id, status, template) == (registration.pk, "approved", "colloquia/email/status.txt")
+    send_registration_email.call(*queued[0])  # what the worker runs
+    assert rendered == [registration.pk]
+    (message,) = mail.outbox
+    ((filename, content, _),) = message.attachments
+    assert filename == f"e-ticket-{event.slug}.pdf" and "Asha Verma" in pdf_text(content)
+    assert f"Your e-ticket is attached ({filename})" in message.body
+
+
+def test_emails_without_a_ticket_still_leave_from_the_request(index, django_capture_on_commit_callbacks, monkeypatch):
+    queued = []
+    monkeypatch.setattr("colloquia.services.emails.send_registration_email", Queue(queued))
+    event = make_event(index, title="By approval", mode="approval")
+    with django_capture_on_commit_callbacks(execute=True):
+        colloquia.register(make_user("prosecutor"), event)
+    assert queued == [] and len(mail.outbox) == 1
 
 
 def test_emails_that_confirm_no_place_carry_no_ticket(index, django_capture_on_commit_callbacks):

@@ -104,3 +104,15 @@ def move_event(page, days):
         for row in model.objects.filter(page_id=page.pk):
             model.objects.filter(pk=row.pk).update(date=row.date + delta)
     return ColloquiumPage.objects.get(pk=page.pk)
+
+
+def with_other_panels(data):
+    """A colloquium page form's data with an empty formset for every panel it does not fill.
+
+    Other apps add inline panels to the page form (the `colloquium_event_panels` hook: questions,
+    feedback, co-organisers); a post without their management forms is refused, whichever are
+    installed."""
+    from wagtail.test.utils.form_data import inline_formset
+
+    formsets = ColloquiumPage.get_edit_handler().get_form_class().formsets
+    return {**{name: inline_formset([]) for name in formsets if name not in data}, **data}

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from colloquia.models import AgendaRevision, Attendance, ColloquiumPage, Registration
 from regions.models import State
+from tests.colloquia.conftest import with_other_panels
 
 from .conftest import make_event
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 START = datetime.date(2031, 3, 10)
 
 
-def session(title, start, end, day=START, pk=None):
+def session(title, start, end, day=START, pk=None, mode="in_person", link=""):
     data = {
         "kind": "technical",
         "title": title,
@@ -23,6 +24,8 @@ def session(title, start, end, day=START, pk=None):
         "start_time": start,
         "end_time": end,
         "room": "Hall A",
+        "mode": mode,
+        "meeting_link": link,
         "description": "",
         "counts_for_attendance": "on",
         "people": streamfield(
@@ -57,14 +60,13 @@ def form(sessions, *, initial=0, **overrides):
         "certificate_min_sessions": "",
         "certificate_min_hours": "",
         "attendance_opens_minutes_before": "30",
+        "online_attendance_threshold": "75",
         "agenda_days": inline_formset([{"date": START.isoformat(), "title": "Day 1"}]),
         "sessions": inline_formset(sessions, initial=initial),
-        # The registration_questions app's panel (colloquium_event_panels hook): no questions.
-        "registration_questions": inline_formset([]),
         "action-publish": "action-publish",
     }
     data.update(overrides)
-    return nested_form_data(data)
+    return nested_form_data(with_other_panels(data))
 
 
 @pytest.fixture
@@ -79,11 +81,18 @@ def add_url(index):
 
 def test_a_valid_agenda_is_published(admin_client, index):
     response = admin_client.post(
-        add_url(index), form([session("TS-I", "10:00", "11:00"), session("TS-II", "11:00", "12:30")])
+        add_url(index),
+        form(
+            [
+                session("TS-I", "10:00", "11:00"),
+                session("TS-II", "11:00", "12:30", mode="hybrid", link="https://zoom.example/j/1"),
+            ]
+        ),
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = ColloquiumPage.objects.get(slug="colloquium-aht")
-    assert page.live and page.sessions.count() == 2
+    assert page.live and page.sessions.count() == 2 and page.online_attendance_threshold == 75
+    assert page.sessions.get(title="TS-II").meeting_link == "https://zoom.example/j/1"
 
 
 @pytest.mark.parametrize(
@@ -95,6 +104,14 @@ def test_a_valid_agenda_is_published(admin_client, index):
         ),
         ([session("TS-I", "11:00", "10:00")], "“TS-I” ends (10:00) before it starts (11:00)."),
         ([session("TS-I", "10:00", "11:00", day=START + datetime.timedelta(days=1))], "outside the event"),
+        (
+            [session("TS-I", "10:00", "11:00", link="https://zoom.example/j/1")],
+            "“TS-I” is in person only: choose “Online” or “In person and online” for a meeting link",
+        ),
+        (
+            [session("TS-I", "10:00", "11:00", mode="online", link="http://zoom.example/j/1")],
+            "Give the meeting&#x27;s secure address, starting with https://.",
+        ),
     ],
 )
 def test_impossible_agendas_are_refused_with_a_clear_message(admin_client, index, sessions, message):

@@ -57,7 +57,7 @@ def test_paper_entry_marks_unticked_people_absent(client, registrar, event, appr
     client.force_login(registrar)
     url = f"/admin/colloquia/{event.pk}/sessions/{session.pk}/attendance/"
     assert "Save from paper sheet" in client.get(url + "?mode=paper").content.decode()
-    client.post(url, {"mode": "paper", f"present-{approved.pk}": "on"})
+    client.post(url, {"mode": "paper", "shown": [approved.pk, other.pk], f"present-{approved.pk}": "on"})
     assert Attendance.objects.get(registration=approved, session=session).method == "paper"
     assert Attendance.objects.get(registration=other, session=session).status == "absent"
 

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from colloquia.models import ColloquiumPage, Registration
 from registration_questions.models import Answer
+from tests.colloquia.conftest import with_other_panels
 from tests.factories import make_staff, make_user
 from tests.resources.builders import PDF
 
@@ -157,51 +158,59 @@ def test_the_menu_item_is_shown_to_registrars_only(client, registrar, editor):
 def page_form(page, questions):
     """The colloquium page's edit form as the admin posts it, publishing, with these questions."""
     return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "kind": page.kind,
-            "state": page.state_id,
-            "venue": page.venue,
-            "address": page.address,
-            "start_date": page.start_date.isoformat(),
-            "end_date": page.end_date.isoformat(),
-            "time_zone": page.time_zone,
-            "introduction": rich_text("<p>About the event.</p>"),
-            "audience": inline_formset(
-                [{"id": row.pk, "category": row.category, "places": row.places or ""} for row in page.audience.all()],
-                initial=page.audience.count(),
-            ),
-            "registration_mode": page.registration_mode,
-            "registration_open": "on",
-            "registration_deadline": "",
-            "certificate_rule": page.certificate_rule,
-            "certificate_min_sessions": "",
-            "certificate_min_hours": "",
-            "attendance_opens_minutes_before": "30",
-            "agenda_days": inline_formset([]),
-            "sessions": inline_formset(
-                [
-                    {
-                        "id": s.pk,
-                        "kind": s.kind,
-                        "title": s.title,
-                        "date": s.date.isoformat(),
-                        "start_time": s.start_time.strftime("%H:%M"),
-                        "end_time": s.end_time.strftime("%H:%M"),
-                        "room": s.room,
-                        "description": s.description,
-                        "people": streamfield([]),
-                        "materials": streamfield([]),
-                        **({"counts_for_attendance": "on"} if s.counts_for_attendance else {}),
-                    }
-                    for s in page.sessions.all()
-                ],
-                initial=page.sessions.count(),
-            ),
-            "registration_questions": inline_formset(questions),
-            "action-publish": "action-publish",
-        }
+        with_other_panels(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "kind": page.kind,
+                "state": page.state_id,
+                "venue": page.venue,
+                "address": page.address,
+                "start_date": page.start_date.isoformat(),
+                "end_date": page.end_date.isoformat(),
+                "time_zone": page.time_zone,
+                "introduction": rich_text("<p>About the event.</p>"),
+                "audience": inline_formset(
+                    [
+                        {"id": row.pk, "category": row.category, "places": row.places or ""}
+                        for row in page.audience.all()
+                    ],
+                    initial=page.audience.count(),
+                ),
+                "registration_mode": page.registration_mode,
+                "registration_open": "on",
+                "registration_deadline": "",
+                "certificate_rule": page.certificate_rule,
+                "certificate_min_sessions": "",
+                "certificate_min_hours": "",
+                "attendance_opens_minutes_before": "30",
+                "online_attendance_threshold": str(page.online_attendance_threshold),
+                "agenda_days": inline_formset([]),
+                "sessions": inline_formset(
+                    [
+                        {
+                            "id": s.pk,
+                            "kind": s.kind,
+                            "title": s.title,
+                            "date": s.date.isoformat(),
+                            "start_time": s.start_time.strftime("%H:%M"),
+                            "end_time": s.end_time.strftime("%H:%M"),
+                            "room": s.room,
+                            "mode": s.mode,
+                            "meeting_link": s.meeting_link,
+                            "description": s.description,
+                            "people": streamfield([]),
+                            "materials": streamfield([]),
+                            **({"counts_for_attendance": "on"} if s.counts_for_attendance else {}),
+                        }
+                        for s in page.sessions.all()
+                    ],
+                    initial=page.sessions.count(),
+                ),
+                "registration_questions": inline_formset(questions),
+                "action-publish": "action-publish",
+            }
+        )
     )
 
 
