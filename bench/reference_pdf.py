@@ -50,3 +50,32 @@ def render_reference(cert):
     from weasyprint import HTML
 
     return HTML(string=certificate_reference_html(cert)).write_pdf()
+
+
+MODULE_STYLE = """
+@font-face {{ font-family: "Noto Sans"; src: url("{fonts}/NotoSans-Regular.ttf"); font-weight: 400; }}
+@font-face {{ font-family: "Noto Sans"; src: url("{fonts}/NotoSans-Bold.ttf"); font-weight: 700; }}
+@font-face {{ font-family: "Noto Sans Devanagari"; src: url("{fonts}/NotoSansDevanagari-Regular.ttf"); }}
+@page {{ size: A4; margin: 20mm 18mm; }}
+body {{ font-family: "Noto Sans", "Noto Sans Devanagari", sans-serif; font-size: 10.5pt; line-height: 1.5; }}
+section {{ break-before: page; }}
+"""
+
+
+def module_reference_html(module_title, lessons):
+    """The plain HTML of a module's printed text: `lessons` is [(title, [paragraph text, ...])]. No contents,
+    page numbers, boxes or tagging: what the module PDF adds is what its ratio to this measures."""
+    sections = "".join(
+        f"<section><h2>{escape(title)}</h2>{''.join(f'<p>{escape(p)}</p>' for p in paragraphs)}</section>"
+        for title, paragraphs in lessons
+    )
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><style>{MODULE_STYLE.format(fonts=FONTS.as_uri())}"
+        f"</style></head><body><h1>{escape(module_title)}</h1>{sections}</body></html>"
+    )
+
+
+def render_module_reference(html):
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()

@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_data  # noqa: E402
 import load  # noqa: E402
+import module_pdf  # noqa: E402
 import pages  # noqa: E402
 import reference_pdf  # noqa: E402
 import report  # noqa: E402
@@ -460,6 +461,8 @@ def main():
         log(f"NOT MEASURED {name}: {reason}")
     data["certificate_render"] = report_render = render_times()
     log(f"certificate render: {report_render}")
+    data["module_pdf"] = module_pdf.module_pdf_times()
+    log(f"module PDF: {data['module_pdf']}")
     journeys = pages.journeys((SECONDS + WARM_SECONDS + 2) * 150, registrars)
     log("journeys: " + ", ".join(f"{name} ({len(items)} items)" for name, (_, items, _) in journeys.items()))
     from django.db import connection

@@ -32,6 +32,43 @@ class VerifyFileForm(forms.Form):
         return upload
 
 
+class VerifyCredentialForm(forms.Form):
+    """An Open Badges credential, pasted or as its file (.jwt, or .json holding the signed token)."""
+
+    credential = forms.CharField(
+        label="Paste the credential",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false", "autocomplete": "off"}),
+        help_text="The signed token (it starts with “ey”), or the JSON your wallet exported.",
+    )
+    credential_file = forms.FileField(
+        label="Or choose the credential file",
+        required=False,
+        help_text="The .jwt file downloaded from “My certificates”, or a .json file (at most 64 KB).",
+    )
+
+    def __init__(self, *args, max_bytes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("credential_file"), data.get("credential") or ""
+        if upload is not None:
+            if upload.size > self.max_bytes:
+                raise forms.ValidationError(
+                    "That file is larger than 64 KB; a credential from this platform is about 4 KB."
+                )
+            try:
+                text = upload.read(self.max_bytes + 1).decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise forms.ValidationError("That file is not text, so it is not a credential.") from error
+        if not text.strip():
+            raise forms.ValidationError("Paste the credential or choose its file.")
+        data["text"] = text
+        return data
+
+
 class RevokeForm(forms.Form):
     """Shown on a certificate's admin page beside ReissueForm: each has its own id prefix
     (id_revoke_reason, id_reissue_reason), so every label points at its own field while

@@ -7,15 +7,16 @@ static and media files anyway).
 """
 
 import hashlib
+import io
 import re
 from functools import lru_cache
 
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from core.devanagari import DevanagariMarkup
 from core.formatting import format_hours
 from core.pdf import render_pdf
 
@@ -27,100 +28,6 @@ STYLESHEETS = ("certificates/pdf.css",)
 def fill_wording(text, values):
     """Fill the known {placeholders} of plain `text`; the result is stored and escaped when printed."""
     return PLACEHOLDER_RE.sub(lambda match: str(values.get(match.group(1), "")), text)
-
-
-# --- Devanagari that copies out as the same characters ------------------------------------------
-# WeasyPrint maps each glyph of a font to one Unicode string for the whole document. In
-# Devanagari a glyph's text depends on its syllable (a reph or a pre-base matra is drawn out
-# of logical order), so a glyph reused in another syllable copies out wrong, e.g. वर्मा as
-# वमर्मा. Giving each syllable its own font name (aliases of the one Noto file, embedded once)
-# gives each syllable its own glyph map, and text extraction returns the typed characters.
-DEVANAGARI_ALIASES = 16
-_C = "[\u0915-\u0939\u0958-\u095f\u0978-\u097f]\u093c?"
-_M = "[\u093a\u093b\u093e-\u094c\u094e\u094f\u0955-\u0957\u0962\u0963]"
-_SYLLABLE = re.compile(
-    f"{_C}(?:\u094d[\u200c\u200d]?{_C})*(?:{_M}|\u094d[\u200c\u200d]?)*[\u0900-\u0903]*"
-    f"|[\u0904-\u0914\u0960\u0961\u0972-\u0977]\u093c?{_M}*[\u0900-\u0903]*"
-)
-
-
-class DevanagariMarkup:
-    """Escape text, setting each Devanagari syllable in a font alias that gives it its own glyphs.
-
-    Syllables sharing no character cannot share a glyph, so they share an alias; a syllable
-    goes to the first alias holding no syllable with a character in common. A single
-    character keeps the base font (its glyph always means itself), so few aliases (fonts to
-    subset) are used. Each span is a box WeasyPrint lays out and draws on its own (about
-    0.5 ms), so two spans of one alias are joined when only spaces and single characters
-    lie between them, and those characters join the alias too: a name is usually one span.
-    One instance per document, so the name, title and wording are allotted together.
-    """
-
-    def __init__(self):
-        self.alias_of = {}
-        self.alias_chars = []
-        self.joined = []  # per alias, the single characters that joined its spans
-
-    def _alias(self, syllable):
-        if syllable not in self.alias_of:
-            chars = set(syllable)
-            free = next((n for n, used in enumerate(self.alias_chars) if not used & chars), None)
-            if free is None:
-                free = len(self.alias_chars)
-                self.alias_chars.append(set())
-                self.joined.append(set())
-            self.alias_chars[free] |= chars
-            self.alias_of[syllable] = free % DEVANAGARI_ALIASES
-        return self.alias_of[syllable]
-
-    def _can_join(self, alias, gap):
-        if len(self.alias_chars) > DEVANAGARI_ALIASES:  # aliases wrapped round: join nothing more
-            return False
-        used, joined = self.alias_chars[alias], self.joined[alias]
-        return all(char == " " or (single and (char in joined or char not in used)) for char, single in gap)
-
-    def __call__(self, text):
-        # Runs of whitespace print as one space anyway; collapsing them here also means no
-        # newline ever sits between two tags, which certificate_html relies on.
-        text = " ".join((text or "").split())
-        parts, position = [], 0
-        span_alias, span_text, gap = None, "", []  # gap: (text, is a single-character syllable)
-
-        def flush_gap():
-            parts.append(escape("".join(piece for piece, _ in gap)))
-            gap.clear()
-
-        def close_span():
-            words = span_text
-            if words and gap and gap[0][0] == " ":
-                # The space after a word goes with it: as a glyph of the span's font it copies
-                # out as a space, where a lone space between two fonts may be lost.
-                words += " "
-                del gap[0]
-            if words:
-                parts.append(f'<span class="dv{span_alias}">{escape(words)}</span>')
-
-        for match in _SYLLABLE.finditer(text):
-            syllable = match.group(0)
-            gap.extend((char, False) for char in text[position : match.start()])
-            position = match.end()
-            if len(syllable) == 1:
-                gap.append((syllable, True))
-                continue
-            alias = self._alias(syllable)
-            if span_text and alias == span_alias and self._can_join(alias, gap):
-                self.alias_chars[alias].update(char for char, single in gap if single)
-                self.joined[alias].update(char for char, single in gap if single)
-                span_text += "".join(char for char, _ in gap) + syllable
-                gap.clear()
-            else:
-                close_span()
-                flush_gap()
-                span_alias, span_text = alias, syllable
-        gap.extend((char, False) for char in text[position:])
-        close_span()
-        flush_gap()
-        return mark_safe("".join(parts))  # noqa: S308 - every piece escaped above
 
 
 def statement_html(text, markup=None):
@@ -149,6 +56,34 @@ def format_score(score):
     return f"{score:.0f}%" if float(score).is_integer() else f"{score:.1f}%"
 
 
+PRINT_IMAGE_PX = 800  # an emblem printed 24 mm high is still ~850 dpi
+
+
+def print_ready_image(body):
+    """An emblem or signature as (JPEG bytes, ".jpg"), flattened onto white and at most 800 px,
+    or None when Pillow cannot read it (an SVG, say: then it is kept as uploaded).
+
+    WeasyPrint embeds a JPEG as it is, but decodes and re-compresses a PNG (and its alpha
+    channel) on every render: an emblem and a signature as PNGs made a certificate render
+    about 60% slower. The page behind them is white, so nothing is lost by flattening.
+    """
+    from PIL import Image, UnidentifiedImageError  # here: only issuing needs it
+
+    try:
+        image = Image.open(io.BytesIO(body))
+        if image.format == "JPEG" and image.mode == "RGB" and max(image.size) <= PRINT_IMAGE_PX:
+            return body, ".jpg"
+        image.thumbnail((PRINT_IMAGE_PX, PRINT_IMAGE_PX))
+        rgba = image.convert("RGBA")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    flat = Image.new("RGB", rgba.size, "white")
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    out = io.BytesIO()
+    flat.save(out, format="JPEG", quality=92, subsampling=0, optimize=True)
+    return out.getvalue(), ".jpg"
+
+
 def media_url(path):
     return f"{settings.MEDIA_URL}{path}" if path else ""
 
@@ -162,6 +97,7 @@ HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 DEFAULT_PALETTE = ("#1f3a5f", "#b8860b")
 PALETTE_CSS = """
 .certificate h1, .cert-academy {{ color: {primary}; }}
+.cert-name {{ border-bottom-color: {accent}; }}
 .layout-classic main {{ border-color: {primary}; outline-color: {accent}; }}
 .layout-band main {{ border-left-color: {primary}; }}
 .layout-plain h1 {{ border-bottom-color: {accent}; }}
@@ -184,10 +120,41 @@ def palette_css(primary_colour, accent_colour):
 _BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 
 
+# (characters up to which a size fits, its class): past the last, the smallest class is used.
+NAME_SIZES = ((32, ""), (48, "name-long"), (80, "name-longer"), (None, "name-longest"))
+NAME_HI_SIZES = ((36, ""), (70, "name-hi-long"), (None, "name-hi-longer"))
+STATEMENT_SIZES = ((340, ""), (560, "statement-long"), (None, "statement-longer"))
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+
+
+def _size(text, steps):
+    return next(name for limit, name in steps if limit is None or len(text or "") <= limit)
+
+
+def size_classes(cert):
+    """The classes that step the name, the Devanagari name and the wording down as they grow
+    (a name may be 150 characters), so that every certificate is exactly one page."""
+    classes = (
+        _size(cert.recipient_name, NAME_SIZES),
+        "name-deva" if DEVANAGARI.search(cert.recipient_name or "") else "",
+        _size(cert.recipient_name_devanagari, NAME_HI_SIZES),
+        _size(cert.statement, STATEMENT_SIZES),
+    )
+    return " ".join(name for name in classes if name)
+
+
 def certificate_html(cert):
     markup = DevanagariMarkup()
+    post = ", ".join(part for part in (cert.designation, cert.court_or_office) if part)
     context = {
         "cert": cert,
+        "sizes": size_classes(cert),
+        # Any printed line may be in Devanagari (a Hindi template, an academy's Hindi name).
+        "academy_html": markup(cert.academy_name),
+        "heading_html": markup(cert.heading),
+        "name_html": markup(cert.recipient_name),
+        "name_in_devanagari": bool(DEVANAGARI.search(cert.recipient_name or "")),
+        "post_html": markup(post),
         "name_hi_html": markup(cert.recipient_name_devanagari),
         "title_html": markup(cert.title),
         "statement_html": statement_html(cert.statement, markup),

@@ -24,7 +24,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Count, F, Sum
+from django.db.models.functions import ExtractYear
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -45,7 +46,7 @@ from .models import (
     SerialCounter,
     SourceKind,
 )
-from .pdf import fill_wording, format_score, render_certificate
+from .pdf import fill_wording, format_score, print_ready_image, render_certificate
 from .signals import certificate_issued
 
 logger = logging.getLogger("colloquium.certificates")
@@ -106,6 +107,9 @@ def _copy_asset(image):
         logger.warning("certificate asset %s could not be read", image.pk)
         return ""
     extension = posixpath.splitext(image.file.name)[1].lower() or ".png"
+    ready = print_ready_image(body)  # a JPEG on white: every render then embeds it as it is
+    if ready is not None:
+        body, extension = ready
     name = f"{ASSET_DIR}/{hashlib.sha256(body).hexdigest()}{extension}"
     if not default_storage.exists(name):
         default_storage.save(name, ContentFile(body))
@@ -549,3 +553,30 @@ def export_personal_data(user):
 def verification_tag(code):
     """The page-cache tag of a certificate's public verification page (core.cache.depends_on)."""
     return f"certificate:{code}"
+
+
+def issued_rows(*, year=None, state_code=None):
+    """For the national statistics page: valid certificates counted by the recipient's State/UT at
+    issue ("" when not given), the year of issue and the source (event or module). One query; no
+    row names a person. A revoked or superseded certificate is not counted (its re-issue is)."""
+    certificates = Certificate.objects.filter(status=Certificate.VALID)
+    if year is not None:
+        certificates = certificates.filter(issued_at__year=year)
+    if state_code:
+        certificates = certificates.filter(state__code=state_code)
+    rows = (
+        certificates.order_by()
+        .annotate(year=ExtractYear("issued_at"))
+        .values("state__code", "state__name", "year", "source_kind")
+        .annotate(issued=Count("pk"))
+    )
+    return [
+        {
+            "state": row["state__code"] or "",
+            "state_name": row["state__name"] or "",
+            "year": row["year"],
+            "source": row["source_kind"],
+            "issued": row["issued"],
+        }
+        for row in rows
+    ]

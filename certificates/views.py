@@ -3,8 +3,9 @@
 import hashlib
 import re
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -12,8 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.cache import depends_on
 
-from . import ratelimit
-from .forms import VerifyCodeForm, VerifyFileForm
+from . import open_badges, ratelimit
+from .forms import VerifyCodeForm, VerifyCredentialForm, VerifyFileForm
 from .models import Certificate
 from .pdf import render_transcript
 from .services import certificates_of, transcript_data, verification_tag
@@ -89,11 +90,40 @@ def find_code_in_pdf(data):
     return None
 
 
+def _check_credential(request):
+    """The verify page's credential form, bound, and its result (None until it is valid)."""
+    form = VerifyCredentialForm(request.POST, request.FILES, max_bytes=open_badges.MAX_CREDENTIAL_BYTES)
+    if not form.is_valid():
+        return form, None
+    try:
+        checked = open_badges.verify_credential(form.cleaned_data["text"])
+    except open_badges.CredentialRefused as refusal:
+        form.add_error(None, str(refusal))
+        return form, None
+    return form, {"outcome": checked.outcome, "cert": checked.cert, "credential": True}
+
+
+def _check_pdf(request):
+    """The verify page's PDF form, bound, and its result (None until it is valid)."""
+    form = VerifyFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data["pdf"].read()
+    digest = hashlib.sha256(data).hexdigest()
+    genuine = Certificate.objects.filter(pdf_sha256=digest).only(*PUBLIC_FIELDS).first()
+    if genuine:
+        return form, {"outcome": "genuine", "cert": genuine}
+    code = find_code_in_pdf(data)
+    cert = _public(code) if code else None
+    return form, {"outcome": "altered" if cert else "unknown", "cert": cert, "digest": digest}
+
+
 @require_http_methods(["GET", "POST"])
 def verify(request):
-    """Enter a code, or upload a PDF to check it is the genuine, unaltered file."""
+    """Enter a code, upload a PDF to check it is the genuine, unaltered file, or check an Open Badges credential."""
     code_form = VerifyCodeForm(request.GET or None)
     file_form = VerifyFileForm()
+    credential_form = VerifyCredentialForm(max_bytes=open_badges.MAX_CREDENTIAL_BYTES)
     result = None
     if request.method == "GET" and request.GET:
         if ratelimit.hit(request):
@@ -103,21 +133,14 @@ def verify(request):
     if request.method == "POST":
         if ratelimit.hit(request):
             return _too_many(request)
-        file_form = VerifyFileForm(request.POST, request.FILES)
-        if file_form.is_valid():
-            data = file_form.cleaned_data["pdf"].read()
-            digest = hashlib.sha256(data).hexdigest()
-            genuine = Certificate.objects.filter(pdf_sha256=digest).only(*PUBLIC_FIELDS).first()
-            if genuine:
-                result = {"outcome": "genuine", "cert": genuine}
-            else:
-                code = find_code_in_pdf(data)
-                cert = _public(code) if code else None
-                result = {"outcome": "altered" if cert else "unknown", "cert": cert, "digest": digest}
+        if request.POST.get("check") == "credential":
+            credential_form, result = _check_credential(request)
+        else:
+            file_form, result = _check_pdf(request)
     return render(
         request,
         "certificates/verify.html",
-        {"code_form": code_form, "file_form": file_form, "result": result},
+        {"code_form": code_form, "file_form": file_form, "credential_form": credential_form, "result": result},
     )
 
 
@@ -174,4 +197,59 @@ def transcript(request):
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="colloquium-transcript.pdf"'
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+@login_required
+def download_credential(request, pk):
+    """The certificate as a signed Open Badges 3.0 credential (VC-JWT), owner only like the PDF."""
+    cert = get_object_or_404(Certificate, pk=pk, user=request.user)
+    response = HttpResponse(open_badges.credential_for(cert, request.user.email), content_type=open_badges.MEDIA_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{cert.serial}.jwt"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _public_json(data, *, cache_control="no-cache"):
+    # Wallets and verifiers in a browser fetch these from other origins; nothing here is private.
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = cache_control
+    return response
+
+
+def jwks(request):
+    """Every public key a credential of ours may be signed with (retired ones too), at /.well-known/jwks.json."""
+    return _public_json({"keys": [key.as_jwk() for key in open_badges.published_keys()]})
+
+
+def credential_key(request, thumbprint):
+    """One public key as a JWK: what a credential's `kid` names. A key never changes under its thumbprint."""
+    key = open_badges.published_key(thumbprint)
+    if key is None:
+        raise Http404("No such key.")
+    return _public_json(key.as_jwk(), cache_control="public, max-age=86400, immutable")
+
+
+def credential_issuer(request, code):
+    """The issuer profile a credential names: the academy (its name as printed on its newest certificate)."""
+    if code == "platform":
+        return _public_json(open_badges.issuer_profile(code, settings.SITE_NAME))
+    name = (
+        Certificate.objects.filter(academy_code=code)
+        .order_by("-issued_at")
+        .values_list("academy_name", flat=True)
+        .first()
+    )
+    if name is None:
+        raise Http404("No such issuer.")
+    return _public_json(open_badges.issuer_profile(code, name))
+
+
+def credential_status(request, number):
+    """The signed revocation list (W3C Bitstring Status List) that wallets check; made fresh on each request."""
+    response = HttpResponse(open_badges.status_list_credential(number), content_type=open_badges.MEDIA_TYPE)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "no-cache"
     return response

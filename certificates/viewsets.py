@@ -9,7 +9,7 @@ CSV has always had. Each certificate opens on its own page (revoke, re-issue): a
 
 import django_filters
 from django import forms
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -19,6 +19,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.permissions import policy_registry
 
 from core.csv_export import ExportColumnsMixin, named_columns
+from core.viewsets import ListingOnlyViewSetMixin
 from regions.models import State
 
 from .models import Certificate, Kind, SourceKind
@@ -129,7 +130,7 @@ class RegisterIndexView(ExportColumnsMixin, generic.IndexView):
         return []
 
 
-class CertificateRegisterViewSet(ModelViewSet):
+class CertificateRegisterViewSet(ListingOnlyViewSetMixin, ModelViewSet):
     """The register: only the index (certificates are issued, revoked and re-issued by the services)."""
 
     model = Certificate
@@ -142,18 +143,6 @@ class CertificateRegisterViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     export_filename = "certificates"
-    add_to_reference_index = False
-    copy_view_enabled = False
-
-    def get_common_view_kwargs(self, **kwargs):
-        missing = ("add", "edit", "delete", "history", "usage", "copy", "inspect")
-        return {**super().get_common_view_kwargs(**kwargs), **{f"{name}_url_name": None for name in missing}}
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
 
     def register_admin_url_finder(self):
         pass  # a certificate's own page is linked from the register; the audit log names it by serial

@@ -52,7 +52,8 @@ class LessonProgress(models.Model):
 
 class Attempt(models.Model):
     """One quiz attempt. `questions` is the server-side snapshot drawn at the start (including the
-    correct answers, which are never rendered before submission); `answers` what the learner sent."""
+    correct answers, which are never rendered before submission); `answers` what the learner sent:
+    while the attempt is in progress, the answers saved so far (never graded until submission)."""
 
     IN_PROGRESS, SUBMITTED = "in_progress", "submitted"
     STATUSES = [(IN_PROGRESS, "In progress"), (SUBMITTED, "Submitted")]
@@ -68,6 +69,10 @@ class Attempt(models.Model):
     passed = models.BooleanField(null=True)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When the answers were last saved ("Save", "Finish later", or the page's script on each change).
+    saved_at = models.DateTimeField(null=True, blank=True)
+    # Set at the start when the module has a time limit: past it the attempt is graded as saved.
+    deadline = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["enrolment", "number"]

@@ -17,8 +17,8 @@ def section(request, **kwargs):
 
 def _learner_modules(user):
     enrolments = list(services.learner_enrolments(user))
-    progress = services.progress_for(enrolments)
     scores = services.best_scores(enrolments)
+    progress = services.progress_for(enrolments, best=scores)
     rows = [
         {"enrolment": e, "module": e.module, "progress": progress[e.pk], "score": scores.get(e.pk)} for e in enrolments
     ]

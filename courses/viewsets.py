@@ -11,7 +11,7 @@ the module's CSV has always had, so spreadsheets built on it keep working.
 import django_filters
 from django import forms
 from django.db.models import Count, Max, OuterRef, Subquery
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import Role
 from core.csv_export import ExportColumnsMixin, named_columns
+from core.viewsets import ListingOnlyViewSetMixin
 from regions.models import State
 
 from . import services
@@ -163,7 +164,7 @@ class LearnerIndexView(ExportColumnsMixin, generic.IndexView):
         return {**super().get_context_data(**kwargs), "module": self.module}
 
 
-class EnrolmentViewSet(ModelViewSet):
+class EnrolmentViewSet(ListingOnlyViewSetMixin, ModelViewSet):
     """A module's enrolments: only the index (enrolments are made by enrolling, never edited as forms)."""
 
     model = Enrolment
@@ -175,18 +176,8 @@ class EnrolmentViewSet(ModelViewSet):
     search_fields = ["user__full_name", "user__email"]
     search_backend_name = None
     list_per_page = 50
-    add_to_reference_index = False
-    copy_view_enabled = False
 
-    def get_common_view_kwargs(self, **kwargs):
-        missing = ("add", "edit", "delete", "history", "usage", "copy", "inspect")
-        return {**super().get_common_view_kwargs(**kwargs), **{f"{name}_url_name": None for name in missing}}
-
-    def get_urlpatterns(self):
-        return [
-            path("<int:module_id>/learners/", self.index_view, name="index"),
-            path("<int:module_id>/learners/results/", self.index_results_view, name="index_results"),
-        ]
+    index_path = "<int:module_id>/learners/"
 
     def register_admin_url_finder(self):
         pass  # the audit log names enrolments without linking them (a learner's transcript links them all)

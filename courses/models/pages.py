@@ -26,6 +26,7 @@ from academies.services import academy_for_page
 from accounts.roles import Role
 from core.cache import memoize
 from core.editing import PublishSafePageForm
+from core.extensions import collect_sections
 from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
 from regions.services import states_by_name
@@ -36,6 +37,8 @@ from ..questions import ReviewAnswers
 from ..records import Enrolment
 
 MODULES_PER_PAGE = 12
+# The hook other apps use to show a section under a lesson: fn(request, lesson=, module=) -> section or None.
+LESSON_SECTIONS = "colloquium_lesson_sections"
 
 # What lists of lessons show and link to: kept small, since every view unpickles them.
 LESSON_LIST_FIELDS = ("title", "slug", "path", "depth", "url_path", "live", "content_type", "locale", "required")
@@ -185,6 +188,12 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
     minimum_minutes = models.PositiveIntegerField(
         "minimum time (minutes)", default=0, help_text="Time a learner must spend on the module. 0 for none."
     )
+    quiz_time_limit = models.PositiveSmallIntegerField(
+        "quiz time limit (minutes)",
+        default=0,
+        help_text="Time from the start of an attempt to its end, including any break after “Finish later”. "
+        "When it runs out the attempt is graded with the answers saved so far. 0 for no limit.",
+    )
 
     base_form_class = CoursePageForm
 
@@ -203,7 +212,7 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("questions_drawn")]),
                 FieldRowPanel([FieldPanel("shuffle_options"), FieldPanel("quiz_after_lessons")]),
                 FieldPanel("review_answers", widget=forms.RadioSelect),
-                FieldPanel("minimum_minutes"),
+                FieldRowPanel([FieldPanel("minimum_minutes"), FieldPanel("quiz_time_limit")]),
             ],
             heading="Quiz and completion",
         ),
@@ -316,10 +325,22 @@ class LessonPage(RestrictionsFromCacheMixin, Page):
             shared=lesson_cache.shared_lesson(request, self, module=module, position=number, lesson_count=len(lessons)),
         )
         if getattr(request, "is_preview", False):
+            context["outline"], context["outline_quiz"] = services.module_outline(
+                lessons, self, has_quiz=module.has_quiz
+            )
             return context
         enrolment = services.get_enrolment(request.user, module)
+        progress = quiz = None
         if enrolment:
             services.record_activity(enrolment)
             progress = services.shown_progress(enrolment, lessons)
+            # The attempts' states: at most one query whatever the number of lessons, none on a repeat visit.
+            quiz = services.shown_quiz_state(enrolment, progress) if module.has_quiz else None
             context.update(enrolment=enrolment, progress=progress, done=self.pk in progress.done_ids)
+        # This reader's own outline, beside the shared (cached) part of the page and never inside it.
+        context["outline"], context["outline_quiz"] = services.module_outline(
+            lessons, self, has_quiz=module.has_quiz, progress=progress, quiz=quiz
+        )
+        # What other apps show under a lesson for this reader (the notes app: their private note).
+        context["lesson_sections"] = collect_sections(LESSON_SECTIONS, request, lesson=self, module=module)
         return context

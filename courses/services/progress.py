@@ -91,31 +91,37 @@ class Progress:
         return [lesson for lesson in self.lessons if lesson.required and lesson.pk not in self.done_ids]
 
 
-def progress_for(enrolments, lessons=None):
+def progress_for(enrolments, lessons=None, best=None):
     """{enrolment pk: Progress} in a fixed number of queries, whatever the number of enrolments.
 
     Steps are the required lessons plus the quiz (when the module has one); a completed
-    enrolment is always 100%."""
+    enrolment is always 100%. `best`, the caller's `best_scores(enrolments)` if it has them,
+    says which quizzes were passed (an enrolment has a best passing score exactly when it
+    passed), saving the query that would ask again."""
     enrolments = list(enrolments)
     if not enrolments:
         return {}
     if lessons is None:
         lessons = lessons_by_module({e.module_id: e.module for e in enrolments}.values())
-    done, passed = _steps_done(enrolments)
+    done, passed = _steps_done(enrolments, passed=None if best is None else set(best))
     return _progress(enrolments, lessons, done, passed)
 
 
-def _steps_done(enrolments):
-    """({enrolment pk: {lesson pks done}}, {enrolment pks with a passed attempt}), in two queries."""
+def _steps_done(enrolments, passed=None):
+    """({enrolment pk: {lesson pks done}}, {enrolment pks with a passed attempt}), in two queries
+    (one when `passed` is known)."""
     done = {}
     # .order_by(): the models' default ordering would sort (and, for attempts, join) for nothing.
     for enrolment_id, lesson_id in (
         LessonProgress.objects.filter(enrolment__in=enrolments).order_by().values_list("enrolment_id", "lesson_id")
     ):
         done.setdefault(enrolment_id, set()).add(lesson_id)
-    passed = set(
-        Attempt.objects.filter(enrolment__in=enrolments, passed=True).order_by().values_list("enrolment_id", flat=True)
-    )
+    if passed is None:
+        passed = set(
+            Attempt.objects.filter(enrolment__in=enrolments, passed=True)
+            .order_by()
+            .values_list("enrolment_id", flat=True)
+        )
     return done, passed
 
 

@@ -1,15 +1,22 @@
 """The quiz engine: drawing attempts, grading them, and when learners see the answers (review options)."""
 
 import random
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
+from core import cache as content_cache
+from core.extensions import learner_version
+
 from ..questions import Question, ReviewAnswers, normalise_answer
 from ..records import Attempt, Enrolment
 from .errors import QuizError
 from .progress import check_completion, progress_of
+
+# Answers that left the learner's browser just before the time limit still count (a slow connection).
+DEADLINE_GRACE = timedelta(seconds=30)
 
 
 def _rng():
@@ -77,6 +84,24 @@ def quiz_state(enrolment, attempts=None, progress=None):
     return state
 
 
+# What a page that only shows the quiz's state reads of each attempt: not the snapshot with its answer key.
+ATTEMPT_STATE_FIELDS = ("id", "enrolment_id", "number", "status", "passed", "score", "deadline")
+
+
+def shown_quiz_state(enrolment, progress=None):
+    """`quiz_state` for a page that only shows it (the outline beside a lesson), reading no table on a
+    repeat visit: the attempts' states are kept under the learner's version, which moves on after any
+    attempt of theirs is started, saved or graded (courses.receivers), as `shown_progress` does.
+    Only the fields above are kept, never the snapshot. Never for deciding anything."""
+    version = learner_version(enrolment.user_id) if content_cache.timeout() else None
+    if version is None:
+        attempts = list(enrolment.attempts.only(*ATTEMPT_STATE_FIELDS))
+    else:
+        key = f"courses.attempt-states.{enrolment.pk}.{enrolment.user_id}.{enrolment.enrolled_at.timestamp()}.{version}"
+        attempts = content_cache.memoize(key, lambda: list(enrolment.attempts.only(*ATTEMPT_STATE_FIELDS)))
+    return quiz_state(enrolment, attempts=attempts, progress=progress)
+
+
 def answers_shown(module, *, passed, left, current):
     """Whether submitted attempts show the right answers, feedback and legal basis now.
 
@@ -119,7 +144,10 @@ def start_attempt(enrolment, rng=None):
     module = enrolment.module
     state = quiz_state(enrolment)
     if state["current"] and not state["waiting_for"]:
-        return state["current"]
+        if not is_expired(state["current"]):
+            return state["current"]
+        close_expired(state["current"])  # its time ran out: graded as saved, then the rules below apply
+        state = quiz_state(enrolment)
     if not state["can_start"]:
         raise QuizError(state["reason"])
     bank = list(module.questions.all())
@@ -127,15 +155,38 @@ def start_attempt(enrolment, rng=None):
         raise QuizError("This quiz is being revised and cannot be taken just now. Please contact the academy.")
     rng = rng or _rng()
     drawn = rng.sample(bank, module.questions_drawn)
+    limit = module.quiz_time_limit
     return Attempt.objects.create(
         enrolment=enrolment,
         number=state["used"] + 1,
         questions=[_snapshot(q, module.shuffle_options, rng) for q in drawn],
+        deadline=timezone.now() + timedelta(minutes=limit) if limit else None,
     )
 
 
 def public_questions(attempt):
     """The drawn questions as the learner may see them before submitting: no answers, no feedback."""
+    return paper_for_learner(attempt.questions)
+
+
+def answers_from_post(attempt, data):
+    """Read a submitted form (field q<id>) into {question id: answer}, ignoring anything not drawn."""
+    return paper_answers_from_post(attempt.questions, data)
+
+
+# A question paper is a list of question snapshots as an attempt stores them. Other apps set papers
+# from a module's bank outside its own quiz (an event's knowledge tests) with these functions.
+
+
+def question_paper(module, count, rng=None):
+    """The first `count` questions of `module`'s bank, in the editor's order, as snapshots (options
+    shuffled if the module shuffles them): the same questions each time the bank is unchanged."""
+    rng = rng or _rng()
+    return [_snapshot(q, module.shuffle_options, rng) for q in module.questions.all()[:count]]
+
+
+def paper_for_learner(questions):
+    """A paper's questions as the learner may see them before submitting: no answers, no feedback."""
     return [
         {
             "id": q["id"],
@@ -143,14 +194,14 @@ def public_questions(attempt):
             "text": q["text"],
             "options": [{"id": o["id"], "text": o["text"]} for o in q["options"]],
         }
-        for q in attempt.questions
+        for q in questions
     ]
 
 
-def answers_from_post(attempt, data):
-    """Read a submitted form (field q<id>) into {question id: answer}, ignoring anything not drawn."""
+def paper_answers_from_post(questions, data):
+    """Read a submitted form (field q<id>) into {question id: answer}, ignoring anything not on the paper."""
     answers = {}
-    for q in attempt.questions:
+    for q in questions:
         key = f"q{q['id']}"
         valid = {o["id"] for o in q["options"]}
         if q["kind"] == Question.MULTIPLE:
@@ -161,6 +212,11 @@ def answers_from_post(attempt, data):
             value = data.get(key) or ""
             answers[str(q["id"])] = value if value in valid else ""
     return answers
+
+
+def grade_paper(questions, answers):
+    """(correct, total) for `answers` ({question id: answer}) to a paper."""
+    return sum(grade_question(q, answers.get(str(q["id"]))) for q in questions), len(questions)
 
 
 def grade_question(question, answer):
@@ -186,16 +242,74 @@ def is_pass(correct, total, pass_mark):
     return total > 0 and correct * 100 >= pass_mark * total
 
 
+def saved_answers(attempt):
+    """The answers saved so far in an attempt in progress ({question id: answer}), to fill its form
+    again. The learner's own choices only: nothing here says whether they are right."""
+    if attempt.is_submitted:
+        return {}
+    return dict(attempt.answers or {})
+
+
+def is_expired(attempt, now=None):
+    """Whether an attempt in progress has run past its time limit (and its grace)."""
+    return (
+        not attempt.is_submitted
+        and attempt.deadline is not None
+        and (now or timezone.now()) > attempt.deadline + DEADLINE_GRACE
+    )
+
+
+@transaction.atomic
+def save_answers(attempt, answers, now=None):
+    """Keep the answers given so far in an attempt in progress, without grading them.
+
+    `answers` ({question id: answer}, from `answers_from_post`) replaces what was saved for the
+    questions it names. Returns the attempt as it now is. A submitted attempt is returned unchanged,
+    and one whose time has run out is graded with what was saved in time (see `close_expired`), so
+    nothing sent later changes a grade: the caller tells the two apart by `is_submitted`."""
+    now = now or timezone.now()
+    locked = Attempt.objects.select_for_update().select_related("enrolment__module").get(pk=attempt.pk)
+    if locked.is_submitted:
+        return locked
+    if is_expired(locked, now):
+        return _grade(locked, locked.answers or {}, now=locked.deadline)
+    drawn = {str(q["id"]) for q in locked.questions}
+    locked.answers = {**(locked.answers or {}), **{k: v for k, v in answers.items() if k in drawn}}
+    locked.saved_at = now
+    locked.save(update_fields=["answers", "saved_at"])
+    return locked
+
+
+@transaction.atomic
+def close_expired(attempt, now=None):
+    """Grade an attempt whose time limit has passed, with the answers saved in time. Returns
+    (attempt, graded): graded is False when it was not expired or was already submitted."""
+    locked = Attempt.objects.select_for_update().select_related("enrolment__module").get(pk=attempt.pk)
+    if not is_expired(locked, now):
+        return locked, False
+    return _grade(locked, locked.answers or {}, now=locked.deadline), True
+
+
 @transaction.atomic
 def submit_attempt(attempt, answers, now=None):
-    """Grade and store an attempt once. Returns (attempt, graded); a second submission grades nothing."""
+    """Grade and store an attempt once. Returns (attempt, graded); a second submission grades nothing.
+
+    `answers` complete the ones saved during the attempt (`save_answers`). Past the time limit the
+    answers sent now are not taken: the attempt is graded with those saved in time."""
     attempt = Attempt.objects.select_for_update().select_related("enrolment__module").get(pk=attempt.pk)
     if attempt.is_submitted:
         return attempt, False
-    module = attempt.enrolment.module
+    if is_expired(attempt, now):
+        return _grade(attempt, attempt.answers or {}, now=attempt.deadline), True
     waiting_for = lessons_before_quiz(attempt.enrolment)
     if waiting_for:
         raise QuizError(lessons_before_quiz_message(waiting_for))
+    return _grade(attempt, {**(attempt.answers or {}), **answers}, now=now), True
+
+
+def _grade(attempt, answers, now=None):
+    """Grade a locked attempt in progress (the caller holds the row lock) and complete the module on a pass."""
+    module = attempt.enrolment.module
     results = {str(q["id"]): grade_question(q, answers.get(str(q["id"]))) for q in attempt.questions}
     correct, total = sum(results.values()), len(attempt.questions)
     attempt.answers = {str(q["id"]): answers.get(str(q["id"]), "") for q in attempt.questions}
@@ -208,7 +322,7 @@ def submit_attempt(attempt, answers, now=None):
     attempt.save()
     if attempt.passed:
         check_completion(attempt.enrolment)
-    return attempt, True
+    return attempt
 
 
 def review(attempt, state=None):

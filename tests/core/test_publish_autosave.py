@@ -48,6 +48,7 @@ def module_form(title="Victim-centred trials"):
             "shuffle_options": "on",
             "review_answers": "when_finished",
             "minimum_minutes": "0",
+            "quiz_time_limit": "0",
             "questions": inline_formset(
                 [
                     {

@@ -226,7 +226,8 @@ def test_a_repeat_visit_reads_only_the_session_the_user_and_the_enrolment(render
         page = html(browser, second.url)
     assert "Lessons: 1 of 3 done" in page
     tables = [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries.captured_queries]
-    assert tables == ["django_session", "accounts_user", "courses_enrolment"]
+    # The learner's private note (notes app) is read afresh: it is never kept in the shared cache.
+    assert tables == ["django_session", "accounts_user", "courses_enrolment", "notes_note"]
 
 
 def test_a_body_that_declares_page_cache_tags_is_never_kept_and_its_tags_reach_the_page(

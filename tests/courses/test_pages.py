@@ -50,6 +50,7 @@ def _module_post(questions, drawn):
             "shuffle_options": "on",
             "review_answers": "when_finished",
             "minimum_minutes": "0",
+            "quiz_time_limit": "0",
             "questions": inline_formset(
                 [
                     {

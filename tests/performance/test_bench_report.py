@@ -297,3 +297,27 @@ def test_worker_memory_line_gives_the_peak_before_the_admin_screens_too():
         "- Peak RSS of a gunicorn worker (VmHWM) after the run: 190 MB — NOT met (target <180 MB); "
         "150 MB before it served the admin screens and the POST journeys"
     ]
+
+
+@pytest.mark.parametrize(
+    ("ratio", "rendered_once", "verdicts"), [(2.4, True, ("met", "met")), (3.2, False, ("NOT met", "NOT met"))]
+)
+def test_module_pdf_row_judges_the_ratio_and_the_second_request(ratio, rendered_once, verdicts):
+    figure = {
+        "median_ms": 2400.0,
+        "p95_ms": 2900.0,
+        "reference_median_ms": 2400.0 / ratio,
+        "ratio": ratio,
+        "pages": 16,
+        "lessons": 6,
+        "samples": 12,
+        "first_request_ms": 2600.0,
+        "stored_request_ms": 2.5,
+        "rendered_once": rendered_once,
+        "load_average": 3.0,
+    }
+    (line,) = report.module_pdf_lines({"module_pdf": figure})
+    assert f"{ratio:.2f}× the reference — {verdicts[0]} (target ≤3.0×)" in line
+    assert f"second 2.5 ms from the stored copy, rendering nothing — {verdicts[1]}" in line
+    assert "6 lessons, 16 pages" in line
+    assert report.module_pdf_lines({}) == []

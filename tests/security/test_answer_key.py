@@ -45,3 +45,33 @@ def test_the_personal_data_download_leaves_out_the_snapshot_of_an_open_attempt(c
     client.force_login(judge)
     body = client.get("/accounts/personal-data/").content.decode()
     assert "SECRET-FEEDBACK" not in body and "Right answer" not in body
+
+
+def test_saved_answers_are_shown_back_but_never_graded_or_marked(client, judge, module):
+    enrolment, _ = services.enrol(judge, module)
+    attempt = services.start_attempt(enrolment)
+    client.force_login(judge)
+    q = attempt.questions[0]
+    wrong = next(o["id"] for o in q["options"] if not o["correct"])
+    saved = client.post(f"/courses/attempts/{attempt.pk}/save/", {f"q{q['id']}": wrong})
+    body = saved.content.decode()
+    assert saved.status_code == 200 and set(saved.json()) == {"saved", "message"}
+    for secret in ("SECRET-FEEDBACK", "correct", "score", "right", "Right answer"):
+        assert secret not in body
+    client.post(f"/courses/attempts/{attempt.pk}/", {f"q{q['id']}": wrong, "action": "later"})
+    html = client.get(f"/courses/attempts/{attempt.pk}/").content.decode()
+    assert f'value="{wrong}" checked' in html  # the learner's own choice comes back...
+    for secret in ("SECRET-FEEDBACK", "Correct answer", '"correct"', "tag-ok", "tag-bad", "You scored"):
+        assert secret not in html  # ...with nothing that says whether it is right
+    attempt.refresh_from_db()
+    assert attempt.results == {} and attempt.score is None and attempt.passed is None
+
+
+def test_the_personal_data_download_leaves_out_the_saved_answers_of_an_open_attempt(client, judge, module):
+    enrolment, _ = services.enrol(judge, module)
+    attempt = services.start_attempt(enrolment)
+    q = attempt.questions[0]
+    services.save_answers(attempt, {str(q["id"]): q["options"][0]["id"]})
+    client.force_login(judge)
+    body = client.get("/accounts/personal-data/").content.decode()
+    assert "SECRET-FEEDBACK" not in body and "Right answer" not in body and q["options"][0]["id"] not in body

@@ -87,6 +87,31 @@ def test_twenty_simultaneous_submissions_grade_an_attempt_once(course_world):
     assert Attempt.objects.filter(enrolment=enrolment).count() == 1
 
 
+def test_saves_racing_submissions_never_change_the_grade(course_world):
+    """The page's script saving answers while "Submit answers" is pressed in two tabs: one grade, and
+    whatever is saved after it changes neither the answers graded nor the score."""
+    from courses import services
+    from courses.models import Attempt
+
+    _, index = course_world
+    _module, enrolment = _enrolled(index, lessons=1, questions=3)
+    attempt = services.start_attempt(enrolment)
+    right = {str(q["id"]): next(o["id"] for o in q["options"] if o["correct"]) for q in attempt.questions}
+    wrong = {str(q["id"]): next(o["id"] for o in q["options"] if not o["correct"]) for q in attempt.questions}
+
+    def act(i):
+        if i % 4 == 0:
+            return ("submit", services.submit_attempt(attempt, right)[1])
+        return ("save", services.save_answers(attempt, wrong).is_submitted)
+
+    results = in_parallel(act)
+    assert not unexpected(results)
+    assert sum(1 for (kind, graded), _ in results if kind == "submit" and graded) == 1
+    attempt = Attempt.objects.get(pk=attempt.pk)
+    # Graded once, with the answers as they stood at that moment: the submission's own (all right).
+    assert attempt.is_submitted and attempt.answers == right and attempt.correct_count == 3
+
+
 def test_attempt_limit_holds_when_attempts_start_in_parallel(course_world):
     from courses import services
     from courses.models import Attempt
