@@ -63,6 +63,10 @@ class Academy(index.Indexed, ClusterableModel):
     registrars_group = models.OneToOneField(
         Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    # Keeps the MHA support record of the academy's events (support app), beside its registrars.
+    finance_group = models.OneToOneField(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     panels = [
         FieldPanel("name"),

@@ -17,8 +17,16 @@ from .models import Academy, AcademyIndexPage, AcademyPage
 EDITOR = "editor"
 MODERATOR = "moderator"
 REGISTRAR = "registrar"
-STAFF_ROLES = {EDITOR: "editors", MODERATOR: "moderators", REGISTRAR: "registrars"}
-PLATFORM_GROUP_FOR_ROLE = {EDITOR: EDITORS_GROUP, MODERATOR: MODERATORS_GROUP, REGISTRAR: REGISTRARS_GROUP}
+FINANCE = "finance"
+STAFF_ROLES = {EDITOR: "editors", MODERATOR: "moderators", REGISTRAR: "registrars", FINANCE: "finance"}
+# The platform-wide group of academy finance staff; the support app grants it its permissions.
+FINANCE_GROUP = "Finance officers"
+PLATFORM_GROUP_FOR_ROLE = {
+    EDITOR: EDITORS_GROUP,
+    MODERATOR: MODERATORS_GROUP,
+    REGISTRAR: REGISTRARS_GROUP,
+    FINANCE: FINANCE_GROUP,
+}
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = [
@@ -81,7 +89,7 @@ def provision_academy(academy):
 
 
 def add_staff(academy, user, role):
-    """Make `user` an editor, moderator or registrar of `academy`."""
+    """Make `user` an editor, moderator, registrar or finance officer of `academy`."""
     group = getattr(academy, f"{STAFF_ROLES[role]}_group")
     user.groups.add(group, Group.objects.get(name=PLATFORM_GROUP_FOR_ROLE[role]))
 
@@ -124,7 +132,10 @@ def staff_academies(user):
         return Academy.objects.all()
     groups = user.groups.all()
     return Academy.objects.filter(
-        Q(editors_group__in=groups) | Q(moderators_group__in=groups) | Q(registrars_group__in=groups)
+        Q(editors_group__in=groups)
+        | Q(moderators_group__in=groups)
+        | Q(registrars_group__in=groups)
+        | Q(finance_group__in=groups)
     ).distinct()
 
 

@@ -42,6 +42,7 @@ class HomePage(RestrictionsFromCacheMixin, Page):
         "colloquia.ColloquiumIndexPage",
         "courses.CourseIndexPage",
         "resources.ResourceIndexPage",
+        "national_statistics.StatisticsPage",
     ]
 
     def get_context(self, request, *args, **kwargs):

@@ -1,0 +1,109 @@
+"""What feedback shows on shared pages: the event page's side column and "My learning".
+
+Neither is kept in the learner cache: whether the form is open changes with the clock, not with
+the person's records. "My learning" reads the person's places and their events' settings in two
+queries and asks the rules only about events whose form or test the calendar allows today (ended
+within the feedback window, or not yet started with a knowledge test), so it costs the same
+however many events the person has a place at.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from colloquia.choices import RegistrationStatus
+from colloquia.records import Registration
+
+from . import services
+from .models import DEFAULT_WINDOW_DAYS, FeedbackSetup, TestStage
+
+RECENT = timedelta(days=366)  # longer than any feedback window
+
+
+def _actions(page, user):
+    """The feedback and test links `user` has for `page`: [{"label", "url", "note"}], and what they did."""
+    actions, done = [], []
+    feedback = services.feedback_state(page, user)
+    if feedback["can_answer"]:
+        actions.append(
+            {
+                "label": "Give your feedback",
+                "url": reverse("feedback:form", args=[page.pk]),
+                "note": f"Open until {feedback['closes']:%-d %b %Y}; "
+                + ("named: your name is kept with your answers." if feedback["named"] else "anonymous."),
+            }
+        )
+    elif feedback["answered"]:
+        done.append("You have given your feedback. Thank you.")
+    if services.test_module(page) is not None:
+        for stage, label in [
+            (TestStage.PRE, "Take the test before the event"),
+            (TestStage.POST, "Take the test after the event"),
+        ]:
+            test = services.test_state(page, user, stage)
+            if test["can_take"]:
+                actions.append({"label": label, "url": reverse("feedback:test", args=[page.pk, stage]), "note": ""})
+            elif test["taken"]:
+                done.append(f"{stage.label.capitalize()}: you scored {test['taken'].correct} of {test['taken'].total}.")
+    return actions, done
+
+
+def _may_have_actions(page, settings, today):
+    """Whether the calendar leaves the event anything to do today: its form may be open (the event
+    ended within the window, a day's margin for its time zone) or, with a knowledge test, it has
+    not started yet. Only then are the rules asked, at a few queries. `settings` carries the
+    event's feedback settings as annotated (`has_setup`, `collect`, `window`, `test_module_pk`)."""
+    collect = settings.collect if settings.has_setup else True
+    window = settings.window if settings.has_setup else DEFAULT_WINDOW_DAYS
+    has_test = bool(settings.test_module_pk)
+    ended_within_window = today - timedelta(days=window + 1) <= page.end_date <= today + timedelta(days=1)
+    return ((collect or has_test) and ended_within_window) or (
+        has_test and page.start_date >= today - timedelta(days=1)
+    )
+
+
+def event_section(request, page=None, **kwargs):
+    """On the event's page, for a participant: the feedback form and the knowledge tests open to them."""
+    user = request.user
+    if page is None or not user.is_authenticated:
+        return None
+    if not Registration.objects.filter(page=page, user=user, status=RegistrationStatus.APPROVED).exists():
+        return None
+    actions, done = _actions(page, user)
+    if not actions and not done:
+        return None
+    return {"template": "feedback/sections/event.html", "actions": actions, "done": done}
+
+
+def my_feedback(request, **kwargs):
+    """In "My learning": the events whose feedback form or knowledge test awaits the person."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    today = timezone.localdate()
+    # The person's places and their events' feedback settings in one query.
+    setups = FeedbackSetup.objects.filter(page_id=OuterRef("page_id"))
+    registrations = (
+        Registration.objects.filter(user=user, status=RegistrationStatus.APPROVED, page__end_date__gte=today - RECENT)
+        .select_related("page")
+        .annotate(
+            has_setup=Exists(setups),
+            collect=Subquery(setups.values("collect_feedback")[:1]),
+            window=Subquery(setups.values("window_days")[:1]),
+            test_module_pk=Subquery(setups.values("test_module_id")[:1]),
+        )
+        .order_by("-page__start_date")
+    )
+    rows = []
+    for registration in registrations:
+        page = registration.page
+        if not page.live or not _may_have_actions(page, registration, today):
+            continue
+        actions, _ = _actions(page, user)
+        if actions:
+            rows.append({"page": page, "actions": actions})
+    if not rows:
+        return None
+    return {"template": "feedback/sections/my_feedback.html", "rows": rows}

@@ -1,0 +1,278 @@
+"""The national picture: figures gathered from each app, with small groups left out.
+
+The rule that keeps people from being identified (docs/statistics.md):
+
+- A *group* is the people of one kind in one State/UT in one year: the participants of one
+  category at the events held in a State that year; the learners of one State who completed
+  one module that year; the certificates of one kind issued to recipients of one State that year.
+- A group of 1 to 4 is never shown and never added into anything: every number on the page,
+  in the CSV and in the JSON is a sum of groups of five or more (or zero). A cell whose groups
+  are all small reads "fewer than 5"; a number that leaves small groups out says how many.
+- So no total, no other filter (year, State) and no other download holds a small group's
+  number, and none can be found by subtracting one figure from another.
+- Events are not people: the number of events held is shown whole.
+
+Every figure is built from the rows the apps' public functions return at that grain
+(colloquia.services.held_event_rows / attended_rows, courses.services.completion_rows,
+certificates.services.issued_rows), read once for all filters and kept in the page cache
+until a record they count changes (the "national-statistics" tag, wagtail_hooks.py).
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from certificates.services import issued_rows
+from colloquia.services import attended_rows, held_event_rows
+from core.cache import page_cache, tag_generations
+from courses.services import completion_rows
+
+MIN_GROUP = 5
+TAG = "national-statistics"
+CACHE_SECONDS = 24 * 60 * 60  # the tag makes it stale long before this when anything changes
+NATIONAL = "National events (no State/UT)"
+
+__all__ = ["MIN_GROUP", "TAG", "grain_rows", "national_picture"]
+
+
+def grain_rows(pages):
+    """Every app's rows at the finest grain, for every year and State (a handful of queries)."""
+    return {
+        "events": held_event_rows(pages),
+        "attended": attended_rows(pages),
+        "completions": completion_rows(),
+        "certificates": issued_rows(),
+    }
+
+
+def cached_grain_rows(pages_fn, *, generation):
+    """`grain_rows`, kept in the page cache under the content `generation` (events published or
+    changed) and the TAG's generation (attendance, registrations, completions, certificates)."""
+    tag = tag_generations([TAG])[TAG]
+    key = f"national-statistics.rows.{generation}.{tag}"
+    store = page_cache()
+    rows = None if generation is None else store.get(key)
+    if rows is None:
+        rows = grain_rows(pages_fn())
+        if generation is not None:
+            store.set(key, rows, CACHE_SECONDS)
+    return rows
+
+
+class Cell:
+    """A figure made of groups: the sum of those of MIN_GROUP or more, and how many small ones were left out."""
+
+    def __init__(self, value=0, left_out=0):
+        self.value = value
+        self.left_out = left_out
+
+    def add(self, size, amount=None):
+        if 0 < size < MIN_GROUP:
+            self.left_out += 1
+        else:
+            self.value += size if amount is None else amount
+
+    def merge(self, other):
+        self.value += other.value
+        self.left_out += other.left_out
+
+    @property
+    def shown(self):
+        """The number to show, or None when all its groups were small."""
+        return None if (self.left_out and not self.value) else self.value
+
+    @property
+    def text(self):
+        if self.shown is None:
+            return "fewer than 5"
+        return _number(self.value)
+
+    @property
+    def note(self):
+        if self.left_out and self.shown is not None:
+            groups = "group" if self.left_out == 1 else "groups"
+            return f"leaves out {self.left_out} {groups} of fewer than 5"
+        return ""
+
+    def as_data(self):
+        return {"value": _plain(self.shown), "text": self.text, "small_groups_left_out": self.left_out}
+
+
+def _number(value):
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:,}"
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _matches(row, year, state):
+    return (year is None or row["year"] == year) and (not state or row["state"] == state)
+
+
+def _table(table_id, title, description, row_heading, measures, rows, total=True):
+    """rows: [(label, [Cell per measure])]. The total adds up the cells as shown."""
+    table = {
+        "id": table_id,
+        "title": title,
+        "description": description,
+        "row_heading": row_heading,
+        "measures": measures,
+        "rows": [{"label": label, "cells": cells} for label, cells in rows],
+        "total": None,
+    }
+    if total:
+        sums = [Cell() for _ in measures]
+        for _, cells in rows:
+            for i, cell in enumerate(cells):
+                sums[i].merge(cell)
+        table["total"] = {"label": "Total", "cells": sums}
+    return table
+
+
+def national_picture(rows, *, year=None, state=None, categories=(), source_labels=None):
+    """The page's tables for a year and a State/UT code (None / "" for all), from `grain_rows`.
+
+    `categories` are the participant categories as (value, label) in the order to show them;
+    `source_labels` names certificate sources ({"colloquium": "Events", ...}).
+    """
+    source_labels = source_labels or {}
+    tables = []
+
+    # Events held, by State/UT and year: whole numbers (events are not people).
+    events = sorted(
+        (row for row in rows["events"] if _matches(row, year, state)),
+        key=lambda row: (row["state_name"] or "~", row["year"]),
+    )
+    tables.append(
+        _table(
+            "events",
+            "Events held",
+            "Colloquia and conferences that have ended, by the State/UT where they were held and the year they began. "
+            "An event several academies organise together counts once.",
+            "State/UT and year",
+            [{"key": "events", "heading": "Events"}],
+            [(f"{row['state_name'] or NATIONAL}, {row['year']}", [Cell(row["events"])]) for row in events],
+        )
+    )
+
+    attended = [row for row in rows["attended"] if _matches(row, year, state)]
+    people, hours = defaultdict(Cell), defaultdict(lambda: Cell(Decimal(0)))
+    by_state = defaultdict(Cell)
+    for row in attended:
+        people[row["category"]].add(row["people"])
+        hours[row["category"]].add(row["people"], row["hours"])
+        by_state[row["state_name"] or NATIONAL].add(row["people"])
+    tables.append(
+        _table(
+            "participants",
+            "Participants by category",
+            "People marked present at one session or more of an event that has ended, by the category they "
+            "registered in (a person at two events counts at each), and their training hours: the length of "
+            "every session they were marked present at, added up.",
+            "Category",
+            [{"key": "people", "heading": "Participants"}, {"key": "hours", "heading": "Training hours"}],
+            [(label, [people[value], hours[value]]) for value, label in categories],
+        )
+    )
+    tables.append(
+        _table(
+            "participants-by-state",
+            "Participants by State/UT",
+            "The same participants, by the State/UT where the event was held.",
+            "State/UT",
+            [{"key": "people", "heading": "Participants"}],
+            [(label, [by_state[label]]) for label in sorted(by_state)],
+        )
+    )
+
+    completions = defaultdict(Cell)
+    titles = {}
+    for row in rows["completions"]:
+        if _matches(row, year, state):
+            completions[row["module"]].add(row["completions"])
+            titles[row["module"]] = row["module_title"]
+    tables.append(
+        _table(
+            "module-completions",
+            "Module completions",
+            "Online modules completed, by module; the year is the year of completion and the State/UT the "
+            "learner's own.",
+            "Module",
+            [{"key": "completions", "heading": "Completions"}],
+            [(titles[module], [completions[module]]) for module in sorted(titles, key=lambda m: titles[m])],
+        )
+    )
+
+    issued = defaultdict(Cell)
+    for row in rows["certificates"]:
+        if _matches(row, year, state):
+            issued[row["source"]].add(row["issued"])
+    tables.append(
+        _table(
+            "certificates",
+            "Certificates issued",
+            "Valid certificates of attendance (events) and completion (modules), by the year of issue and the "
+            "recipient's State/UT.",
+            "For",
+            [{"key": "issued", "heading": "Certificates"}],
+            [(label, [issued[value]]) for value, label in source_labels.items()],
+        )
+    )
+    return tables
+
+
+def filter_choices(rows):
+    """(years, State/UT (code, name) pairs) that have figures, latest year first, States by name."""
+    years, states = set(), {}
+    for kind in rows.values():
+        for row in kind:
+            years.add(row["year"])
+            if row["state"]:
+                states[row["state"]] = row["state_name"]
+    return sorted(years, reverse=True), sorted(states.items(), key=lambda item: item[1])
+
+
+def as_data(tables, *, year=None, state=None):
+    """The tables as plain data, for the JSON download (the same numbers as the page)."""
+    return {
+        "filters": {"year": year, "state": state or None},
+        "rule": f"Groups of fewer than {MIN_GROUP} people are not shown and are left out of every total.",
+        "tables": [
+            {
+                "id": table["id"],
+                "title": table["title"],
+                "description": table["description"],
+                "row_heading": table["row_heading"],
+                "measures": [measure["heading"] for measure in table["measures"]],
+                "rows": [
+                    {"label": row["label"], "cells": [cell.as_data() for cell in row["cells"]]}
+                    for row in table["rows"] + ([table["total"]] if table["total"] else [])
+                ],
+            }
+            for table in tables
+        ],
+    }
+
+
+def csv_rows(tables):
+    """(header, rows) for the CSV download: one line per figure, the same numbers as the page."""
+    header = ["Table", "Row", "Measure", "Value", "Note"]
+    lines = []
+    for table in tables:
+        for row in table["rows"] + ([table["total"]] if table["total"] else []):
+            for measure, cell in zip(table["measures"], row["cells"], strict=True):
+                value = cell.shown
+                lines.append(
+                    [
+                        table["title"],
+                        row["label"],
+                        measure["heading"],
+                        value if value is not None else "",
+                        cell.note or ("fewer than 5" if value is None else ""),
+                    ]
+                )
+    return header, lines

@@ -1,0 +1,68 @@
+"""The support records in the admin: the listing (a ModelViewSet), a record's screens, the audit log's words."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path
+from wagtail import hooks
+
+from . import views
+from .models import SupportRecord
+from .services.documents import ACTION_CORRECTION, ACTION_SIGNED
+from .services.money import ACTION_EXPENDITURE_REMOVED, ACTION_OPENED, ACTION_SANCTION
+from .viewsets import support_record_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_support_records():
+    return support_record_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_support_urls():
+    record = "support/<int:pk>/"
+    return [
+        path("support/open/", views.open_records, name="support_open"),
+        path(record, views.record_detail, name="support_record"),
+        path(f"{record}proposal/", views.proposal, name="support_proposal"),
+        path(f"{record}sanction/", views.sanction, name="support_sanction"),
+        path(f"{record}expenditure/add/", views.add_expenditure, name="support_add_expenditure"),
+        path(
+            f"{record}expenditure/<int:entry_id>/remove/", views.remove_expenditure, name="support_remove_expenditure"
+        ),
+        path(f"{record}photographs/add/", views.add_photograph, name="support_add_photograph"),
+        path(f"{record}photographs/<int:photo_id>/remove/", views.remove_photograph, name="support_remove_photograph"),
+        path(f"{record}refund/", views.refund, name="support_refund"),
+        path(f"{record}sign/", views.sign, name="support_sign"),
+        path(f"{record}correct/", views.correct, name="support_correct"),
+        path(f"{record}documents/<slug:kind>.pdf", views.document, name="support_document"),
+        path(f"{record}versions/<int:number>/<slug:kind>.pdf", views.signed_document, name="support_signed_document"),
+        path(f"{record}vouchers/<int:entry_id>/<str:name>", views.voucher, name="support_voucher"),
+        path(f"{record}photographs/<int:photo_id>/<str:name>", views.photograph, name="support_photograph"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_support_log_actions(actions):
+    for action, label, message in [
+        (ACTION_OPENED, "Open a support record", "Support record opened"),
+        (ACTION_SANCTION, "Record a sanction", "Sanction recorded"),
+        (ACTION_EXPENDITURE_REMOVED, "Remove an expenditure entry", "Expenditure entry removed"),
+        (ACTION_SIGNED, "Sign a utilisation certificate", "Utilisation certificate signed; record locked"),
+        (ACTION_CORRECTION, "Open a correction", "Correction opened as a new version"),
+    ]:
+        actions.register_action(action, label, message)
+
+
+@hooks.register("before_delete_page")
+def keep_events_with_accounts(request, page):
+    """An event with a support record (or a section holding one) stays: its accounts must."""
+    records = SupportRecord.objects.filter(event__path__startswith=page.path).select_related("event")
+    record = records.first()
+    if record is None:
+        return None
+    messages.error(
+        request,
+        f"“{record.event.title}” has an MHA support record, so it cannot be deleted: its accounts must stay. "
+        "Unpublish it instead.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
