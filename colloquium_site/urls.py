@@ -6,6 +6,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import views as certificate_views
 from home import views as home_views
 
 from .api import api_router
@@ -23,11 +24,14 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("search/", home_views.search, name="search"),
     path("courses/", include("courses.urls")),
+    path("notes/", include("notes.urls")),
     path("certificates/", include("certificates.urls")),
     path("resources/", include("resources.urls")),
     path("colloquia-registrations/", include("colloquia.urls")),
     path("checkin/", include("checkin.urls")),
+    path("offline-copies/", include("offline_copies.urls")),
     path("registration-questions/", include("registration_questions.urls")),
+    path("feedback/", include("feedback.urls")),
     # The apps' old prefixes, kept for emailed links, subscribed calendar feeds and bookmarks.
     path("learning/<path:rest>", RedirectView.as_view(url="/courses/%(rest)s", permanent=True, query_string=True)),
     path(
@@ -35,6 +39,8 @@ urlpatterns = [
         RedirectView.as_view(url="/colloquia-registrations/%(rest)s", permanent=True, query_string=True),
     ),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    # The public keys that sign certificates' Open Badges credentials (certificates.open_badges).
+    path(".well-known/jwks.json", certificate_views.jwks, name="jwks"),
 ]
 
 if settings.DEBUG:

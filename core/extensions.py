@@ -10,6 +10,8 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
   colloquium_home_sections            fn(request) -> section | None              home.models.HomePage
   colloquium_academy_sections         fn(request, academy=) -> section | None    academies.models.AcademyPage
   colloquium_dashboard_sections       fn(request) -> section | None              accounts.views.dashboard
+  colloquium_lesson_sections          fn(request, lesson=, module=) -> section   courses.models.LessonPage (under the
+                                      | None: this reader's own, never cached    lesson; the notes app's note)
   colloquium_staff_screen_prefixes    fn() -> path prefixes of staff screens     accounts.middleware.StaffMFAMiddleware
                                       outside /admin/ that need 2FA too
   colloquium_role_queue_scope         fn(verifier, users) -> the users whose     accounts.admin_views (role queue;
@@ -17,8 +19,10 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
   colloquium_personal_data            fn(user) -> {"section": data}, merged      accounts.services.export_personal_data
                                       into the personal-data download
   colloquium_registration_email_       fn(registration, template) -> [{filename,  colloquia.services.emails.notify
-  attachments                         content, mimetype, note}] to attach to
-                                      an email about that registration
+  attachments                         content, mimetype, note}] to attach to     (an email with a deferred one is
+                                      an email about that registration, or       sent from the task worker, which
+                                      {DEFERRED_ATTACHMENT: fn() -> that dict    calls fn: a PDF is never rendered
+                                      | None} for a file costly to make          in the request)
   colloquium_registration_export_     fn(event_page) -> [(heading, fn(regis-     colloquia.viewsets (the registration
   columns                             tration) -> value)]: columns added to      list's CSV and XLSX), once per
                                       that event's registration download         download: load per event, not per row
@@ -27,11 +31,20 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
   colloquium_registration_form_       fn(page, data=None, files=None) -> a form  colloquia.routes.register,
   extensions                          with save(registration) and discard(),     colloquia.views.invitation
                                       or None (see colloquia.extensions)
+  colloquium_event_sections           fn(request, page=) -> section | None:      colloquia.models.ColloquiumPage
+                                      shown in the event page's side column      (get_context)
+  colloquium_event_admin_links        fn(request, page) -> [{"label", "url"}]:   colloquia.admin_views.event_detail
+                                      the registrar's screens of that event in   (the event's registrar screen),
+                                      other apps ([] for a user without them)    for its registrars only
   colloquium_page_cache_models        fn() -> labels ("app.Model") whose save    core.receivers (page cache), once,
                                       or delete makes every cached page stale    from CoreConfig.ready
   colloquium_page_cache_tags          fn() -> {label: fn(instance) -> tags}:     core.receivers, as above; pages
                                       a save or delete makes stale only the      declare tags with
-                                      pages that declared those tags             core.cache.depends_on
+                                      pages that declared those tags (apps may   core.cache.depends_on
+                                      name the same model: all their tags)
+  colloquium_co_organised_events      fn(academies) -> ids of the events those   colloquia.sections (academy page),
+                                      academies co-organise (a subquery), beside colloquia.services.listing (an
+                                      the ones in their own section              academy's calendar and archive)
 
 A section dict has at least "template" (or "html", already rendered: see `learner_section`);
 None shows nothing. Sections appear in the order of their `order` argument.

@@ -42,11 +42,19 @@ def page_cache_model_labels():
 
 def page_cache_tag_rules():
     """{label: fn(instance) -> tags} from the "colloquium_page_cache_tags" hook: models whose saves
-    make stale only the pages that declared those tags (core.cache.depends_on)."""
-    rules = {}
+    make stale only the pages that declared those tags (core.cache.depends_on). Several apps may
+    name the same model: its saves then bump the tags of every one of them."""
+    found = {}
     for fn in hooks.get_hooks("colloquium_page_cache_tags"):
-        rules.update(fn())
-    return rules
+        for label, tags_of in fn().items():
+            found.setdefault(label, []).append(tags_of)
+    return {label: _all_tags(functions) for label, functions in found.items()}
+
+
+def _all_tags(functions):
+    if len(functions) == 1:
+        return functions[0]
+    return lambda instance: [tag for tags_of in functions for tag in tags_of(instance)]
 
 
 def _tag_bumper(tags_of):

@@ -42,10 +42,17 @@ INSTALLED_APPS = [
     "colloquia",
     "registration_questions",  # an event's own registration questions (uses colloquia, through its hooks)
     "checkin",  # e-tickets, name badges, the check-in desk and the attendance grid (uses colloquia)
+    "online_attendance",  # a meeting's attendance report, matched and recorded (uses colloquia)
     "resources",
     "courses",
+    "notes",  # a learner's private notes on lessons (uses courses, through its hook and public functions)
     "certificates",
     "messaging",  # after colloquia and certificates: it listens to certificate_issued
+    "offline_copies",  # lesson and module PDFs and the module EPUB (uses courses, notes)
+    "support",  # the MHA support record of an event: budget, sanction, expenditure, UC and outcome report
+    "feedback",  # an event's feedback form, knowledge tests and feedback report (uses colloquia and courses)
+    "interstate",  # academies' contacts and nodal officers, co-organised events (uses colloquia, through its hooks)
+    "national_statistics",  # the public statistics page (reads colloquia, courses and certificates services)
     "home",
     *(["demo"] if DEMO_CONTENT else []),  # demo/content/ and load_demo; production leaves it out
     # Wagtail
@@ -255,6 +262,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The site's name: emails greet with it, and it heads the admin.
 SITE_NAME = env.get("SITE_NAME", "Colloquium")
+
+# The key that signs Open Badges 3.0 credentials (RS256; certificates.open_badges.keys): a PEM
+# file outside the repository. Retired keys stay published so credentials they signed still
+# verify. Development and tests generate the signing key into the git-ignored private/ on first
+# use; production requires the file (docs/certificates.md, "Signing key").
+CREDENTIAL_SIGNING_KEY_FILE = Path(
+    env.get("CREDENTIAL_SIGNING_KEY_FILE") or BASE_DIR / "private" / "credential-keys" / "signing-key.pem"
+)
+CREDENTIAL_RETIRED_KEY_FILES = [Path(item) for item in env_list("CREDENTIAL_RETIRED_KEY_FILES", "")]
+CREDENTIAL_GENERATE_MISSING_KEY = env_bool("CREDENTIAL_GENERATE_MISSING_KEY", True)
 
 # --- Wagtail ---
 WAGTAIL_SITE_NAME = SITE_NAME

@@ -27,6 +27,9 @@ if not env.get("SITE_URL"):
         "such as https://colloquium.example.org."
     )
 
+# The credential signing key must be made on purpose (`manage.py create_credential_key`), never on the fly.
+CREDENTIAL_GENERATE_MISSING_KEY = env_bool("CREDENTIAL_GENERATE_MISSING_KEY", False)
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31_536_000

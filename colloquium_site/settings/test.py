@@ -23,6 +23,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media" / env.get("PYTEST_XDIST_WORKER", "main")
+# Generated on first use, shared by the test processes (a race to create it is settled by os.link).
+CREDENTIAL_SIGNING_KEY_FILE = BASE_DIR / ".test-media" / "credential-keys" / "signing-key.pem"
+CREDENTIAL_RETIRED_KEY_FILES = []
+CREDENTIAL_GENERATE_MISSING_KEY = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ALLOWED_HOSTS = ["*"]
 SITE_URL = "http://testserver"

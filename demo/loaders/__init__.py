@@ -5,7 +5,22 @@ database (ContentError names the file and the field), and `load(stdout)`, which 
 number of objects it created (0 when everything exists already).
 """
 
-from . import academies, accounts, certificates, colloquia, courses, home, registration_questions, resources
+from . import (
+    academies,
+    academy_artwork,
+    accounts,
+    certificates,
+    checkin,
+    colloquia,
+    courses,
+    feedback,
+    home,
+    interstate,
+    national_statistics,
+    registration_questions,
+    resources,
+    support,
+)
 
 # (name, read, load): accounts first (everything refers to them), certificates last (they read
 # what the courses and colloquia loaders made).
@@ -13,12 +28,18 @@ LOADERS = [
     ("accounts", accounts.read, accounts.load),
     ("home", home.read, home.load),
     ("academies", academies.read, academies.load),
+    ("academy emblems and signatures", academy_artwork.read, academy_artwork.load),
     ("courses", courses.read, courses.load),
     ("resources", resources.read, resources.load),
     ("colloquia", colloquia.read, colloquia.load),
     ("registration questions", registration_questions.read, registration_questions.load),
+    ("e-tickets", checkin.read, checkin.load),
+    ("feedback", feedback.read, feedback.load),
+    ("inter-State channel", interstate.read, interstate.load),
     ("home (hero link)", home.read, home.link_hero),
     ("certificates", certificates.read, certificates.load),
+    ("MHA support records", support.read, support.load),  # after certificates: the outcome report counts them
+    ("statistics page", national_statistics.read, national_statistics.load),
 ]
 
 __all__ = ["LOADERS"]

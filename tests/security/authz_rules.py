@@ -19,6 +19,8 @@ from fnmatch import fnmatchcase
 
 from django.urls import reverse
 
+from certificates.open_badges import published_keys
+
 OK, LOGIN, DENY, REFUSED = "ok", "login", "deny", "refused"
 ANY_SIGNED_IN = "ok-or-deny"
 METHOD = "method"
@@ -89,6 +91,17 @@ def staff_method(role, variant, w):
     if role == "anonymous":
         return LOGIN
     return METHOD if role in STAFF else REFUSED
+
+
+def registrar_reaches_view(role, variant, w):
+    """A registrar's POST on an academy's object: the academy's registrars (and superusers) reach the
+    view, which answers by the data posted (a redirect, with an error for an empty post); everyone
+    else is refused before it."""
+    if role == "anonymous":
+        return LOGIN
+    if role == "superuser" or (role == "registrar" and variant == "a"):
+        return ANY_SIGNED_IN
+    return REFUSED
 
 
 def superuser_only(role, variant, w):
@@ -210,6 +223,62 @@ def _message_cases(w):
         (v, method + url(view, message_id=w[f"message_{v}"].pk))
         for view, method in (("messaging_log", ""), ("messaging_log_csv", ""), ("messaging_resend", "POST "))
         for v in ("a", "b")
+    ]
+
+
+def _attendance_import_cases(name):
+    """An online-attendance import at each academy's event, waiting for its columns (made once)."""
+
+    def cases(w):
+        if "attendance_import_a" not in w.objects:
+            from django.core.files.uploadedfile import SimpleUploadedFile
+
+            from online_attendance.services import start_import
+
+            for v in ("a", "b"):
+                event = w[f"event_{v}"]
+                session = event.sessions.first()
+                session.mode = "online"
+                session.save(update_fields=["mode"])
+                report = SimpleUploadedFile("report.csv", b"Who,Arrived,Left\nA Judge,10:00,11:00\n")
+                w.objects[f"attendance_import_{v}"] = start_import(event, session, report, by=None)
+        return [(v, url(name, import_id=w[f"attendance_import_{v}"].pk)) for v in ("a", "b")]
+
+    return cases
+
+
+def _contact_cases(name):
+    """A contact of each academy (made once), for the academy's editors' screens."""
+
+    def cases(w):
+        if "contact_a" not in w.objects:
+            from interstate.models import Contact
+
+            for v in ("a", "b"):
+                academy = getattr(w, f"academy_{v}")
+                w.objects[f"contact_{v}"] = Contact.objects.create(
+                    academy=academy, name=f"Registrar, academy {v.upper()}", designation="Registrar"
+                )
+        return [(v, url(name, pk=w[f"contact_{v}"].pk)) for v in ("a", "b")]
+
+    return cases
+
+
+def _badge_sheet_cases(w):
+    """A ready sheet of badges at each academy's event (made once), reached through its own event
+    (a, b) and through the other academy's ("a-page-b-object")."""
+    if "badge_sheet_a" not in w.objects:
+        from django.core.files.base import ContentFile
+
+        from checkin.models import BadgeSheet
+
+        for v in ("a", "b"):
+            sheet = BadgeSheet(page=w[f"event_{v}"], status=BadgeSheet.Status.READY, badges=1)
+            sheet.file.save("badges.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+            w.objects[f"badge_sheet_{v}"] = sheet
+    return [
+        (v, url("checkin_badge_sheet", page_id=w[f"event_{e}"].pk, sheet_id=w[f"badge_sheet_{s}"].pk))
+        for v, e, s in (("a", "a", "a"), ("b", "b", "b"), ("a-page-b-object", "a", "b"))
     ]
 
 
@@ -455,6 +524,40 @@ RULES = [
         owner("judge"),
         "another learner's attempt (guessed id) is 404",
     ),
+    (
+        "courses:save_attempt",
+        by_obj("courses:save_attempt", "attempt_id", {"own": "attempt_a", "other": "attempt_b"}),
+        owner("judge"),
+        "answers saved only into one's own attempt; another's (guessed id) is 404",
+    ),
+    # --- notes (private: the writer alone, staff and superusers included in the refusal) ---
+    (
+        "notes:lesson",
+        by_obj("notes:lesson", "lesson_id", {"a": "lesson_a"}),
+        signed_in,
+        "anyone signed in keeps their own note on a lesson",
+    ),
+    (
+        "notes:module*",
+        lambda w: [
+            ("a", url("notes:module", module_id=w["module_a"].pk)),
+            ("a", url("notes:module_pdf", module_id=w["module_a"].pk)),
+        ],
+        signed_in,
+        "each signed-in user sees only their own notes on a module",
+    ),
+    (
+        "notes:note",
+        by_obj("notes:note", "note_id", {"own": "note_a", "other": "note_b"}),
+        owner("judge"),
+        "another person's note is 404, for staff and superusers too",
+    ),
+    (
+        "notes:delete",
+        by_obj("notes:delete", "note_id", {"own": "note_a", "other": "note_b"}),
+        owner("judge"),
+        "another person's note cannot be deleted (404)",
+    ),
     # --- certificates (learner and public) ---
     ("certificates:mine", one("certificates:mine"), signed_in, ""),
     ("certificates:transcript", one("certificates:transcript"), signed_in, ""),
@@ -489,6 +592,32 @@ RULES = [
         lambda role, v, w: OK if v == "real" else DENY,
         "the PDF for whoever holds the code",
     ),
+    (
+        "certificates:download_credential",
+        by_obj("certificates:download_credential", "pk", {"own": "certificate_a", "other": "certificate_b"}),
+        owner("judge"),
+        "another learner's Open Badges credential by guessed id is 404",
+    ),
+    ("jwks", one("jwks"), public, "the credential signing keys' public halves"),
+    (
+        "certificates:credential_key",
+        fixed(
+            "certificates:credential_key",
+            {"real": lambda w: {"thumbprint": published_keys()[0].thumbprint}, "guess": {"thumbprint": "A" * 43}},
+        ),
+        lambda role, v, w: OK if v == "real" else DENY,
+        "a published public key; an unknown thumbprint is 404",
+    ),
+    (
+        "certificates:credential_issuer",
+        fixed(
+            "certificates:credential_issuer",
+            {"real": lambda w: {"code": w["certificate_b"].academy_code}, "guess": {"code": "NOPE"}},
+        ),
+        lambda role, v, w: OK if v == "real" else DENY,
+        "an issuing academy's public profile; an unknown code is 404",
+    ),
+    ("certificates:credential_status", fixed("certificates:credential_status", {"": {"number": 0}}), public, ""),
     # --- resources ---
     ("resources:upload", one("resources:upload"), verified_roles("cso"), "members of a verified organisation"),
     (
@@ -1130,15 +1259,16 @@ RULES = [
     ),
     # --- checkin: e-tickets, badges, the desk and the attendance grid ---
     ("checkin_events", one("checkin_events"), admin("registrar"), "the events' desks, badges and grids"),
+    ("checkin_badge_sheet", _badge_sheet_cases, admin_scoped("registrar"), "a ready sheet of an event's name badges"),
     (
         "checkin_*",
         lambda w: [
             (v, url(view, page_id=w[f"event_{v}"].pk))
-            for view in ("checkin_badges", "checkin_attendance", "checkin_attendance_csv")
+            for view in ("checkin_badges", "checkin_badge_status", "checkin_attendance", "checkin_attendance_csv")
             for v in ("a", "b")
         ],
         admin_scoped("registrar"),
-        "an event's name badges, attendance grid and its CSV",
+        "an event's name badges (and the status its script polls), attendance grid and its CSV",
     ),
     ("checkin:desk_events", one("checkin:desk_events"), admin("registrar"), "the desk, outside the admin: registrars"),
     (
@@ -1174,6 +1304,135 @@ RULES = [
         ],
         nobody,
         "an answer's file that does not exist (tests/registration_questions/test_permissions.py covers real files)",
+    ),
+    # --- support: MHA support records (tests/support/test_permissions.py covers real records, the
+    # finance officers and the MHA reviewers, who are not roles of this matrix) ---
+    (
+        "support_records:*",
+        lambda w: [("", url("support_records:index")), ("", url("support_records:index_results"))],
+        admin("registrar"),
+        "the support records' listing: each keeper sees their academies' records",
+    ),
+    ("support_open", one("support_open"), admin("registrar"), "the events of one's academies without a record"),
+    (
+        "support_remove_*",
+        lambda w: [
+            ("", url("support_remove_expenditure", pk=999999, entry_id=1)),
+            ("", url("support_remove_photograph", pk=999999, photo_id=1)),
+        ],
+        nobody,
+        "removals from a record that does not exist (tests/support covers real ones)",
+    ),
+    (
+        "support_*",
+        lambda w: [
+            ("", url("support_record", pk=999999)),
+            ("", url("support_proposal", pk=999999)),
+            ("", url("support_sanction", pk=999999)),
+            ("", url("support_add_expenditure", pk=999999)),
+            ("", url("support_add_photograph", pk=999999)),
+            ("", url("support_refund", pk=999999)),
+            ("", url("support_sign", pk=999999)),
+            ("", url("support_correct", pk=999999)),
+            ("", url("support_document", pk=999999, kind="proposal")),
+            ("", url("support_signed_document", pk=999999, number=1, kind="outcome-report")),
+            ("", url("support_voucher", pk=999999, entry_id=1, name="bill.pdf")),
+            ("", url("support_photograph", pk=999999, photo_id=1, name="photo.jpg")),
+        ],
+        nobody,
+        "a record that does not exist",
+    ),
+    # --- online_attendance: a meeting's attendance report imported for a session ---
+    ("online_attendance_events", one("online_attendance_events"), admin("registrar"), "the events one may import for"),
+    (
+        "online_attendance_event",
+        by_obj("online_attendance_event", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar"),
+        "an event's imports and the upload form: its academy's registrars",
+    ),
+    (
+        "online_attendance_import",
+        _attendance_import_cases("online_attendance_import"),
+        admin_scoped("registrar"),
+        "an import's preview",
+    ),
+    (
+        "online_attendance_mapping",
+        _attendance_import_cases("online_attendance_mapping"),
+        registrar_reaches_view,
+        "an import's column mapping (POST; an empty one is answered 400 with the form's errors)",
+    ),
+    (
+        "online_attendance_unmatch",
+        lambda w: [
+            (v, url(name, import_id=w[f"attendance_import_{v}"].pk))
+            for name in ("online_attendance_unmatch",)
+            for v in ("a", "b")
+        ],
+        admin_scoped("registrar"),
+        "undoing a match by hand (POST): its academy's registrars",
+    ),
+    (
+        "online_attendance_discard",
+        _attendance_import_cases("online_attendance_discard"),
+        admin_scoped("registrar"),
+        "discarding an import (POST): its academy's registrars",
+    ),
+    (
+        "online_attendance_*",
+        lambda w: [
+            (v, url(name, import_id=w[f"attendance_import_{v}"].pk))
+            for name in ("online_attendance_match", "online_attendance_confirm")
+            for v in ("a", "b")
+        ],
+        registrar_reaches_view,
+        "matching by hand and confirming (POST; tests/online_attendance covers both with real data)",
+    ),
+    # --- interstate: an academy's contacts and the nodal officers of the States it serves ---
+    (
+        "interstate_contacts:index*",
+        lambda w: [("", url("interstate_contacts:index")), ("", url("interstate_contacts:index_results"))],
+        admin("editor"),
+        "the contacts listing: each editor sees their academies' contacts",
+    ),
+    ("interstate_contacts:add", one("interstate_contacts:add"), admin("editor"), "adding a contact: editors"),
+    (
+        "interstate_contacts:*",
+        lambda w: [
+            case
+            for name in (
+                "interstate_contacts:edit",
+                "interstate_contacts:delete",
+                "interstate_contacts:history",
+                "interstate_contacts:history_results",
+                "interstate_contacts:usage",
+            )
+            for case in _contact_cases(name)(w)
+        ],
+        admin_scoped("editor"),
+        "a contact: its academy's editors",
+    ),
+    # --- offline_copies: a published lesson or module to read offline ---
+    (
+        "offline_copies:lesson_pdf",
+        by_obj("offline_copies:lesson_pdf", "pk", {"": "lesson_a"}),
+        public,
+        "a public lesson's copy is public, as the lesson is (tests/offline_copies covers restricted pages)",
+    ),
+    (
+        "offline_copies:module_pdf_with_notes",
+        by_obj("offline_copies:module_pdf_with_notes", "pk", {"": "module_a"}),
+        signed_in,
+        "the module with one's own notes: anyone signed in, for themselves",
+    ),
+    (
+        "offline_copies:module_*",
+        lambda w: [
+            ("", url("offline_copies:module_pdf", pk=w["module_a"].pk)),
+            ("", url("offline_copies:module_epub", pk=w["module_a"].pk)),
+        ],
+        public,
+        "a public module's copies are public, as the module is",
     ),
     # --- messaging: messages to an event's participants, their delivery logs, the event's reminders ---
     ("messaging_events", one("messaging_events"), admin("registrar"), "the events whose participants one may write to"),
@@ -1271,6 +1530,25 @@ RULES = [
             for v in ("a", "b")
         ],
         admin_scoped("registrar"),
+        "",
+    ),
+    # --- feedback: an event's feedback form, knowledge tests and feedback report ---
+    ("feedback_events", one("feedback_events"), admin("registrar", "editor"), "the events whose report one may read"),
+    (
+        "feedback_report",
+        by_obj("feedback_report", "page_id", {"a": "event_a", "b": "event_b"}),
+        admin_scoped("registrar", "editor"),
+        "an event's feedback report: its academy's registrars and editors",
+    ),
+    (
+        "feedback:*",
+        lambda w: [
+            ("a", url("feedback:form", page_id=w["event_a"].pk)),
+            ("a", url("feedback:test", page_id=w["event_a"].pk, stage="pre")),
+            ("a", url("feedback:test", page_id=w["event_a"].pk, stage="post")),
+        ],
+        # The world's events have not ended (no form yet) and set no test: refused to everyone.
+        lambda role, variant, w: LOGIN if role == "anonymous" else REFUSED,
         "",
     ),
     # --- Wagtail contrib: forms, redirects, settings, embeds ---

@@ -239,7 +239,12 @@ def write_matrix(path, rows):
 
 
 FAKE_PDF = b"%PDF-1.4\n% rendering is stubbed in the matrix: authorization comes first\n%%EOF\n"
-PDF_RENDERERS = ["certificates.pdf.render_pdf", "colloquia.agenda.render_pdf"]
+PDF_RENDERERS = [
+    "certificates.pdf.render_pdf",
+    "colloquia.agenda.render_pdf",
+    "notes.pdf.render_pdf",
+    "offline_copies.services.render.render_pdf",
+]
 
 
 def test_every_url_pattern_against_every_role(tmp_path, settings, monkeypatch, record_property):

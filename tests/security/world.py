@@ -117,6 +117,7 @@ def build_wagtail(world):
 def build_courses(world):
     from courses import services
     from courses.models import Enrolment
+    from notes.services import save_note
     from tests.courses.conftest import make_index, make_module
 
     a_index = make_index(Page.objects.get(pk=world.academy_a.page_id), slug="a-modules", title="A modules")
@@ -144,6 +145,9 @@ def build_courses(world):
         enrolment_a=Enrolment.objects.get(pk=enrol_a.pk),
         attempt_a=attempt_a,
         attempt_b=attempt_b,
+        # Private notes: the judge's on a lesson of module A, academy B's learner's on module B.
+        note_a=save_note(judge, lessons_a[0], "The judge's private note."),
+        note_b=save_note(learner_b, services.lessons_for(module_b)[0], "Another learner's private note."),
     )
 
 
