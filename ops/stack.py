@@ -41,6 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STACK = Path(os.environ.get("STACK_DIR", ROOT / ".stack")).resolve()
 LOGS = STACK / "logs"
 RUN = STACK / "run"
+# The Open Badges signing key: made once by the release steps, kept with the stack's data, never in git.
+CREDENTIAL_KEY = STACK / "credential-key.pem"
 BIN = Path(sys.executable).parent
 SITE_FILE = ROOT / "ops" / "nginx" / "colloquium.conf"
 
@@ -109,6 +111,7 @@ def app_env():
         **S3_KEYS,
         "TRUSTED_PROXY_COUNT": "1",
         "DEMO_CONTENT": "1",
+        "CREDENTIAL_SIGNING_KEY_FILE": str(CREDENTIAL_KEY),
     }
 
 
@@ -328,6 +331,8 @@ def release(*, empty_database):
     """The release steps of docs/deployment.md: check --deploy, collectstatic, migrate; then the demo."""
     started = time.monotonic()
     manage("check", "--deploy", "--fail-level", "WARNING")
+    if not CREDENTIAL_KEY.exists():
+        manage("create_credential_key", str(CREDENTIAL_KEY))
     # Static files need no database: they are collected while the database is migrated.
     static = None if static_files_current() else manage("collectstatic", "--noinput", "-v0", background=True)
     manage("migrate", "--noinput", "-v0")

@@ -15,6 +15,7 @@ from allauth.mfa import app_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
@@ -145,9 +146,25 @@ def run_axe(page):
     """Inject axe-core and return the serious and critical violations."""
     if not AXE_JS.exists():
         pytest.fail("axe-core is missing: run `make test` (it runs `npm ci`).")
+    # Colours are judged as painted: a message still fading in (the admin's) would be measured
+    # half-transparent, so wait until no animation or transition is running.
+    page.wait_for_function(
+        "document.getAnimations().every(animation => animation.playState !== 'running')", polling=100
+    )
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    # Each violation with the elements it was found on, so a failure says where to look.
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "nodes": [
+                (node["target"], node["html"][:160], node.get("failureSummary", "")[:200]) for node in v["nodes"]
+            ],
+        }
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def publish_from_editor(page, leaving):
@@ -169,4 +186,11 @@ def publish_from_editor(page, leaving):
         page.wait_for_load_state()
         notes = page.locator(".messages, .error-message, .help-critical").all_inner_texts()
         pytest.fail(f"Publish was answered {response.status} and stayed in the editor: {notes}")
-    page.wait_for_url(leaving)
+    try:
+        # The address is what tells: the page it leads to need not finish loading its resources.
+        page.wait_for_url(leaving, wait_until="commit")
+    except PlaywrightTimeoutError:
+        pytest.fail(
+            f"Publish was answered {response.status} (Location: {response.headers.get('location')}) "
+            f"but the browser stayed at {page.url}"
+        )
