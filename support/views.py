@@ -205,7 +205,7 @@ def add_expenditure(request, pk):
         except ValidationError as error:
             form.add_error("voucher", error)
         except services.Refused as refusal:
-            form.add_error("amount" if "sanction" in str(refusal) else None, str(refusal))
+            form.add_error(refusal.field, str(refusal))
         else:
             messages.success(request, f"{entry.payee}: {BudgetHead(entry.head).label} entered.")
             if warning:
@@ -244,7 +244,7 @@ def add_photograph(request, pk):
         except ValidationError as error:
             form.add_error("image", error)
         except services.Refused as refusal:
-            form.add_error("image" if "PNG" in str(refusal) else None, str(refusal))
+            form.add_error(refusal.field, str(refusal))
         else:
             messages.success(request, "Photograph added.")
             return _detail(record)

@@ -34,7 +34,13 @@ PHOTO_KINDS = {"png", "jpeg"}
 
 
 class Refused(Exception):
-    """A change the rules do not allow; the message says why, in plain words."""
+    """A change the rules do not allow; the message says why, in plain words.
+
+    `field` names the form field the refusal is about, if one is, so a form shows it there."""
+
+    def __init__(self, message, *, field=None):
+        super().__init__(message)
+        self.field = field
 
 
 def require_open(record):
@@ -164,7 +170,7 @@ def add_expenditure(record, *, head, spent_on, payee, description, amount, vouch
         require_open(record)
         problem = spending_problem(record, amount)
         if problem:
-            raise Refused(problem)
+            raise Refused(problem, field="amount")
         entry = Expenditure(
             record=record,
             head=head,
@@ -208,7 +214,7 @@ def remove_expenditure(entry, *, by):
 def add_photograph(record, *, image, caption, by):
     checked = check_upload(image, getattr(image, "name", None))
     if checked.kind not in PHOTO_KINDS:
-        raise Refused(f"{checked.name}: a photograph must be a PNG or JPEG image.")
+        raise Refused(f"{checked.name}: a photograph must be a PNG or JPEG image.", field="image")
     with transaction.atomic():
         record = _locked_record(record)
         require_open(record)
