@@ -129,14 +129,26 @@ def pid_of(part):
     """The running process of `part`, or None (a dead, reaped-by-nobody or foreign pid counts as none)."""
     try:
         pid = int((RUN / f"{part}.pid").read_text())
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except (FileNotFoundError, ValueError, ProcessLookupError):
+    except (FileNotFoundError, ValueError):
         return None
-    state = stat.rsplit(")", 1)[1].split()[0]
-    if state == "Z" or SIGNATURES[part] not in cmdline:
-        return None
-    return pid
+    # Redis rewrites its command line as its process title: read in that instant it can be empty, so
+    # a live process is judged foreign only if its command line still lacks the signature a moment later.
+    for attempt in range(3):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (FileNotFoundError, ProcessLookupError):
+            return None
+        if stat.rsplit(")", 1)[1].split()[0] == "Z":
+            return None
+        if SIGNATURES[part] in cmdline:
+            return pid
+        time.sleep(0.05 * (attempt + 1))
+    return None
+
+
+# The processes this command started, to tell at once and for certain whether one has exited.
+SPAWNED = {}
 
 
 def spawn(part, argv):
@@ -151,14 +163,30 @@ def spawn(part, argv):
             start_new_session=True,  # the stack outlives this command and ignores its terminal's ^C
         )
     (RUN / f"{part}.pid").write_text(str(process.pid))
+    SPAWNED[part] = process
     return process.pid
+
+
+def has_exited(part):
+    process = SPAWNED.get(part)
+    return process.poll() is not None if process else pid_of(part) is None
+
+
+def log_tail(part, lines=15):
+    try:
+        text = (LOGS / f"{part}.log").read_text(errors="replace")
+    except FileNotFoundError:
+        return ""
+    return "\n".join(text.splitlines()[-lines:])
 
 
 def wait_for(what, check, part=None, seconds=READY_SECONDS):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if part and pid_of(part) is None:
-            raise SystemExit(f"stack: {part} exited while starting; see {LOGS / (part + '.log')}")
+        if part and has_exited(part):
+            raise SystemExit(
+                f"stack: {part} exited while starting; the end of {LOGS / (part + '.log')}:\n{log_tail(part)}"
+            )
         if check():
             return
         time.sleep(0.2)
