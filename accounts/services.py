@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
 
-from core.extensions import new_learner_versions
+from core.learner_pages import new_learner_versions
 
 from .audit import record
 from .models import User
@@ -180,7 +180,7 @@ def learner_records_changed(user_ids):
 
     `user_ids` is a list of ids or a queryset of `values("user_id")` (one SELECT for a caller that
     knows only a related row). Each person's version in the cache moves on
-    (core.extensions.new_learner_versions). Inside a transaction that waits for the commit: a
+    (core.learner_pages.new_learner_versions). Inside a transaction that waits for the commit: a
     page built before it, from the data before the change, must not be kept under the new version.
     """
 

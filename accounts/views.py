@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.extensions import collect_sections
+from core.learner_pages import learner_page
 
 from .forms import DeletionRequestForm, ProfileForm
 from .services import anonymise_user, export_personal_data, profile_changed_role
@@ -34,9 +35,16 @@ def profile(request):
 @never_cache
 @login_required
 def dashboard(request):
-    """ "My learning": each feature app contributes a section (hook colloquium_dashboard_sections)."""
-    sections = collect_sections("colloquium_dashboard_sections", request)
-    return render(request, "accounts/dashboard.html", {"sections": sections})
+    """ "My learning": each feature app contributes a section (hook colloquium_dashboard_sections).
+
+    Kept whole for the learner while every section says it shows only their own records (core.learner_pages).
+    """
+
+    def build():
+        sections = collect_sections("colloquium_dashboard_sections", request)
+        return render(request, "accounts/dashboard.html", {"sections": sections})
+
+    return learner_page(request, "dashboard", build)
 
 
 @never_cache

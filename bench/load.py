@@ -13,6 +13,8 @@ import http.client
 import os
 import random
 import re
+import secrets
+import string
 import subprocess
 import threading
 import time
@@ -24,6 +26,9 @@ from report import percentile
 
 HOST = "127.0.0.1"
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# A signed-in browser has seen a page with a form, so it carries Django's CSRF cookie (a 32-character
+# secret) beside its session; wrk sends the same one, as a browser does.
+BROWSER_CSRF_COOKIE = "csrftoken=" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
 
 
 def _ms(value, unit):
@@ -55,7 +60,7 @@ def wrk(url, cookie=None, seconds=10, connections=8, many_clients=False):
         raise SystemExit(f"refusing to load {url}: the benchmark drives 127.0.0.1 only")
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if cookie:
-        command += ["-H", f"Cookie: {cookie[0]}={cookie[1]}"]
+        command += ["-H", f"Cookie: {cookie[0]}={cookie[1]}; {BROWSER_CSRF_COOKIE}"]
     if many_clients:
         command += ["-s", str(Path(__file__).with_name("many_clients.lua"))]
     output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout  # noqa: S603

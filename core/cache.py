@@ -76,7 +76,9 @@ def _forget_marker_path(setting, **kwargs):
         marker_path.cache_clear()
 
 
-def _bump_marker(path):
+def touch_later(path):
+    """Give `path` a modification time later than it had (creating it if need be): a marker that
+    every process on the machine reads with one stat()."""
     try:
         previous = path.stat().st_mtime_ns
     except FileNotFoundError:
@@ -96,7 +98,7 @@ def current_generation():
             try:
                 return path.stat().st_mtime_ns
             except FileNotFoundError:
-                return _bump_marker(path)
+                return touch_later(path)
         cache = page_cache()
         generation = cache.get(GENERATION_KEY)
         if generation is None:
@@ -113,7 +115,7 @@ def bump_generation(reason=""):
     """Make every cached page stale. Cheap; call it whenever public content changes."""
     try:
         if is_process_local():
-            _bump_marker(marker_path())
+            touch_later(marker_path())
         else:
             cache = page_cache()
             try:
@@ -146,7 +148,7 @@ def _tag_marker(path):
         return path.stat().st_mtime_ns
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return _bump_marker(path)
+        return touch_later(path)
 
 
 def tag_generations(tags):
@@ -170,7 +172,7 @@ def bump_tags(*tags):
             for tag in tags:
                 path = _tag_path(tag)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                _bump_marker(path)
+                touch_later(path)
         else:
             cache = page_cache()
             for tag in tags:

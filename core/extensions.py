@@ -11,7 +11,7 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
   colloquium_academy_sections         fn(request, academy=) -> section | None    academies.models.AcademyPage
   colloquium_dashboard_sections       fn(request) -> section | None              accounts.views.dashboard
   colloquium_lesson_sections          fn(request, lesson=, module=) -> section   courses.models.LessonPage (under the
-                                      | None: this reader's own, never cached    lesson; the notes app's note)
+                                      | None: this reader's own                  lesson; the notes app's note)
   colloquium_staff_screen_prefixes    fn() -> path prefixes of staff screens     accounts.middleware.StaffMFAMiddleware
                                       outside /admin/ that need 2FA too
   colloquium_role_queue_scope         fn(verifier, users) -> the users whose     accounts.admin_views (role queue;
@@ -47,7 +47,10 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
                                       the ones in their own section              academy's calendar and archive)
 
 A section dict has at least "template" (or "html", already rendered: see `learner_section`);
-None shows nothing. Sections appear in the order of their `order` argument.
+None shows nothing. Sections appear in the order of their `order` argument. On a page kept whole
+per learner (a lesson, "My learning": core.learner_pages), a function that shows only public
+content and the person's own records says so with `core.learner_pages.shows_own_records()` each
+time it runs (`learner_section` does); if any does not, the page is rendered afresh every time.
 
 Readers that run at start-up (the page cache's model watching, the staff prefixes of the MFA
 middleware) call `hooks.get_hooks` only once the app registry is ready (AppConfig.ready, a
@@ -55,30 +58,27 @@ middleware's __init__): `get_hooks` then imports every app's `wagtail_hooks` mod
 all hooks are registered when they are read.
 """
 
-import logging
-import os
-import time
-from pathlib import Path
-
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from .cache import is_process_local, marker_path, memoize, page_cache
+from . import learner_pages
+from .cache import cached_fragment, remember
+from .learner_pages import learner_version
 
 # Stands in for the CSRF token in cached HTML; the request's own token replaces it on the way out.
 CSRF_PLACEHOLDER = "csrf0placeholder0b7e2d94"
-
-logger = logging.getLogger("colloquium.cache")
 
 
 def collect_sections(hook_name, request, **kwargs):
     """The sections the functions registered for `hook_name` return, in hook order."""
     sections = []
     for fn in hooks.get_hooks(hook_name):
-        section = fn(request, **kwargs)
+        # On a page kept per learner, each section says whether it may be (core.learner_pages).
+        with learner_pages.collecting_section(f"{fn.__module__}.{fn.__qualname__}"):
+            section = fn(request, **kwargs)
         if section:
             sections.append(section)
     return sections
@@ -88,91 +88,40 @@ def learner_section(request, name, template, build):
     """A "My learning" section rendered once and kept until something it shows may have changed.
 
     None for a visitor who is not signed in. `build()` returns the section's data, or None to
-    show nothing. The HTML is kept under the learner's version (`learner_version`, moved on
-    whenever their own records change, see accounts.services.learner_records_changed), the
-    content generation (page titles and URLs), the date (what is still upcoming) and the host
-    (absolute links).
+    show nothing; it reads only public content and the person's own records (so the section
+    declares `shows_own_records` for the page around it) and calls `learner_pages.changes_at` for
+    a moment its content changes with the clock. The HTML is kept under the learner's version
+    (`learner_version`, moved on whenever their own records change, see
+    accounts.services.learner_records_changed), the content generation (page titles and URLs),
+    the date (what is still upcoming) and the host (absolute links), until that moment.
     Forms in it keep working: the CSRF token is never cached but put in for each request.
     """
     user = request.user
     if not user.is_authenticated:
         return None
+    learner_pages.shows_own_records()
     # date_joined: a new account that got an old id back (a rolled-back insert) is someone else.
     version = learner_version(user.pk)
     learner = f"{user.pk}.{user.date_joined.timestamp()}.{version}"
     key = f"learner.{name}.{learner}.{timezone.localdate().isoformat()}.{request.get_host()}"
 
     def render():
-        data = build()
+        with learner_pages.section_clock() as clock:
+            data = build()
         context = {"section": data, "csrf_token": CSRF_PLACEHOLDER}
-        return "" if data is None else render_to_string(template, context, request)  # "" is kept: "nothing to show"
+        html = "" if data is None else render_to_string(template, context, request)  # "" is kept: "nothing to show"
+        return html, clock.until
 
-    html = render() if version is None else memoize(key, render)
+    kept = None if version is None else cached_fragment(key)
+    if kept is not None and (kept[1] is None or timezone.now() < kept[1]):
+        html = kept[0]
+        learner_pages.changes_at(kept[1])
+    else:
+        html, until = render()
+        if version is not None:
+            remember(key, (html, until))
     if not html:
         return None
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return {"html": mark_safe(html)}  # noqa: S308 - output of an autoescaped template
-
-
-# A learner's version is never kept in the database, so reading it costs no query. With a shared
-# cache (CACHE_URL) it is a key in that cache, beside the sections it keys. With the process-local
-# cache every worker process on the machine keeps its own copy of the sections, so the version
-# must be seen by them all, as the content generation is (core.cache): it is the modification
-# time of a file per learner beside the generation's marker file, read with one stat().
-
-
-def _learner_version_key(user_id):
-    return f"learner-version.{user_id}"
-
-
-def _learner_marker(user_id):
-    return Path(f"{marker_path()}-learners") / str(int(user_id))
-
-
-def learner_version(user_id):
-    """The version this learner's "My learning" sections are kept under, or None if it cannot be known."""
-    try:
-        if is_process_local():
-            try:
-                return _learner_marker(user_id).stat().st_mtime_ns
-            except FileNotFoundError:
-                return 0  # not changed since the machine's temp directory was made
-        store, key = page_cache(), _learner_version_key(user_id)
-        version = store.get(key)
-        if version is None:
-            # Start from the clock, so a version lost with an evicted key never repeats an old one.
-            store.add(key, time.time_ns(), timeout=None)
-            version = store.get(key)
-        return version
-    except Exception:  # a cache outage must not take the dashboard down; build it uncached
-        logger.exception("learner version: cannot read it")
-        return None
-
-
-def new_learner_versions(user_ids):
-    """Move these learners' versions on: their sections are built again on their next visit."""
-    for user_id in user_ids:
-        try:
-            if is_process_local():
-                _touch_later(_learner_marker(user_id))
-            else:
-                store, key = page_cache(), _learner_version_key(user_id)
-                try:
-                    store.incr(key)
-                except ValueError:  # not read since it was evicted (or ever): start from the clock
-                    store.set(key, time.time_ns(), timeout=None)
-        except Exception:
-            logger.exception("learner version: cannot move it on for user %s", user_id)
-
-
-def _touch_later(path):
-    """Give `path` a modification time later than it had (creating it and its folder if need be)."""
-    path.parent.mkdir(exist_ok=True)
-    try:
-        previous = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        previous = 0
-        path.touch()
-    new = max(time.time_ns(), previous + 1)
-    os.utime(path, ns=(new, new))

@@ -1,10 +1,12 @@
 """What feedback shows on shared pages: the event page's side column and "My learning".
 
-Neither is kept in the learner cache: whether the form is open changes with the clock, not with
-the person's records. "My learning" reads the person's places and their events' settings in two
-queries and asks the rules only about events whose form or test the calendar allows today (ended
-within the feedback window, or not yet started with a knowledge test), so it costs the same
-however many events the person has a place at.
+"My learning" reads the person's places and their events' settings in two queries and asks the
+rules only about events whose form or test the calendar allows today (ended within the feedback
+window, or not yet started with a knowledge test), so it costs the same however many events the
+person has a place at. It is kept in the learner cache (core.extensions.learner_section): what it
+shows changes with the person's records (places, attendance, answers and tests, which the apps
+announce), with the event's settings (saved when the page is published) and with the clock, at
+the moments it names (`changes_at`: a form opens or closes, a test before the event closes).
 """
 
 from datetime import timedelta
@@ -15,6 +17,8 @@ from django.utils import timezone
 
 from colloquia.choices import RegistrationStatus
 from colloquia.records import Registration
+from core.extensions import learner_section
+from core.learner_pages import changes_at
 
 from . import services
 from .models import DEFAULT_WINDOW_DAYS, FeedbackSetup, TestStage
@@ -79,10 +83,14 @@ def event_section(request, page=None, **kwargs):
 
 def my_feedback(request, **kwargs):
     """In "My learning": the events whose feedback form or knowledge test awaits the person."""
-    user = request.user
-    if not user.is_authenticated:
-        return None
+    return learner_section(
+        request, "feedback", "feedback/sections/my_feedback.html", lambda: _awaiting_feedback(request.user)
+    )
+
+
+def _awaiting_feedback(user):
     today = timezone.localdate()
+    now = timezone.now()
     # The person's places and their events' feedback settings in one query.
     setups = FeedbackSetup.objects.filter(page_id=OuterRef("page_id"))
     registrations = (
@@ -101,9 +109,10 @@ def my_feedback(request, **kwargs):
         page = registration.page
         if not page.live or not _may_have_actions(page, registration, today):
             continue
+        # When the rules' answer can change today: the form opens or closes, the test before it closes.
+        moments = [*services.feedback_window(page), services.first_session_starts(page)]
+        changes_at(min((moment for moment in moments if moment > now), default=None))
         actions, _ = _actions(page, user)
         if actions:
             rows.append({"page": page, "actions": actions})
-    if not rows:
-        return None
-    return {"template": "feedback/sections/my_feedback.html", "rows": rows}
+    return {"rows": rows} if rows else None

@@ -4,6 +4,7 @@ No admin menu, listing or viewset: nobody but the writer reads a note."""
 
 from wagtail import hooks
 
+from core.learner_pages import shows_own_records
 from courses.models.pages import LESSON_SECTIONS
 
 from . import services
@@ -13,6 +14,7 @@ from .forms import NoteForm
 @hooks.register(LESSON_SECTIONS)
 def lesson_note_section(request, lesson, module):
     """The reader's note on this lesson, with its form (a visitor is invited to sign in)."""
+    shows_own_records()  # the note changes only when its writer changes it (notes.receivers)
     if not request.user.is_authenticated:
         return {"template": "notes/sections/lesson_note.html", "lesson": lesson, "module": module}
     note = services.note_for_lesson(request.user, lesson)

@@ -1,5 +1,7 @@
 """Sections this app adds to shared pages (hooks colloquium_home_sections / colloquium_dashboard_sections)."""
 
+from core.learner_pages import shows_own_records
+
 from . import services
 from .models import ResourceIndexPage
 
@@ -24,6 +26,11 @@ def my_submissions(request):
     user = request.user
     section = {"template": "resources/sections/dashboard.html"}
     organisation = services.organisation_of(user)
+    if organisation is None and not user.is_staff:
+        # Nothing to show (only staff moderate) until the person joins an organisation, which
+        # resources.receivers announces: their "My learning" may be kept meanwhile.
+        shows_own_records()
+        return None
     if organisation is not None:
         section["organisation"] = organisation
         section["resources"] = list(services.submissions_of(organisation)[:10])

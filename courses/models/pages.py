@@ -27,6 +27,7 @@ from accounts.roles import Role
 from core.cache import memoize
 from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
+from core.learner_pages import learner_page
 from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
 from regions.services import states_by_name
@@ -307,6 +308,16 @@ class LessonPage(RestrictionsFromCacheMixin, Page):
     def get_module(self):
         """The module this lesson belongs to (its parent page, as a CoursePage; see `courses.services.module_of`)."""
         return CoursePage.objects.get(path=self.path[: -self.steplen])
+
+    def serve(self, request, *args, **kwargs):
+        # Kept whole per learner while their records and the content stay as they are
+        # (core.learner_pages); a visit served from there still counts the time on the module.
+        return learner_page(
+            request,
+            f"lesson.{self.pk}.{self.live_revision_id}",
+            lambda: super(LessonPage, self).serve(request, *args, **kwargs),
+            on_hit=lambda: services.lesson_visited(request.user, self),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -18,10 +18,11 @@ from academies.services import academy_for_page
 from accounts.audit import record
 from core import cache as content_cache
 from core.cache import memoize
-from core.extensions import learner_version
+from core.learner_pages import learner_version
 
 from ..records import Attempt, Enrolment, LessonProgress
 from ..signals import module_completed
+from .enrolment import get_enrolment
 from .errors import CoursesError
 
 ACTIVITY_GAP = timedelta(minutes=30)
@@ -165,7 +166,7 @@ def shown_progress(enrolment, lessons):
     """`progress_of` for a page that only shows it (the lesson page), reading no table on a repeat visit.
 
     The lessons done and whether the quiz is passed are kept in the cache under the learner's
-    version (`core.extensions.learner_version`), which moves on, after the commit, whenever their
+    version (`core.learner_pages.learner_version`), which moves on, after the commit, whenever their
     enrolments, lesson progress or attempts change (courses.receivers); the completed state comes
     from `enrolment`, read afresh by the caller. On while the page cache is (PAGE_CACHE_SECONDS).
     Never for deciding anything: completion and the quiz read the database.
@@ -177,6 +178,13 @@ def shown_progress(enrolment, lessons):
     key = f"courses.steps-done.{enrolment.pk}.{enrolment.user_id}.{enrolment.enrolled_at.timestamp()}.{version}"
     done, passed = content_cache.memoize(key, lambda: _steps_done([enrolment]))
     return _progress([enrolment], {enrolment.module_id: lessons}, done, passed)[enrolment.pk]
+
+
+def lesson_visited(user, lesson):
+    """Count a visit to `lesson` served without building its page (core.learner_pages keeps it)."""
+    enrolment = get_enrolment(user, module_of(lesson))
+    if enrolment is not None:
+        record_activity(enrolment)
 
 
 def record_activity(enrolment, now=None):

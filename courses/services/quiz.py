@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import cache as content_cache
-from core.extensions import learner_version
+from core.learner_pages import learner_version
 
 from ..questions import Question, ReviewAnswers, normalise_answer
 from ..records import Attempt, Enrolment

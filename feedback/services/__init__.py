@@ -9,7 +9,15 @@
 Other apps use `event_feedback_summary` only.
 """
 
-from .knowledge import MIN_GROUP, TestRefused, knowledge_gain, submit_test, test_module, test_state
+from .knowledge import (
+    MIN_GROUP,
+    TestRefused,
+    first_session_starts,
+    knowledge_gain,
+    submit_test,
+    test_module,
+    test_state,
+)
 from .personal_data import personal_data
 from .reminders import queue_feedback_reminders, reminder_recipients
 from .responses import ALREADY_ANSWERED, FeedbackRefused, rated_sessions, submit_feedback
@@ -27,6 +35,7 @@ __all__ = [
     "feedback_report",
     "feedback_state",
     "feedback_window",
+    "first_session_starts",
     "has_answered",
     "knowledge_gain",
     "personal_data",

@@ -2,7 +2,7 @@
 
 Each test fills the cache with one request, changes something through the same service a
 person would use, and checks that the next request shows the change. The tests commit, as a
-running site does: the learner's version (`core.extensions.learner_version`, never in the
+running site does: the learner's version (`core.learner_pages.learner_version`, never in the
 database) moves on after the commit.
 """
 
@@ -18,7 +18,7 @@ from accounts.services import learner_records_changed
 from certificates.services import IssueContext, issue_certificate, revoke
 from colloquia import services as colloquia
 from colloquia.models import Registration
-from core.extensions import learner_version
+from core.learner_pages import learner_version
 from courses import services as courses
 from tests.certificates.conftest import snapshot
 from tests.colloquia.conftest import make_event

@@ -82,7 +82,7 @@ def test_tags_in_a_shared_cache(client, tag_urls, tmp_path):
 
 def test_a_tag_that_cannot_be_bumped_makes_every_page_stale(client, tag_urls, monkeypatch):
     state(client, "/untagged/")
-    monkeypatch.setattr(page_cache, "_bump_marker", _raise_once(page_cache._bump_marker))
+    monkeypatch.setattr(page_cache, "touch_later", _raise_once(page_cache.touch_later))
     page_cache.bump_tags("thing:1")
     assert state(client, "/untagged/")[1] == "miss"
 
