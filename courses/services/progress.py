@@ -180,11 +180,23 @@ def shown_progress(enrolment, lessons):
     return _progress([enrolment], {enrolment.module_id: lessons}, done, passed)[enrolment.pk]
 
 
-def lesson_visited(user, lesson):
-    """Count a visit to `lesson` served without building its page (core.learner_pages keeps it)."""
-    enrolment = get_enrolment(user, module_of(lesson))
+def lesson_visited(user, lesson, now=None):
+    """Count a visit to `lesson` served without building its page (core.learner_pages keeps it).
+
+    `record_activity` writes at most once per ACTIVITY_WRITE_EVERY; the moment this process last
+    had it look is kept in the cache, so a learner reading on within that time costs no query.
+    """
+    now = now or timezone.now()
+    module = module_of(lesson)
+    key = f"courses.activity-looked.{user.pk}.{module.pk}"
+    store = content_cache.page_cache()
+    looked = store.get(key)
+    if looked is not None and timedelta(0) <= now - looked < ACTIVITY_WRITE_EVERY:
+        return
+    enrolment = get_enrolment(user, module)
     if enrolment is not None:
-        record_activity(enrolment)
+        record_activity(enrolment, now)
+    store.set(key, now, int(ACTIVITY_WRITE_EVERY.total_seconds()))
 
 
 def record_activity(enrolment, now=None):

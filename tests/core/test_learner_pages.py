@@ -17,7 +17,6 @@ from wagtail import hooks
 
 from core import learner_pages
 from courses import services as courses
-from courses.models import Enrolment
 from notes import services as notes
 from resources.models import OrganisationMember
 from tests.accounts.test_profile_and_roles import profile_data
@@ -124,14 +123,21 @@ def test_a_visit_served_kept_still_counts_the_time_on_the_module(page_cache_on, 
     enrolment, _ = courses.enrol(judge, module)
     client = Client()
     client.force_login(judge)
-    kept_state(client, lesson.url)
-    # As if the last recorded visit was five minutes ago (an update announces nothing: the page stays kept).
-    earlier = timezone.now() - timedelta(minutes=5)
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_seen_at=earlier, seconds_spent=0)
-    assert visit(client, lesson.url)["X-Page-Cache"] == "learner-hit"
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with mock.patch("django.utils.timezone.now", return_value=noon):
+        kept_state(client, lesson.url)
     enrolment.refresh_from_db()
-    assert enrolment.last_seen_at > earlier
-    assert 295 <= enrolment.seconds_spent <= 400
+    assert enrolment.last_seen_at == noon and enrolment.seconds_spent == 0
+    # Within a minute a kept visit asks nothing; five minutes on, it counts the five minutes.
+    with mock.patch("django.utils.timezone.now", return_value=noon + timedelta(seconds=30)):
+        assert visit(client, lesson.url)["X-Page-Cache"] == "learner-hit"
+    enrolment.refresh_from_db()
+    assert enrolment.last_seen_at == noon
+    with mock.patch("django.utils.timezone.now", return_value=noon + timedelta(minutes=5)):
+        assert visit(client, lesson.url)["X-Page-Cache"] == "learner-hit"
+    enrolment.refresh_from_db()
+    assert enrolment.last_seen_at == noon + timedelta(minutes=5)
+    assert enrolment.seconds_spent == 300
 
 
 def test_a_note_saved_shows_on_the_lesson_at_once(page_cache_on, judge, module, lesson):
