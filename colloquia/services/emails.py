@@ -14,12 +14,17 @@ worker instead, so that acting on many people at once never waits for the mail s
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django_tasks import task
 from wagtail import hooks
+
+from core.site import absolute_url
 
 from ..records import Registration
 from .meetings import meeting_links
@@ -79,10 +84,26 @@ def _about(registration):
     }
 
 
+def password_setup_url(user):
+    """The address where `user`, whose account the site made for them, sets their first password."""
+    arguments = {"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)}
+    return absolute_url(reverse("account_reset_password_from_key", kwargs=arguments))
+
+
+def _email_context(registration, context):
+    """What the email is rendered with. `new_account=True` asks for the set-password link, made only
+    now, when the email is sent: a queued task's arguments (stored in the database) never hold it."""
+    context = dict(context)
+    user = registration.user if context.pop("new_account", False) and registration.user_id else None
+    if user is not None and not user.has_usable_password():
+        context["set_password_url"] = password_setup_url(user)
+    return {**_about(registration), **context}
+
+
 @task()
 def send_registration_email(registration_id, status, subject, template, context):
     """Send an email `notify` queued: about the registration as it was then (`status`), with `context`."""
-    registration = Registration.objects.select_related("page").filter(pk=registration_id).first()
+    registration = Registration.objects.select_related("page", "user").filter(pk=registration_id).first()
     if registration is None:
         return False  # deleted since (the person's data erased): there is no one to write to
     registration.status = status  # what the email is about, even if another change followed before the worker ran
@@ -90,7 +111,7 @@ def send_registration_email(registration_id, status, subject, template, context)
         registration.email,
         subject,
         template,
-        {**_about(registration), **context},
+        _email_context(registration, context),
         attachments=registration_email_attachments(registration, template),
     )
     return True
@@ -114,7 +135,7 @@ def notify(registration, subject, template, **context):
             registration.email,
             f"{subject}: {page.title}",
             template,
-            {**_about(registration), **context},
+            _email_context(registration, context),
             attachments=attachments,
         )
 

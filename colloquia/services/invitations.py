@@ -7,9 +7,7 @@ command or the worker runs `lapse_overdue_invitations`, and lazily whenever one 
 stale invitation is never accepted.
 """
 
-from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
-from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
@@ -23,7 +21,7 @@ from core.site import absolute_url
 from ..choices import RegistrationStatus
 from ..records import Registration
 from ..signals import registration_status_changed
-from .emails import notify
+from .emails import notify, password_setup_url
 from .errors import Refused
 from .registration import STATUS_SUBJECTS, has_place, lock_event, places_taken, promote_waitlist, set_status
 
@@ -235,12 +233,7 @@ def _accept_invitation(registration, answers):
             )
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
             record(user, "colloquium.account_from_invitation", None, page=page.pk)
-            set_password_url = absolute_url(
-                reverse(
-                    "account_reset_password_from_key",
-                    kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
-                )
-            )
+            set_password_url = password_setup_url(user)
         registration.user = user
         registration.save(update_fields=["user"])
         for form in answers:
@@ -253,7 +246,7 @@ def _accept_invitation(registration, answers):
             registration,
             STATUS_SUBJECTS[status],
             "colloquia/email/status.txt",
-            set_password_url=set_password_url,
+            new_account=bool(set_password_url),
         )
     return registration, set_password_url
 

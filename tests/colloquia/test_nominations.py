@@ -98,3 +98,29 @@ def test_other_academys_registrar_cannot_upload(client, nominated, other_academy
     response = upload(client, nominated, HEADER + "A,a@example.test,ASJ,district_judge,Court\n")
     assert response.status_code == 404
     assert not Registration.objects.exists()
+
+
+def test_the_set_password_link_is_made_when_the_email_is_sent_never_stored_with_the_queued_task(
+    client, registrar, nominated, django_capture_on_commit_callbacks, monkeypatch
+):
+    from colloquia.services.emails import send_registration_email
+    from tests.checkin.test_tickets import Queue
+
+    client.force_login(registrar)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, nominated, HEADER + "Shri A. Kumar,a.kumar@example.test,ASJ,district_judge,District Court\n")
+    link = re.search(r"http://testserver(/colloquia-registrations/invitation/\S+/)", mail.outbox[0].body).group(1)
+    client.logout()
+    queued = []
+    # The place comes with an e-ticket, which the worker renders: the confirmation is queued for it.
+    monkeypatch.setattr("colloquia.services.emails.send_registration_email", Queue(queued))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link, {"answer": "accept"})
+    ((registration_id, status, subject, template, context),) = queued
+    assert context == {"new_account": True}  # what the task's row in the database holds: no key
+    send_registration_email.call(*queued[0])  # what the worker runs
+    message = mail.outbox[-1]
+    reset = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", message.body).group(1)
+    # The link works: allauth takes the key and shows the form to set a password.
+    response = client.get(reset, follow=True)
+    assert response.status_code == 200 and 'name="password1"' in response.content.decode()
