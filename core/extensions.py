@@ -18,6 +18,9 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
                                       roles the verifier may decide              none registered: everyone)
   colloquium_personal_data            fn(user) -> {"section": data}, merged      accounts.services.export_personal_data
                                       into the personal-data download
+  colloquium_learner_notes            fn(user, module_page) -> [{"lesson",       offline_copies.views (the module
+                                      "body_html", "updated_at"}]: the learner's PDF "with my notes"; offered only
+                                      notes on the module, in lesson order       when an app registers it)
   colloquium_registration_email_       fn(registration, template) -> [{filename,  colloquia.services.emails.notify
   attachments                         content, mimetype, note}] to attach to     (an email with a deferred one is
                                       an email about that registration, or       sent from the task worker, which

@@ -28,3 +28,5 @@ def lesson_note_section(request, lesson, module):
 
 
 hooks.register("colloquium_personal_data", services.export_personal_data, order=15)
+# The learner's notes on a module, for the offline copy "with my notes" (offline_copies.views).
+hooks.register("colloquium_learner_notes", services.notes_for)

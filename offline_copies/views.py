@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail import hooks
 
 from .models import Kind
-from .services import CONTENT_TYPES, module_pdf_with_notes, stored_copy
+from .services import CONTENT_TYPES, LEARNER_NOTES, module_pdf_with_notes, stored_copy
 
 
 def _live(model_name, pk):
@@ -59,13 +59,16 @@ def module_epub(request, pk):
 @require_safe
 @login_required
 def module_pdf_with_my_notes(request, pk):
-    """The module PDF with the signed-in learner's own notes, rendered for them alone and never kept."""
-    if not apps.is_installed("notes"):
+    """The module PDF with the signed-in learner's own notes, rendered for them alone and never kept.
+
+    The notes come from the app that keeps them, through the hook `colloquium_learner_notes`."""
+    readers = hooks.get_hooks(LEARNER_NOTES)
+    if not readers:
         raise Http404("Notes are not available.")
-    from notes.services import notes_for  # optional app: imported only when installed
 
     def respond(page, request):
-        body, filename = module_pdf_with_notes(page, request.user, notes_for(request.user, page))
+        notes = [note for read in readers for note in read(request.user, page)]
+        body, filename = module_pdf_with_notes(page, request.user, notes)
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         patch_cache_control(response, private=True, no_store=True)

@@ -3,6 +3,7 @@ module PDF with a learner's own notes (rendered on request, never stored)."""
 
 from .copies import (
     CONTENT_TYPES,
+    LEARNER_NOTES,
     module_pdf_with_notes,
     remove_older,
     source_for,
@@ -13,6 +14,7 @@ from .sources import lesson_source, module_source
 
 __all__ = [
     "CONTENT_TYPES",
+    "LEARNER_NOTES",
     "lesson_pdf",
     "lesson_source",
     "module_epub",

@@ -27,6 +27,9 @@ RENDERERS = {
     Kind.MODULE_PDF: render.module_pdf,
     Kind.MODULE_EPUB: render.module_epub,
 }
+# The hook through which an app gives a learner's notes on a module for the "with my notes" copy:
+# fn(user, module_page) -> [{"lesson", "body_html", "updated_at"}] in lesson order (notes.wagtail_hooks).
+LEARNER_NOTES = "colloquium_learner_notes"
 CONTENT_TYPES = {
     Kind.LESSON_PDF: "application/pdf",
     Kind.MODULE_PDF: "application/pdf",

@@ -164,3 +164,20 @@ def test_with_my_notes_holds_the_learners_notes_and_nobody_elses(client, module,
 def _text_of_stored(client, module):
     response = client.get(module_pdf(module))
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(body(response))).pages)
+
+
+def test_without_an_app_that_keeps_notes_the_copy_with_notes_is_neither_offered_nor_served(
+    client, module, judge, monkeypatch
+):
+    from wagtail import hooks
+
+    from offline_copies.services import LEARNER_NOTES
+
+    url = reverse("offline_copies:module_pdf_with_notes", args=[module.pk])
+    client.force_login(judge)
+    assert url in client.get(module.url).content.decode()
+    every_hook = hooks.get_hooks
+    # As a deployment without the notes app: nothing registers the hook.
+    monkeypatch.setattr(hooks, "get_hooks", lambda name: [] if name == LEARNER_NOTES else every_hook(name))
+    assert url not in client.get(module.url).content.decode()
+    assert client.get(url).status_code == 404
