@@ -186,88 +186,76 @@ def sanction(request, pk):
     )
 
 
-def add_expenditure(request, pk):
+def _add_with_file(request, pk, form_class, file_field, save, screen):
+    """A screen that adds an entry with an uploaded file (a voucher, a photograph). `save(record,
+    data)` stores it through the service and returns the messages to show, as (level, text);
+    `screen` is (its title, its URL name)."""
+    title, url_name = screen
     record = _record(request, pk, keep=True)
-    form = ExpenditureForm(request.POST or None, request.FILES or None)
+    form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            entry, warning = services.add_expenditure(
-                record,
-                head=data["head"],
-                spent_on=data["spent_on"],
-                payee=data["payee"],
-                description=data["description"],
-                amount=data["amount"],
-                voucher=data["voucher"],
-                by=request.user,
-            )
-        except ValidationError as error:
-            form.add_error("voucher", error)
+            shown = save(record, form.cleaned_data)
+        except ValidationError as error:  # the file itself was refused: said beside it
+            form.add_error(file_field, error)
         except services.Refused as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, f"{entry.payee}: {BudgetHead(entry.head).label} entered.")
-            if warning:
-                messages.warning(request, warning)
+            for level, text in shown:
+                messages.add_message(request, level, text)
             return _detail(record)
-    return _form_page(
-        request,
-        record,
-        form,
-        title=f"Expenditure: {record.event.title}",
-        action=reverse("support_add_expenditure", args=[pk]),
-        multipart=True,
-    )
+    title = f"{title}: {record.event.title}"
+    return _form_page(request, record, form, title=title, action=reverse(url_name, args=[pk]), multipart=True)
+
+
+def _remove(request, pk, model, entry_id, *, remove, removed):
+    """Remove one entry of the record through the service `remove`; `removed(entry)` says what went."""
+    record = _record(request, pk, keep=True)
+    entry = get_object_or_404(model, pk=entry_id, record=record)
+    try:
+        remove(entry, by=request.user)
+        messages.success(request, removed(entry))
+    except services.Refused as refusal:
+        messages.error(request, str(refusal))
+    return _detail(record)
+
+
+def add_expenditure(request, pk):
+    def save(record, data):
+        entry, warning = services.add_expenditure(
+            record,
+            head=data["head"],
+            spent_on=data["spent_on"],
+            payee=data["payee"],
+            description=data["description"],
+            amount=data["amount"],
+            voucher=data["voucher"],
+            by=request.user,
+        )
+        shown = [(messages.SUCCESS, f"{entry.payee}: {BudgetHead(entry.head).label} entered.")]
+        return shown + ([(messages.WARNING, warning)] if warning else [])
+
+    return _add_with_file(request, pk, ExpenditureForm, "voucher", save, ("Expenditure", "support_add_expenditure"))
 
 
 @require_POST
 def remove_expenditure(request, pk, entry_id):
-    record = _record(request, pk, keep=True)
-    entry = get_object_or_404(Expenditure, pk=entry_id, record=record)
-    try:
-        services.remove_expenditure(entry, by=request.user)
-        messages.success(request, f"{entry.payee}: entry removed.")
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
-    return _detail(record)
+    removed = lambda entry: f"{entry.payee}: entry removed."  # noqa: E731
+    return _remove(request, pk, Expenditure, entry_id, remove=services.remove_expenditure, removed=removed)
 
 
 def add_photograph(request, pk):
-    record = _record(request, pk, keep=True)
-    form = PhotographForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_photograph(
-                record, image=form.cleaned_data["image"], caption=form.cleaned_data["caption"], by=request.user
-            )
-        except ValidationError as error:
-            form.add_error("image", error)
-        except services.Refused as refusal:
-            form.add_error(refusal.field, str(refusal))
-        else:
-            messages.success(request, "Photograph added.")
-            return _detail(record)
-    return _form_page(
-        request,
-        record,
-        form,
-        title=f"Photograph: {record.event.title}",
-        action=reverse("support_add_photograph", args=[pk]),
-        multipart=True,
-    )
+    def save(record, data):
+        services.add_photograph(record, image=data["image"], caption=data["caption"], by=request.user)
+        return [(messages.SUCCESS, "Photograph added.")]
+
+    return _add_with_file(request, pk, PhotographForm, "image", save, ("Photograph", "support_add_photograph"))
 
 
 @require_POST
 def remove_photograph(request, pk, photo_id):
-    record = _record(request, pk, keep=True)
-    photo = get_object_or_404(Photograph, pk=photo_id, record=record)
-    try:
-        services.remove_photograph(photo, by=request.user)
-        messages.success(request, "Photograph removed.")
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
-    return _detail(record)
+    removed = lambda photo: "Photograph removed."  # noqa: E731
+    return _remove(request, pk, Photograph, photo_id, remove=services.remove_photograph, removed=removed)
 
 
 def refund(request, pk):
