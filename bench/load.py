@@ -115,8 +115,10 @@ class Browser:
                     self.cookies[name] = morsel.value
         if response.status != expect:
             raise JourneyError(f"{step}: {method} {path} answered {response.status}, not {expect}")
-        location = response.getheader("Location") or ""
-        return response.status, urlsplit(location).path if location else "", text
+        location = urlsplit(response.getheader("Location") or "")
+        # The address a browser follows: the path with its query (a search the screen redirects back to).
+        where = f"{location.path}?{location.query}" if location.query else location.path
+        return response.status, where, text
 
     def get(self, step, path, expect=200):
         return self.request(step, "GET", path, expect=expect)

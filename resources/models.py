@@ -5,6 +5,7 @@ routes of one routable page. The records never import the page, so `services` (w
 is imported here for the routes without an import loop."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -20,7 +21,7 @@ from regions.models import State
 
 from . import services
 from .choices import Language, ResourceType
-from .display import moved_permanently, version_context
+from .display import library_cards, moved_permanently, version_context
 from .records import (
     ModerationDecision,
     Organisation,
@@ -82,23 +83,22 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         # appears twice; DISTINCT made the database compare every matching row, whole, for each page.
         resources = services.search_public(resources, query)
         pagination = paginate(resources, request.GET, PAGE_SIZE, path=request.path)
-        for resource in pagination.items:
-            resource.url = resource.get_url(self)
         return TemplateResponse(
             request,
             "resources/resource_index_page.html",
             {
                 "page": self,
                 "pagination": pagination,
-                "resources": pagination.items,
+                "resources": library_cards(pagination.items, self),
                 "query": query,
                 "filters": filters,
                 "topics": Topic.objects.all(),
                 "types": ResourceType.choices,
                 "languages": Language.choices,
                 "states": State.objects.all(),
-                "organisations": Organisation.objects.filter(verified=True, resources__live_version__isnull=False)
-                .distinct()
+                # Exists, not a join made DISTINCT: one index probe per organisation, not a pass over every resource.
+                "organisations": Organisation.objects.filter(verified=True)
+                .filter(Exists(Resource.objects.public().filter(organisation=OuterRef("pk"))))
                 .only("name", "slug"),
                 "upload_gate": services.upload_gate(request.user),
             },
@@ -147,8 +147,6 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
             raise Http404
         resources = Resource.objects.public().filter(organisation=organisation).with_live()
         pagination = paginate(resources, request.GET, PAGE_SIZE, path=request.path)
-        for resource in pagination.items:
-            resource.url = resource.get_url(self)
         return TemplateResponse(
             request,
             "resources/organisation.html",
@@ -156,7 +154,7 @@ class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 "page": self,
                 "organisation": organisation,
                 "pagination": pagination,
-                "resources": pagination.items,
+                "resources": library_cards(pagination.items, self),
                 "index_page": self,
             },
         )

@@ -107,9 +107,8 @@ class ResourceQuerySet(models.QuerySet):
         return self.filter(live_version__isnull=False, organisation__verified=True)
 
     def with_live(self):
-        return self.select_related("live_version", "organisation").prefetch_related(
-            "live_version__topics", "live_version__states"
-        )
+        # The cards read the topics and States of a whole page at once (resources.display.library_cards).
+        return self.select_related("live_version", "organisation")
 
 
 class Resource(models.Model):

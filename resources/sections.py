@@ -3,6 +3,7 @@
 from core.learner_pages import shows_own_records
 
 from . import services
+from .display import library_cards
 from .models import ResourceIndexPage
 
 RECENT_COUNT = 4
@@ -16,9 +17,11 @@ def recent_resources(request):
     resources = list(services.public_resources()[:RECENT_COUNT])
     if not resources:
         return None
-    for resource in resources:
-        resource.url = resource.get_url(index_page)
-    return {"template": "resources/sections/recent.html", "resources": resources, "index_page": index_page}
+    return {
+        "template": "resources/sections/recent.html",
+        "resources": library_cards(resources, index_page),
+        "index_page": index_page,
+    }
 
 
 def my_submissions(request):

@@ -3,6 +3,8 @@
 Thin: the rules live in services.py and files.py; the public library pages are routes of
 `ResourceIndexPage` (models.py)."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -14,11 +16,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import log_refusal
+from core.file_store import RETRY_AFTER_SECONDS, STORE_UNREACHABLE
 
 from . import services
 from .display import moved_permanently, version_context
 from .forms import FILES_AGAIN, DecisionForm, ResourceForm
 from .models import Resource, ResourceFile, ResourceIndexPage, ResourceVersion
+
+logger = logging.getLogger("colloquium.resources")
+STORE_DOWN = (
+    "The file store is not answering just now, so nothing was saved. Please try again in a few minutes "
+    "(choose the files again)."
+)
 
 # Served files may be opened in the browser (PDF, images) but never run anything.
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'"
@@ -76,14 +85,26 @@ def upload(request):
     if refused:
         return refused
     form = ResourceForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
-            version = services.submit_resource(request.user, data, data["files"])
-            messages.success(request, "Thank you. Your resource was sent to the academy moderators for review.")
-            return redirect("resources:submission", pk=version.resource_id)
-        messages.error(request, FILES_AGAIN)
-    return TemplateResponse(request, "resources/upload.html", {"form": form, "editing": None})
+            try:
+                version = services.submit_resource(request.user, data, data["files"])
+            except STORE_UNREACHABLE:
+                # submit_resource is all or nothing: no resource, version or file record is left.
+                logger.exception("resource upload by user %s: the file store did not answer", request.user.pk)
+                messages.error(request, STORE_DOWN)
+                status = 503
+            else:
+                messages.success(request, "Thank you. Your resource was sent to the academy moderators for review.")
+                return redirect("resources:submission", pk=version.resource_id)
+        else:
+            messages.error(request, FILES_AGAIN)
+    response = TemplateResponse(request, "resources/upload.html", {"form": form, "editing": None}, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _initial_from(version):

@@ -3,11 +3,13 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django.utils.text import capfirst
 from wagtail.documents import get_document_model
 
 from academies.services import contact_for
 
-from ..choices import ACTIVE_STATUSES, RegistrationStatus
+from ..blocks import PERSON_ROLES
+from ..choices import ACTIVE_STATUSES, RegistrationStatus, SessionKind, SessionMode
 from .meetings import meeting_link_for
 from .registration import registration_gate, with_waitlist_position
 
@@ -53,6 +55,33 @@ def materials_for(sessions, *, participant):
     return result
 
 
+ROLE_LABELS = dict(PERSON_ROLES)
+KIND_LABELS = dict(SessionKind.choices)
+MODE_LABELS = dict(SessionMode.choices)
+
+
+def people_labels(session):
+    """ "Chair: Justice A, Judge, High Court of X" for each person on the dais, read from the raw stream."""
+    labels = []
+    for item in session.people.raw_data:
+        person = item.get("value") or {}
+        role = person.get("role") or ""
+        parts = [f"{ROLE_LABELS.get(role) or capfirst(role)}: {person.get('name') or ''}"]
+        parts += [person[field] for field in ("designation", "organisation") if person.get(field)]
+        labels.append(", ".join(parts))
+    return labels
+
+
+def label_for_agenda(session):
+    """What the agenda prints of `session`, worked out once here rather than by filters in the template."""
+    date = session.date.isoformat()
+    session.start_label, session.end_label = f"{session.start_time:%H:%M}", f"{session.end_time:%H:%M}"
+    session.starts_iso, session.ends_iso = f"{date}T{session.start_label}", f"{date}T{session.end_label}"
+    session.kind_label = KIND_LABELS.get(session.kind, session.kind)
+    session.mode_label = MODE_LABELS.get(session.mode, session.mode)
+    session.people_labels = people_labels(session)
+
+
 def page_context(page, user):
     """Everything the colloquium page shows: agenda, revision notice, the visitor's registration."""
     sessions = sessions_in_order(page)
@@ -66,6 +95,7 @@ def page_context(page, user):
         session.material_links = materials.get(session.pk, [])
         # Only an approved participant's page (signed in, so never cached: core.middleware) gets the link.
         session.join_link = meeting_link_for(session, participant=participant)
+        label_for_agenda(session)
     contact = None
     if registration is not None and registration.status not in ACTIVE_STATUSES:
         contact = contact_for(page.academy)

@@ -14,6 +14,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from academies.models import Academy, AcademyPage
+from core.cache import memoize
 from core.pagination import paginate
 from regions.models import State
 
@@ -90,7 +91,22 @@ def _common(index_page, params):
         co_organised = co_organised_filter(Academy.objects.filter(page_id=index_page.get_parent().pk))
         everything = own if co_organised is None else own | everything.filter(co_organised)
     today = timezone.localdate()
-    upcoming_years, past_years = _years(everything, today)
+
+    def filter_choices():
+        upcoming_years, past_years = _years(everything, today)
+        return {
+            "states": list(State.objects.filter(pk__in=everything.values("state")).order_by("name")),
+            "academies": list(Academy.objects.filter(pk__in=everything.values("academy")).order_by("name"))
+            if national
+            else [],
+            "upcoming_years": upcoming_years,
+            "archive_years": past_years,
+        }
+
+    # What the filters offer reads every live event, and changes only when events are published,
+    # moved or unpublished (each a new content generation) or the day turns: kept, so a page of
+    # the calendar does not read all its events again for its menus.
+    choices = memoize(f"colloquia.listing-choices.{index_page.pk}.{today.isoformat()}", filter_choices)
     index_url = index_page.url or ""
     kept = {key: value for key, value in filters.items() if value and key != "year"}
     return {
@@ -99,13 +115,8 @@ def _common(index_page, params):
         "context": {
             "filters": filters,
             "is_national": national,
-            "states": State.objects.filter(pk__in=everything.values("state")).order_by("name"),
-            "academies": Academy.objects.filter(pk__in=everything.values("academy")).order_by("name")
-            if national
-            else [],
+            **choices,
             "kinds": Kind.choices,
-            "upcoming_years": upcoming_years,
-            "archive_years": past_years,
             "index_url": index_url,
             "archive_url": index_url + index_page.reverse_subpage("archive"),
             # The State/UT, academy and kind chosen, for links to another year or back to the index.

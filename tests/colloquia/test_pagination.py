@@ -116,11 +116,25 @@ def test_query_count_is_the_same_with_5_or_60_events(client, calendar):
 
     add_events(academy_index, 5, first_day=soon())
     add_events(academy_index, 5, first_day=datetime.date(2023, 1, 2), prefix="Old")
-    small = [count(national.url), count(national.url + "archive/"), count(academy_index.url)]
+    pages = [national.url, national.url + "?page=2", national.url + "archive/", academy_index.url]
+    small = [count(url) for url in pages]
     add_events(academy_index, 55, first_day=soon() + datetime.timedelta(days=30), prefix="Later")
     add_events(academy_index, 55, first_day=datetime.date(2024, 1, 2), step=3, prefix="Older")
-    large = [count(national.url), count(national.url + "archive/"), count(academy_index.url)]
+    large = [count(url) for url in pages]
     assert small == large
+
+
+def test_the_filters_offer_the_states_and_years_of_events_published_since_the_last_visit(client, calendar):
+    national, academy_index = calendar
+    add_events(academy_index, 2, first_day=soon())
+    other = State.objects.exclude(code="JH").order_by("name").first()
+    next_year = soon().year + 1
+    body = client.get(national.url).content.decode()
+    assert f'<option value="{other.code}"' not in body and f'<option value="{next_year}"' not in body
+    # Kept between visits (they read every live event), the choices follow each new event at once.
+    add_events(academy_index, 1, first_day=datetime.date(next_year, 2, 1), state=other.code, prefix="Later")
+    body = client.get(national.url).content.decode()
+    assert f'<option value="{other.code}"' in body and f'<option value="{next_year}"' in body
 
 
 def test_the_archive_lists_a_past_years_events_and_no_upcoming_ones(client, calendar):

@@ -3,9 +3,15 @@
 Database-agnostic: the same tests run on SQLite (FTS5) and PostgreSQL (tsquery).
 """
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from courses.models import LessonPage
+from home import search as site_search
 from home.models import StandardPage
 from home.search import result_summary
 from resources.models import ResourceIndexPage
@@ -201,3 +207,42 @@ def test_a_page_type_with_no_indexed_text_has_an_empty_summary(home):
     page = ResourceIndexPage(title="Resources", slug="resources")
     home.add_child(instance=page)
     assert result_summary(page) == ""
+
+
+def test_results_are_in_order_of_relevance_across_the_pages_of_results(client, home):
+    # Notes that mention the word once, in long introductions, and one page named for it.
+    filler = " ".join(f"filler{n}" for n in range(60))
+    for n in range(24):
+        home.add_child(
+            instance=StandardPage(title=f"Note {n}", slug=f"note-{n}", introduction=f"{filler} trafficking {n}.")
+        )
+    named = StandardPage(title="Trafficking", slug="trafficking", introduction="Trafficking of persons: trafficking.")
+    home.add_child(instance=named)
+
+    ranked = [page.pk for page in site_search.search_pages("trafficking")]
+    # The backend's own scores, read beside each page: the order the site shows is theirs.
+    scored = sorted(site_search.search_pages("trafficking").annotate_score("score"), key=lambda p: (p.score, -p.pk))
+    assert ranked == [page.pk for page in scored]
+    assert ranked[0] == named.pk and len(ranked) == len(set(ranked)) == 25
+
+    first, second = search(client, "trafficking"), search(client, "trafficking", page="2")
+    shown = re.findall(r'<li><h2><a href="/([\w-]+)/">', first) + re.findall(r'<li><h2><a href="/([\w-]+)/">', second)
+    slugs = dict(Page.objects.filter(pk__in=ranked).values_list("pk", "slug"))
+    assert shown == [slugs[pk] for pk in ranked]
+    assert "25 pages found" in first
+
+
+def test_a_page_of_results_reads_only_its_own_pages(home):
+    for n in range(30):
+        home.add_child(instance=StandardPage(title=f"Trafficking note {n}", slug=f"note-{n}", introduction="Note."))
+    results = site_search.search_pages("trafficking")
+    assert results.count() == 30
+    with CaptureQueriesContext(connection) as captured:
+        page = list(results[20:30])
+    assert len(page) == 10 and all(isinstance(p, StandardPage) for p in page)
+    # The matches are ranked in one pass over the index (on SQLite, not a MATCH again for each match),
+    # then only the page's own pages are read.
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert len(sql) <= 3, "\n".join(sql)
+    if connection.vendor == "sqlite":
+        assert sum(q.count(" MATCH ") for q in sql) == 1, "\n".join(sql)

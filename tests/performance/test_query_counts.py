@@ -183,3 +183,22 @@ def test_certificate_verify_page(client, world, judge):
     for module in modules[1:]:
         builders.certificate(judge, module, academy)
     assert_flat(small, queries(client, url), "certificate verify")
+
+
+def test_search_results(client, world):
+    from home.models import StandardPage
+
+    home = world["home"]
+
+    def add_notes(start, n):
+        for k in range(start, start + n):
+            home.add_child(
+                instance=StandardPage(title=f"Trafficking note {k}", slug=f"note-{k}", introduction="A note.")
+            )
+
+    # One page type (each type shown on a page of results is one query for its own fields).
+    add_notes(0, 3)
+    url = f"{reverse('search')}?q=trafficking"
+    small = queries(client, url)
+    add_notes(3, 45)
+    assert_flat(small, queries(client, url), "search results")
