@@ -230,15 +230,24 @@ def _fragment_key(name):
 
 
 def cached_fragment(name):
-    """What `remember(name, ...)` stored under the current generation, or None."""
+    """What `remember(name, ...)` stored under the current generation, or None (also when the cache fails)."""
     key = _fragment_key(name)
-    return None if key is None else page_cache().get(key)
+    if key is None:
+        return None
+    try:
+        return page_cache().get(key)
+    except Exception:  # Redis went away after the generation was read: build it afresh
+        logger.exception("page cache: cannot read %s", name)
+        return None
 
 
 def remember(name, value):
     key = _fragment_key(name)
     if key is not None and value is not None:
-        page_cache().set(key, value, timeout() or FRAGMENT_SECONDS)
+        try:
+            page_cache().set(key, value, timeout() or FRAGMENT_SECONDS)
+        except Exception:
+            logger.exception("page cache: cannot keep %s", name)
     return value
 
 

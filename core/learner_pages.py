@@ -195,7 +195,7 @@ def learner_page(request, name, render, *, on_hit=None):
     if key is None:
         return render()
     store = content_cache.page_cache()
-    kept = store.get(key)
+    kept = _read(store, key)
     if (
         kept is not None
         and content_cache.still_fresh(kept.tags)
@@ -218,11 +218,28 @@ def learner_page(request, name, render, *, on_hit=None):
     if recording.keepable and _may_keep(request, response):
         content = CSRF_INPUT.sub(rf"\g<1>{CSRF_SLOT}\g<2>", response.content.decode(response.charset))
         kept = KeptPage(content, response["Content-Type"], dict(tags), recording.until)
-        store.set(key, kept, content_cache.timeout())
-        response["X-Page-Cache"] = "learner-miss"
+        if _keep(store, key, kept):
+            response["X-Page-Cache"] = "learner-miss"
     elif recording.notes:
         logger.debug("learner page %s not kept: sections %s declared nothing", name, ", ".join(recording.notes))
     return response
+
+
+def _read(store, key):
+    try:
+        return store.get(key)
+    except Exception:  # the shared cache went away after the version was read: render the page
+        logger.exception("learner page: cannot read the kept page")
+        return None
+
+
+def _keep(store, key, kept):
+    try:
+        store.set(key, kept, content_cache.timeout())
+        return True
+    except Exception:
+        logger.exception("learner page: cannot keep the page")
+        return False
 
 
 def _key(request, name):

@@ -10,6 +10,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -201,3 +202,29 @@ def test_joining_an_organisation_rebuilds_my_learning(page_cache_on, cso_user):
     assert "Test Trust" in response.content.decode()
     # A member's submissions change with moderators' decisions, which they do not announce: never kept.
     assert "learner" not in visit(client, DASHBOARD).get("X-Page-Cache", "")
+
+
+class FailingCache(LocMemCache):
+    """The process-local cache (versions and the generation in marker files, still readable), whose
+    reads and writes fail: as a shared cache gone away after the version was read."""
+
+    def __init__(self):
+        super().__init__("failing", {})
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("the cache is unreachable")
+
+    set = add = incr = get
+
+
+def test_a_cache_that_fails_mid_request_costs_the_page_nothing(page_cache_on, judge, module, lesson, monkeypatch):
+    courses.enrol(judge, module)
+    client = Client()
+    client.force_login(judge)
+    visit(client, lesson.url)
+    failing = FailingCache()
+    monkeypatch.setattr("core.cache.page_cache", lambda: failing)
+    for url in (lesson.url, DASHBOARD):
+        response = visit(client, url)
+        assert "learner" not in response.get("X-Page-Cache", "")
+    assert "Mark complete and continue" in visit(client, lesson.url).content.decode()
