@@ -1,10 +1,11 @@
-"""The academy page's "Contacts and nodal officers" section (colloquium_academy_sections)."""
+"""The academy page's "Contacts and nodal officers" section (colloquium_academy_sections), and a
+co-organised event's organisers on its page (colloquium_event_sections)."""
 
 from django.urls import reverse
 
 from core.cache import depends_on
 
-from .services import contacts_tag, listed_contacts, may_see_contacts
+from .services import contacts_tag, listed_contacts, may_see_contacts, organising_academies
 
 
 def academy_contacts(request, academy=None, **kwargs):
@@ -29,3 +30,15 @@ def academy_contacts(request, academy=None, **kwargs):
         section["login_url"] = reverse("account_login")
         section["signup_url"] = reverse("account_signup")
     return section
+
+
+def event_organisers(request, page=None, **kwargs):
+    """Every academy organising a co-organised event, each linked to its page; nothing for an event
+    one academy organises alone (its page already says which). Co-organisers are saved with the
+    page, so publishing refreshes what anonymous visitors see of it."""
+    if page is None:
+        return None
+    academies = organising_academies(page)
+    if len(academies) < 2:
+        return None
+    return {"template": "interstate/sections/event_organisers.html", "academies": academies}

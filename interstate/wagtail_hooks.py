@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 
 from academies.permissions import AcademyScopedPermissionPolicy
 from academies.services import EDITOR, academies_for
-from colloquia.extensions import CO_ORGANISED_EVENTS, EVENT_PANELS
+from colloquia.extensions import CO_ORGANISED_EVENTS, EVENT_PANELS, EVENT_SECTIONS
 
 from . import sections, services
 from .models import Contact
@@ -27,6 +27,7 @@ def co_organiser_panels():
 
 
 hooks.register(CO_ORGANISED_EVENTS, services.co_organised_event_ids)
+hooks.register(EVENT_SECTIONS, sections.event_organisers, order=5)
 hooks.register("colloquium_academy_sections", sections.academy_contacts, order=30)
 hooks.register("colloquium_page_cache_tags", services.page_cache_tags)
 

@@ -79,6 +79,21 @@ def _years(events, today):
     return [row["year"] for row in rows if row["upcoming"]], [row["year"] for row in rows if row["past"]]
 
 
+def _organising_academies(events):
+    """The academies that organise or co-organise any of `events`, by name: the academy filter's
+    choices (an academy that only co-organises is one too; its filter lists those events)."""
+    ids = set(events.values_list("academy", flat=True))
+    others = Academy.objects.exclude(pk__in=ids)
+    co_organised = co_organised_filter(others)
+    if co_organised is None or not events.filter(co_organised).exists():
+        return list(Academy.objects.filter(pk__in=ids).order_by("name"))  # the usual case: one query more
+    for academy in others.only("pk"):
+        co_organised = co_organised_filter(Academy.objects.filter(pk=academy.pk))
+        if co_organised is not None and events.filter(co_organised).exists():
+            ids.add(academy.pk)
+    return list(Academy.objects.filter(pk__in=ids).order_by("name"))
+
+
 def _common(index_page, params):
     """What the index and its archive share: the events before the year filter, the filter choices."""
     filters = listing_filters(params)
@@ -96,9 +111,7 @@ def _common(index_page, params):
         upcoming_years, past_years = _years(everything, today)
         return {
             "states": list(State.objects.filter(pk__in=everything.values("state")).order_by("name")),
-            "academies": list(Academy.objects.filter(pk__in=everything.values("academy")).order_by("name"))
-            if national
-            else [],
+            "academies": _organising_academies(everything) if national else [],
             "upcoming_years": upcoming_years,
             "archive_years": past_years,
         }

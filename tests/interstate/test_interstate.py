@@ -76,6 +76,23 @@ def test_the_national_calendar_filtered_by_a_co_organiser_lists_the_event(client
     assert "Border-region colloquium" not in client.get(national.url, {"academy": "NOSUCH"}).content.decode()
 
 
+def test_the_national_calendar_offers_an_academy_that_only_co_organises(client, home, other_academy, border_event):
+    national = make_index(home, "Colloquia and conferences", "colloquia")
+    body = client.get(national.url).content.decode()
+    assert f'<option value="{other_academy.short_code}">' in body
+    lonely = make_academy("BRJA", "Bihar Judicial Academy", states=("BR",), high_court=None)
+    assert f'<option value="{lonely.short_code}">' not in client.get(national.url).content.decode()
+
+
+def test_a_co_organised_event_names_its_organisers_on_its_page(client, academy, other_academy, border_event):
+    body = client.get(border_event.url).content.decode()
+    section = body[body.index("Organised jointly by") :]
+    assert academy.name in section and other_academy.name in section
+    assert f'href="{other_academy.page.url}"' in section
+    alone = make_event(make_index(academy.page, slug="more"), title="Our own colloquium")
+    assert "Organised jointly by" not in client.get(alone.url).content.decode()
+
+
 def test_co_organisers_registrars_do_not_see_its_registrations(client, academy, other_academy, border_event):
     lead, partner = make_staff(academy, "registrar"), make_staff(other_academy, "registrar")
     assert is_registrar_for(lead, border_event)
