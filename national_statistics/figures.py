@@ -10,7 +10,8 @@ The rule that keeps people from being identified (docs/statistics.md):
   are all small reads "fewer than 5"; a number that leaves small groups out says how many.
 - So no total, no other filter (year, State) and no other download holds a small group's
   number, and none can be found by subtracting one figure from another.
-- Events are not people: the number of events held is shown whole.
+- Events are not people: the number of events held is shown whole, and so is the money of the
+  Ministry of Home Affairs' support (support.services.supported_event_rows).
 
 Every figure is built from the rows the apps' public functions return at that grain
 (colloquia.services.held_event_rows / attended_rows, courses.services.completion_rows,
@@ -24,7 +25,9 @@ from decimal import Decimal
 from certificates.services import issued_rows
 from colloquia.services import attended_rows, held_event_rows
 from core.cache import page_cache, tag_generations
+from core.formatting import format_rupees
 from courses.services import completion_rows
+from support.services import supported_event_rows
 
 MIN_GROUP = 5
 TAG = "national-statistics"
@@ -41,6 +44,7 @@ def grain_rows(pages):
         "attended": attended_rows(pages),
         "completions": completion_rows(),
         "certificates": issued_rows(),
+        "support": supported_event_rows(pages),
     }
 
 
@@ -61,9 +65,10 @@ def cached_grain_rows(pages_fn, *, generation):
 class Cell:
     """A figure made of groups: the sum of those of MIN_GROUP or more, and how many small ones were left out."""
 
-    def __init__(self, value=0, left_out=0):
+    def __init__(self, value=0, left_out=0, money=False):
         self.value = value
         self.left_out = left_out
+        self.money = money  # rupees: printed "Rs 1,95,000", Indian grouping
 
     def add(self, size, amount=None):
         if 0 < size < MIN_GROUP:
@@ -84,7 +89,7 @@ class Cell:
     def text(self):
         if self.shown is None:
             return "fewer than 5"
-        return _number(self.value)
+        return format_rupees(self.value) if self.money else _number(self.value)
 
     @property
     def note(self):
@@ -113,6 +118,13 @@ def _matches(row, year, state):
     return (year is None or row["year"] == year) and (not state or row["state"] == state)
 
 
+def _by_state_and_year(rows, year, state):
+    """The rows for the filters, by State/UT name (national events last), then year."""
+    return sorted(
+        (row for row in rows if _matches(row, year, state)), key=lambda row: (row["state_name"] or "~", row["year"])
+    )
+
+
 def _table(table_id, title, description, row_heading, measures, rows, total=True):
     """rows: [(label, [Cell per measure])]. The total adds up the cells as shown."""
     table = {
@@ -125,7 +137,7 @@ def _table(table_id, title, description, row_heading, measures, rows, total=True
         "total": None,
     }
     if total:
-        sums = [Cell() for _ in measures]
+        sums = [Cell(money=measure.get("money", False)) for measure in measures]
         for _, cells in rows:
             for i, cell in enumerate(cells):
                 sums[i].merge(cell)
@@ -143,10 +155,7 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
     tables = []
 
     # Events held, by State/UT and year: whole numbers (events are not people).
-    events = sorted(
-        (row for row in rows["events"] if _matches(row, year, state)),
-        key=lambda row: (row["state_name"] or "~", row["year"]),
-    )
+    events = _by_state_and_year(rows["events"], year, state)
     tables.append(
         _table(
             "events",
@@ -220,6 +229,32 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
             "For",
             [{"key": "issued", "heading": "Certificates"}],
             [(label, [issued[value]]) for value, label in source_labels.items()],
+        )
+    )
+
+    # The Ministry of Home Affairs' support, by State/UT and year: money, not people, shown whole.
+    support = _by_state_and_year(rows["support"], year, state)
+    tables.append(
+        _table(
+            "mha-support",
+            "Support from the Ministry of Home Affairs",
+            "Events with a sanction recorded, by the State/UT where they were held and the year they began: "
+            "the amount sanctioned, what was spent against it, and the unspent balance returned once the "
+            "utilisation certificate is signed.",
+            "State/UT and year",
+            [
+                {"key": "events", "heading": "Events supported"},
+                {"key": "sanctioned", "heading": "Sanctioned", "money": True},
+                {"key": "spent", "heading": "Spent", "money": True},
+                {"key": "returned", "heading": "Returned", "money": True},
+            ],
+            [
+                (
+                    f"{row['state_name'] or NATIONAL}, {row['year']}",
+                    [Cell(row["events"])] + [Cell(row[key], money=True) for key in ("sanctioned", "spent", "returned")],
+                )
+                for row in support
+            ],
         )
     )
     return tables

@@ -21,4 +21,6 @@ def statistics_tags():
         "colloquia.Registration": _always,
         "courses.Enrolment": _completed,
         "certificates.Certificate": _always,
+        "support.SupportRecord": _always,
+        "support.Expenditure": _always,
     }

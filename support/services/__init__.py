@@ -4,7 +4,7 @@
 - money: the proposal within the MHA limit, the sanction, expenditure within it, the position
 - outcome: the outcome report's figures for an event
 - documents: the PDFs, signing (locks the record) and corrections (a new version)
-- totals: `supported_event_totals` for the national statistics page
+- totals: `supported_event_totals` and `supported_event_rows` (by State/UT and year) for the national statistics page
 """
 
 from .access import keeper_academies, may_keep, may_keep_for, may_view, reviews_all, visible_records
@@ -26,7 +26,7 @@ from .money import (
     total_spent,
 )
 from .outcome import outcome_figures
-from .totals import supported_event_totals
+from .totals import supported_event_rows, supported_event_totals
 
 __all__ = [
     "Refused",
@@ -54,6 +54,7 @@ __all__ = [
     "signatories",
     "signing_problem",
     "spending_problem",
+    "supported_event_rows",
     "supported_event_totals",
     "total_spent",
     "visible_records",

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from ..models import Expenditure, SupportRecord
 
@@ -32,3 +33,52 @@ def supported_event_totals(year=None, state=None):
         "spent": spent,
         "returned": signed_sanctioned - signed_spent,
     }
+
+
+def supported_event_rows(events):
+    """The support of `events` (a queryset of colloquium pages) by State/UT and year:
+    [{state, state_name, year, events, sanctioned, spent, returned}].
+
+    Over sanctioned records, in one query; the year is the year the event started and the State/UT
+    the event's (None for a national event). "returned" counts records whose certificate is signed.
+    """
+    spent = (
+        Expenditure.objects.filter(record=OuterRef("pk"))
+        .order_by()
+        .values("record")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    money = DecimalField(max_digits=12, decimal_places=2)
+    records = (
+        SupportRecord.objects.filter(sanction_amount__isnull=False, event__in=events.values("pk"))
+        .annotate(spent_total=Coalesce(Subquery(spent, output_field=money), Value(ZERO, output_field=money)))
+        .values_list(
+            "event__state__code",
+            "event__state__name",
+            "event__start_date",
+            "sanction_amount",
+            "spent_total",
+            "signed_at",
+        )
+    )
+    grouped = {}
+    for code, name, start, sanctioned, spent_total, signed_at in records:
+        row = grouped.setdefault(
+            (code, start.year),
+            {
+                "state": code,
+                "state_name": name,
+                "year": start.year,
+                "events": 0,
+                "sanctioned": ZERO,
+                "spent": ZERO,
+                "returned": ZERO,
+            },
+        )
+        row["events"] += 1
+        row["sanctioned"] += sanctioned
+        row["spent"] += spent_total
+        if signed_at is not None:
+            row["returned"] += sanctioned - spent_total
+    return list(grouped.values())

@@ -194,3 +194,45 @@ class TestPageRules(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, StatisticsPage)
         self.assertAllowedSubpageTypes(StatisticsPage, {})
         assert StatisticsPage.max_count == 1
+
+
+def test_the_ministrys_support_is_shown_in_rupees_by_state_and_year_and_in_the_downloads(
+    client, statistics_page, jh_index, mp_index, registrar, superuser
+):
+    from support import services as support
+    from tests.support.conftest import open_sanctioned, voucher
+
+    ranchi, bhopal = past_event(jh_index, "Ranchi colloquium"), past_event(mp_index, "Bhopal colloquium", state="MP")
+    record = open_sanctioned(ranchi, registrar, amount=Decimal("195000"))
+    support.add_expenditure(
+        record,
+        head="venue",
+        spent_on=ranchi.start_date,
+        payee="Hotel Example",
+        description="Hall for two days",
+        amount=Decimal("120500"),
+        voucher=voucher(),
+        by=registrar,
+    )
+    open_sanctioned(bhopal, superuser, amount=Decimal("150000"))
+    private = past_event(jh_index, "Closed-door colloquium")
+    private.unpublish()
+    open_sanctioned(private, registrar, amount=Decimal("99000"))  # not a public event: not counted
+
+    table = figures(client, statistics_page)["mha-support"]
+    ranchi_row = row(table, f"Jharkhand, {LAST_YEAR}")
+    assert [cell.text for cell in ranchi_row["cells"]] == ["1", "Rs 1,95,000", "Rs 1,20,500", "Rs 0"]
+    assert [cell.text for cell in table["total"]["cells"]] == ["2", "Rs 3,45,000", "Rs 1,20,500", "Rs 0"]
+    assert [cell.text for cell in figures(client, statistics_page, state="MP")["mha-support"]["total"]["cells"]] == [
+        "1",
+        "Rs 1,50,000",
+        "Rs 0",
+        "Rs 0",
+    ]
+    support_lines = {
+        (line["Row"], line["Measure"]): line["Value"]
+        for line in csv_of(client, statistics_page)
+        if line["Table"] == "Support from the Ministry of Home Affairs"
+    }
+    assert Decimal(support_lines[f"Jharkhand, {LAST_YEAR}", "Sanctioned"]) == Decimal("195000")
+    assert Decimal(support_lines["Total", "Spent"]) == Decimal("120500")
