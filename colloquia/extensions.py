@@ -23,6 +23,10 @@ colloquia defines and reads these hooks and imports none of the apps that regist
 - `colloquium_event_sections` (EVENT_SECTIONS): fn(request, page=) -> a section (core.extensions)
   shown in the event page's side column under "Registration", or None. The page is cached only
   for anonymous visitors, so a section for signed-in people may be personal (a feedback link).
+- `colloquium_event_sanction` (EVENT_SANCTION): fn(page) -> the amount sanctioned for the event
+  as recorded where the money is kept (the support app's sanction), or None. The event page shows
+  it instead of the figure the editor typed (`mha_support`); the function declares the page-cache
+  tag that its record's saves bump (core.cache.depends_on), so the public page follows the record.
 - `colloquium_event_admin_links` (EVENT_ADMIN_LINKS): fn(request, page) -> [{"label", "url"}]:
   the registrar's screens of that event in other apps (messages, registration answers, badges,
   the desk, the attendance grid), linked from the event's registrar screen in hook order. It is
@@ -39,6 +43,7 @@ REGISTRATION_FORMS = "colloquium_registration_form_extensions"
 CO_ORGANISED_EVENTS = "colloquium_co_organised_events"
 EVENT_SECTIONS = "colloquium_event_sections"
 EVENT_ADMIN_LINKS = "colloquium_event_admin_links"
+EVENT_SANCTION = "colloquium_event_sanction"
 
 
 class PanelsFromHook(ObjectList):
@@ -98,3 +103,15 @@ def co_organised_filter(academies):
         found = Q(pk__in=fn(academies))
         condition = found if condition is None else condition | found
     return condition
+
+
+def mha_support(page):
+    """What the event page says of the MHA support: {"amount": Decimal or None}, or None for none.
+
+    The sanction recorded by another app (EVENT_SANCTION) comes first; otherwise the page's own
+    `mha_supported` and `amount_sanctioned`, as the editor typed them."""
+    for fn in hooks.get_hooks(EVENT_SANCTION):
+        amount = fn(page)
+        if amount is not None:
+            return {"amount": amount}
+    return {"amount": page.amount_sanctioned} if page.mha_supported else None

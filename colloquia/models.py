@@ -48,7 +48,7 @@ from .choices import (
     SessionKind,
     SessionMode,
 )
-from .extensions import EVENT_PANELS, EVENT_SECTIONS, PanelsFromHook
+from .extensions import EVENT_PANELS, EVENT_SECTIONS, PanelsFromHook, mha_support
 from .forms import ColloquiumPageForm
 from .records import AgendaRevision, AgendaSession, Attendance, CalendarFeed, Registration, RestrictedMaterial
 from .services import archive_listing, archived_year, page_context, upcoming_listing
@@ -333,6 +333,7 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context(self, request.user))
         context["event_sections"] = collect_sections(EVENT_SECTIONS, request, page=self)
+        context["mha_support"] = mha_support(self)
         return context
 
 

@@ -36,6 +36,8 @@ Each feature app registers functions with Wagtail hooks in its own `wagtail_hook
                                       or None (see colloquia.extensions)
   colloquium_event_sections           fn(request, page=) -> section | None:      colloquia.models.ColloquiumPage
                                       shown in the event page's side column      (get_context)
+  colloquium_event_sanction           fn(page) -> the amount sanctioned as the   colloquia.extensions.mha_support (the
+                                      support record holds it, or None           event page's MHA support line)
   colloquium_event_admin_links        fn(request, page) -> [{"label", "url"}]:   colloquia.admin_views.event_detail
                                       the registrar's screens of that event in   (the event's registrar screen),
                                       other apps ([] for a user without them)    for its registrars only

@@ -5,11 +5,17 @@ from django.shortcuts import redirect
 from django.urls import path
 from wagtail import hooks
 
-from . import views
+from colloquia.extensions import EVENT_SANCTION
+
+from . import services, views
 from .models import SupportRecord
 from .services.documents import ACTION_CORRECTION, ACTION_SIGNED
 from .services.money import ACTION_EXPENDITURE_REMOVED, ACTION_OPENED, ACTION_SANCTION
 from .viewsets import support_record_viewset
+
+# The event page shows the sanction as recorded here, and follows it (a page-cache tag per event).
+hooks.register(EVENT_SANCTION, services.sanctioned_amount)
+hooks.register("colloquium_page_cache_tags", services.page_cache_tags)
 
 
 @hooks.register("register_admin_viewset")

@@ -26,7 +26,7 @@ from .money import (
     total_spent,
 )
 from .outcome import outcome_figures
-from .totals import supported_event_rows, supported_event_totals
+from .totals import page_cache_tags, sanctioned_amount, supported_event_rows, supported_event_totals
 
 __all__ = [
     "Refused",
@@ -54,6 +54,8 @@ __all__ = [
     "signatories",
     "signing_problem",
     "spending_problem",
+    "page_cache_tags",
+    "sanctioned_amount",
     "supported_event_rows",
     "supported_event_totals",
     "total_spent",

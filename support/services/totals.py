@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from core.cache import depends_on
+
 from ..models import Expenditure, SupportRecord
 
 ZERO = Decimal("0")
@@ -82,3 +84,23 @@ def supported_event_rows(events):
         if signed_at is not None:
             row["returned"] += sanctioned - spent_total
     return list(grouped.values())
+
+
+def sanction_tag(event_id):
+    """The page-cache tag of what an event's page shows of its sanction (bumped by its record's saves)."""
+    return f"support-sanction:{event_id}"
+
+
+def sanctioned_amount(page):
+    """For colloquia's `colloquium_event_sanction` hook: the amount sanctioned for the event, or None."""
+    depends_on(sanction_tag(page.pk))  # before reading, as depends_on asks
+    return (
+        SupportRecord.objects.filter(event_id=page.pk, sanction_amount__isnull=False)
+        .values_list("sanction_amount", flat=True)
+        .first()
+    )
+
+
+def page_cache_tags():
+    """For the `colloquium_page_cache_tags` hook: a record's save refreshes its event's page."""
+    return {"support.SupportRecord": lambda record: [sanction_tag(record.event_id)]}
