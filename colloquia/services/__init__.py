@@ -38,12 +38,14 @@ from .attendance import (
 from .clock import format_moment
 from .display import agenda_days, materials_for, page_context, sessions_in_order
 from .eligibility import (
+    approved_participants,
     attendance_summary,
     counted_sessions,
     eligible_participants,
     event_details,
     event_ends_at,
     event_has_ended,
+    held_session_ids,
     set_override,
     summaries,
 )
@@ -114,6 +116,7 @@ __all__ = [
     "archived_year",
     "attendance_open",
     "attendance_opens_at",
+    "approved_participants",
     "attendance_summary",
     "attended_rows",
     "calendar_entries_changed",
@@ -130,6 +133,7 @@ __all__ = [
     "event_details",
     "event_ends_at",
     "event_has_ended",
+    "held_session_ids",
     "events_for_registrar",
     "export_personal_data",
     "feed_registrations",

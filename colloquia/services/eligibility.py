@@ -84,6 +84,25 @@ def summaries(page, registrations):
     return {r.pk: _summarise(page, r, counted, present[r.pk]) for r in registrations}
 
 
+def approved_participants(page):
+    """The event's approved registrations, each with its person and their State/UT, and its page set."""
+    registrations = list(
+        Registration.objects.filter(page=page, status=RegistrationStatus.APPROVED).select_related("user__state", "user")
+    )
+    for registration in registrations:
+        registration.page = page
+    return registrations
+
+
+def held_session_ids(page):
+    """The ids of the event's sessions at which anyone was marked present: the sessions held."""
+    return set(
+        Attendance.objects.filter(session__page=page, status=Attendance.Status.PRESENT)
+        .values_list("session_id", flat=True)
+        .distinct()
+    )
+
+
 def eligible_participants(colloquium_page):
     """Approved participants who meet the certificate rule (or were overridden to eligible), by name.
 

@@ -1,15 +1,14 @@
 """What the outcome report says about an event: sessions, participants, attendance, feedback, certificates.
 
-Read from the colloquia, certificates and feedback apps through their public functions (and
-colloquia's learner records, read-only, as registration_questions reads them).
+Read from the colloquia, certificates and feedback apps through their public functions.
 """
 
 from collections import Counter
 
 from certificates.models import SourceKind
 from certificates.services import holders
-from colloquia.models import Attendance, Category, Registration, RegistrationStatus
-from colloquia.services import counted_sessions, event_details, summaries
+from colloquia.models import Category
+from colloquia.services import approved_participants, counted_sessions, event_details, held_session_ids, summaries
 from feedback.services import event_feedback_summary
 
 NOT_GIVEN = "Not given"
@@ -23,18 +22,8 @@ def _rows(counter):
 def outcome_figures(event):
     """The outcome report's figures for `event` (a ColloquiumPage)."""
     sessions = counted_sessions(event)
-    held_ids = set(
-        Attendance.objects.filter(session__page=event, status=Attendance.Status.PRESENT)
-        .values_list("session_id", flat=True)
-        .distinct()
-    )
-    registrations = list(
-        Registration.objects.filter(page=event, status=RegistrationStatus.APPROVED).select_related(
-            "user__state", "user"
-        )
-    )
-    for registration in registrations:
-        registration.page = event
+    held_ids = held_session_ids(event)
+    registrations = approved_participants(event)
     summary = summaries(event, registrations)
     attended = [r for r in registrations if summary[r.pk]["sessions_attended"] > 0]
     present_marks = sum(summary[r.pk]["sessions_attended"] for r in registrations)
