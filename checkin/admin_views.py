@@ -13,8 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from accounts.audit import log_refusal
-from colloquia.models import Category, ColloquiumPage
+from colloquia.models import Category
+from colloquia.registrar_access import registrar_event
 from core.csv_export import csv_response
 
 from . import badge_sheets, grid, services
@@ -28,11 +28,7 @@ def _require_registrar(request):
 
 def _event(request, page_id):
     _require_registrar(request)
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
-    if not services.may_run_desk(request.user, page):
-        log_refusal(request, f"checkin-registrar:{page_id}", "not a registrar of this academy")
-        raise Http404
-    return page
+    return registrar_event(request, page_id, allowed=services.may_run_desk, subject=f"checkin-registrar:{page_id}")
 
 
 def events(request):

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import log_refusal
 from colloquia.models import ColloquiumPage, RegistrationStatus
+from colloquia.registrar_access import registrar_event
 from colloquia.services import events_for_registrar, format_moment
 from core.csv_export import csv_response
 
@@ -38,11 +39,7 @@ def _require_registrar(request):
 
 def _event(request, page_id):
     _require_registrar(request)
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
-    if not services.may_message(request.user, page):
-        log_refusal(request, f"event messages {page_id}", "not a registrar of this academy")
-        raise Http404
-    return page
+    return registrar_event(request, page_id, allowed=services.may_message, subject=f"event messages {page_id}")
 
 
 def _message(request, message_id):

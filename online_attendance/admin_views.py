@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.audit import log_refusal
-from colloquia.models import ColloquiumPage
+from colloquia.registrar_access import registrar_event
 from colloquia.services import Refused
 
 from . import services
@@ -30,11 +30,7 @@ def _require_registrar(request):
 
 def _event(request, page_id):
     _require_registrar(request)
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
-    if not services.may_import(request.user, page):
-        log_refusal(request, f"online-attendance:{page_id}", "not a registrar of this academy")
-        raise Http404
-    return page
+    return registrar_event(request, page_id, allowed=services.may_import, subject=f"online-attendance:{page_id}")
 
 
 def _import(request, import_id):

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.audit import log_refusal
 from colloquia.models import ColloquiumPage, Registration
+from colloquia.registrar_access import registrar_event
 from colloquia.services import events_for_registrar
 from core.csv_export import csv_response
 
@@ -66,11 +67,8 @@ def _event(request, page_id):
     """The event, if the user is one of its registrars; 404 for other staff (no hint it exists)."""
     if not request.user.has_perm(REGISTRAR_PERMISSION):
         raise PermissionDenied
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
-    if not services.may_see_answers(request.user, page):
-        log_refusal(request, f"registration answers:{page_id}", "not a registrar of this academy")
-        raise Http404
-    return page
+    subject = f"registration answers:{page_id}"
+    return registrar_event(request, page_id, allowed=services.may_see_answers, subject=subject)
 
 
 def registrar_file(request, pk, name):
