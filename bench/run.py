@@ -24,13 +24,19 @@ Everything runs on 127.0.0.1 only. Steps:
 4. 500 attendance certificates are issued through the real task path on a copy of the database:
    the batch is queued with the database task backend and two `manage.py worker` processes
    run its chunk tasks. The batch is judged against the time the same workers would take to
-   render as many reference certificates, timed in this process just before and after it.
+   render as many reference certificates at once, as many processes rendering them side by side
+   just before and after it (`ratio_to_parallel_reference`: a machine's parallel speed slows both
+   alike); the ratio to the reference timed in one process is reported beside it.
 5. The report (bench/report.py) is printed and written to bench/results/latest.json and latest.md.
 
 Environment: BENCH_SECONDS (per figure, 10), BENCH_CEILING_SECONDS (per ceiling run, 3),
 BENCH_CONNECTIONS (8), BENCH_PORT (first of four ports, 8731).
+
+`python bench/run.py --only bulk-issue` measures step 4 alone (on the built national set) and
+prints its line without writing bench/results: for working on the batch between full runs.
 """
 
+import argparse
 import json
 import os
 import platform
@@ -281,6 +287,40 @@ def _sqlite_time(value):
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
+def _render_references(cert, renders, ready, go, times):
+    """In a forked process: warm up, wait for `go`, render `renders` references and put their wall time in `times`."""
+    reference_times(cert, 3)
+    ready.wait()
+    go.wait()
+    began = time.perf_counter()
+    reference_times(cert, renders)
+    times.put(time.perf_counter() - began)
+
+
+def parallel_reference_ms(cert, parts, renders=16):
+    """Milliseconds per reference render when `parts` processes render at once, as the workers do: the
+    batch's yardstick on a machine whose cores do not each give a full core's speed to parallel work
+    (shared caches and memory bandwidth, other processes). Forked from this process, without its database."""
+    import multiprocessing
+
+    from django.db import connections
+
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    ready, go, times = context.Barrier(parts + 1), context.Event(), context.Queue()
+    children = [
+        context.Process(target=_render_references, args=(cert, renders, ready, go, times)) for _ in range(parts)
+    ]
+    for child in children:
+        child.start()
+    ready.wait()
+    go.set()
+    walls = [times.get(timeout=300) for _ in children]
+    for child in children:
+        child.join(timeout=60)
+    return max(walls) * 1000 / renders
+
+
 def bulk_issue(parts=2):
     """Issue the bench colloquium's 500 certificates through the real task path: the batch is queued
     in the database and `parts` `manage.py worker` processes run its starter and chunk tasks."""
@@ -313,6 +353,7 @@ def bulk_issue(parts=2):
     batch_id = json.loads(queued.stdout.strip().splitlines()[-1])["batch"]
     cert = _certificate_and_palette()
     reference_before = reference_times(cert, 12)
+    parallel_before = parallel_reference_ms(cert, parts)
     began = time.time()
     command = [sys.executable, "manage.py", "worker", "--interval", "0.1", "--no-startup-delay", "--no-reload"]
     workers = [
@@ -352,10 +393,16 @@ def bulk_issue(parts=2):
     issue_seconds = _sqlite_time(finished_at) - _sqlite_time(first_start)
     reference_ms = statistics.median(reference_before + reference_times(cert, 12))
     reference_seconds = done * reference_ms / 1000 / parts
+    parallel_ms = statistics.mean([parallel_before, parallel_reference_ms(cert, parts)])
+    parallel_seconds = done * parallel_ms / 1000 / parts
     return {
         "reference_median_ms": reference_ms,
         "reference_seconds": reference_seconds,
         "ratio": issue_seconds / reference_seconds,
+        # The same references rendered by `parts` processes at once (see parallel_reference_ms).
+        "parallel_reference_ms": parallel_ms,
+        "parallel_reference_seconds": parallel_seconds,
+        "ratio_to_parallel_reference": issue_seconds / parallel_seconds,
         "load_average": os.getloadavg()[0],
         "workers": parts,
         "workers_that_ran_chunks": workers_used,
@@ -514,6 +561,27 @@ def main():
     print(table)
 
 
+def only_bulk_issue():
+    """Step 4 alone: the batch on a fresh copy of the built national set, judged as in a full run."""
+    build_data.ensure_built(["national"])
+    build_data.setup_django(build_data.set_environment("national"))
+    collect_static()  # the workers run with production settings, as in a full run
+    log(f"load average at start: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    data = {"bulk_issue": bulk_issue()}
+    from django.db import connection
+
+    connection.close()
+    print("\n".join(report.certificate_lines(data)))
+
+
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--only", choices=["bulk-issue"], help="measure this figure alone and print it (bench/results is left as is)"
+    )
+    arguments = parser.parse_args()
     socket.setdefaulttimeout(30)
-    main()
+    if arguments.only == "bulk-issue":
+        only_bulk_issue()
+    else:
+        main()

@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from joserfc import jwt
 
 from core.formatting import format_hours
 from core.site import absolute_url
@@ -139,6 +138,8 @@ def build_credential(cert, email):
 
 def sign(credential):
     """`credential` as a compact JWS (VC-JWT) signed with the platform's current key."""
+    from joserfc import jwt  # here, not at the top: see keys.new_private_key_pem
+
     key, kid = signing_key()
     claims = {
         **credential,

@@ -13,13 +13,16 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
-from joserfc.jwk import RSAKey
 
 from core.site import absolute_url
+
+if TYPE_CHECKING:
+    from joserfc.jwk import RSAKey
 
 ALGORITHM = "RS256"
 KEY_BITS = 3072
@@ -28,7 +31,7 @@ KEY_BITS = 3072
 @dataclass(frozen=True)
 class PublishedKey:
     thumbprint: str
-    key: RSAKey  # the public half only
+    key: "RSAKey"  # the public half only
 
     @property
     def kid(self):
@@ -43,6 +46,9 @@ def key_url(thumbprint):
 
 
 def new_private_key_pem():
+    # here, not at the top: joserfc and cryptography (about 10 MB) load only in a process that signs or checks
+    from joserfc.jwk import RSAKey
+
     return RSAKey.generate_key(KEY_BITS, private=True).as_pem(private=True)
 
 
@@ -68,6 +74,8 @@ def write_key_file(path, pem):
 
 
 def _read(path):
+    from joserfc.jwk import RSAKey  # here, not at the top: see new_private_key_pem
+
     try:
         return RSAKey.import_key(Path(path).read_bytes())
     except (OSError, ValueError) as error:
@@ -76,6 +84,8 @@ def _read(path):
 
 @lru_cache(maxsize=4)
 def _load(signing_file, retired_files, generate):
+    from joserfc.jwk import RSAKey  # here, not at the top: see new_private_key_pem
+
     path = Path(signing_file)
     if not path.exists():
         if not generate:

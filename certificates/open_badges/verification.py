@@ -12,9 +12,6 @@ import json
 import re
 from dataclasses import dataclass
 
-from joserfc import jwt
-from joserfc.errors import BadSignatureError, JoseError
-
 from ..models import Certificate
 from .keys import ALGORITHM, published_key
 
@@ -87,6 +84,9 @@ def _certificate_named(claims):
 
 def verify_credential(text):
     """Verification of the credential in `text`; raises CredentialRefused for input we cannot check."""
+    from joserfc import jwt  # here, not at the top: see keys.new_private_key_pem
+    from joserfc.errors import BadSignatureError, JoseError
+
     token = token_from_text(text)
     header_part, payload_part, _ = token.split(".")
     header = _json_segment(header_part, "header")

@@ -264,3 +264,25 @@ def test_attack_corpus_is_refused_as_credentials(corpus_dir):
                 open_badges.verify_credential(text)
             refused += 1
     assert refused > 4000
+
+
+def test_a_process_that_never_signs_or_checks_a_credential_does_not_load_the_signing_library():
+    """joserfc loads in the function that signs or checks a credential, not with the URL configuration:
+    a web worker serving other pages and the certificate task worker never pay for it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, django; django.setup(); from django.urls import reverse; "
+        "reverse('certificates:verify'); import certificates.views, certificates.tasks; "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'joserfc'))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "colloquium_site.settings.test"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

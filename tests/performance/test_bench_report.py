@@ -321,3 +321,38 @@ def test_module_pdf_row_judges_the_ratio_and_the_second_request(ratio, rendered_
     assert f"second 2.5 ms from the stored copy, rendering nothing — {verdicts[1]}" in line
     assert "6 lessons, 16 pages" in line
     assert report.module_pdf_lines({}) == []
+
+
+BATCH = {
+    "certificates": 500,
+    "workers": 2,
+    "issue_seconds": 24.6,
+    "reference_median_ms": 57.6,
+    "reference_seconds": 14.4,
+    "ratio": 1.71,
+    "per_second": 20.3,
+    "wall_seconds_with_startup": 30.8,
+    "load_average": 2.5,
+    "worker_peak_rss_mb": 177.0,
+}
+
+
+def test_the_batch_is_judged_against_the_reference_rendered_by_as_many_processes_at_once():
+    # Two processes rendering at once each took 91 ms a reference (one alone took 57.6 ms).
+    batch = {
+        **BATCH,
+        "parallel_reference_ms": 91.0,
+        "parallel_reference_seconds": 22.75,
+        "ratio_to_parallel_reference": 1.08,
+    }
+    (line,) = [line for line in report.certificate_lines({"bulk_issue": batch}) if "Bulk issue" in line]
+    assert "1.08× the reference rendered by 2 processes at once" in line and "NOT met" in line
+    assert "1.71× the single-process reference" in line
+    faster = {**batch, "ratio_to_parallel_reference": 0.93}
+    (line,) = [line for line in report.certificate_lines({"bulk_issue": faster}) if "Bulk issue" in line]
+    assert "0.93×" in line and "— met" in line
+
+
+def test_a_batch_from_an_older_run_is_judged_against_the_single_process_reference():
+    (line,) = [line for line in report.certificate_lines({"bulk_issue": BATCH}) if "Bulk issue" in line]
+    assert "1.71× the reference (500 × 57.6 ms ÷ 2 = 14.4 s) — NOT met" in line
