@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := chromium libharfbuzz-subset0 fonts-noto-core
 # `make stack`: the production shape's other parts (PostgreSQL comes from `make postgres`).
 STACK_PACKAGES := redis-server nginx openssl
 
-.PHONY: run install system-deps stack-deps test test-sqlite test-postgres test-stack stack stack-stop lint format check security bench backup restore postgres worker clean
+.PHONY: run install system-deps stack-deps test test-sqlite test-postgres test-stack stack stack-stop loadtest faults lint format check security bench backup restore postgres worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,25 @@ test-stack: install system-deps stack-deps postgres
 	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start && \
 	STACK_URL=https://localhost $(BIN)/pytest tests/stack -m stack; \
 	status=$$?; $(BIN)/python ops/stack.py stop; exit $$status
+
+# locust, for `make loadtest` and `make faults` only (requirements-load.txt): `make test` stays lean.
+$(VENV)/.load-installed: requirements-load.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-load.txt
+	touch $@
+
+# The issue's load on the stack (brought up if it is not; it stays up): 5 minutes of anonymous pages,
+# signed-in learners and a burst of 300 check-ins (ops/loadtest/). LOADTEST_SECONDS shortens a trial.
+# Writes .stack/loadtest/report.md and report.json, judged against the targets of docs/reliability.md.
+loadtest: install system-deps stack-deps postgres $(VENV)/.load-installed
+	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start
+	$(BIN)/python ops/loadtest/run.py
+
+# The faults of docs/reliability.md, each under load (FAULTS_SECONDS, 90): `make faults` runs them
+# all (the last, backup, rebuilds the stack); `make faults SCENARIOS="redis worker"` some.
+# Needs root: it restarts the machine's PostgreSQL. Results in .stack/loadtest/faults/.
+faults: install system-deps stack-deps postgres $(VENV)/.load-installed
+	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start
+	$(BIN)/python ops/loadtest/faults.py $(SCENARIOS)
 
 # Benchmark (not part of `make test`, about 15 minutes): builds the national and the small data
 # sets in bench/data/ once, serves copies of them with gunicorn on 127.0.0.1, drives every page

@@ -9,6 +9,10 @@ person's certificate take turns on an advisory lock (see `_one_issuer_per_person
 A serial that goes unused (a lost race, a failed render) is given back while it is
 still the last one taken, and otherwise skipped (recorded in the audit log): serials
 are unique and increasing but may have gaps.
+
+`issue_many` does the same for a group of people (a batch chunk) with a fixed number of
+write transactions whatever the group's size: one to take the group's serials, one to insert
+its certificates (each in a savepoint, so a lost race refuses only that person's).
 """
 
 import hashlib
@@ -68,25 +72,30 @@ def academy_code(academy):
 
 
 def next_serial(code, year):
-    """The next serial for `code` in `year`, unique and increasing.
+    """The next serial for `code` in `year`, unique and increasing (see `next_serials`)."""
+    return next_serials(code, year, 1)[0]
+
+
+def next_serials(code, year, count):
+    """The next `count` serials for `code` in `year`, unique and increasing.
 
     The counter row is incremented in SQL and read back in a transaction of its own that
-    commits at once, so it is locked only for the increment, not while the PDF renders, and
+    commits at once, so it is locked only for the increment, not while the PDFs render, and
     concurrent issuers for one academy render in parallel. Inside an outer transaction
     (e.g. `reissue`) it is a savepoint and the row stays locked until the outer commit; a
-    rollback there gives the number back.
+    rollback there gives the numbers back.
     """
     counter = SerialCounter.objects.filter(code=code, year=year)
     with transaction.atomic():
         # The UPDATE locks the row until commit, so the value read next is ours alone.
-        if not counter.update(last=F("last") + 1):
+        if not counter.update(last=F("last") + count):
             try:
                 with transaction.atomic():
-                    SerialCounter.objects.create(code=code, year=year, last=1)
+                    SerialCounter.objects.create(code=code, year=year, last=count)
             except IntegrityError:  # created by a concurrent issuer a moment ago
-                counter.update(last=F("last") + 1)
+                counter.update(last=F("last") + count)
         last = counter.values_list("last", flat=True).get()
-    return f"{code}-{year}-{last:06d}"
+    return [f"{code}-{year}-{number:06d}" for number in range(last - count + 1, last + 1)]
 
 
 # --- What gets printed ---------------------------------------------------------------------------
@@ -361,6 +370,138 @@ def issue_certificate(
         lambda: certificate_issued.send(sender=Certificate, certificate=cert, replaces=None), robust=True
     )
     return cert, True
+
+
+@contextmanager
+def _one_issuer_per_people(user_ids, source_kind, source_id):
+    """`_one_issuer_per_person` for a group: the locks of all of them, taken in one order (so two
+    groups that share people never wait for each other in a circle). Yields whether locks were taken."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql" or not user_ids:
+        yield False
+        return
+    keys = sorted(
+        int.from_bytes(
+            hashlib.blake2b(f"certificate:{source_kind}:{source_id}:{user_id}".encode(), digest_size=8).digest(),
+            "big",
+            signed=True,
+        )
+        for user_id in set(user_ids)
+    )
+    in_transaction = connection.in_atomic_block
+    lock = "pg_advisory_xact_lock" if in_transaction else "pg_advisory_lock"
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute(f"SELECT {lock}(%s)", [key])  # noqa: S608 - one of two fixed names
+    try:
+        yield True
+    finally:
+        if not in_transaction:
+            with connection.cursor() as cursor:
+                for key in keys:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
+
+
+def _valid_certificates(source_kind, source_id, user_ids):
+    """{user id: valid certificate} for those of `user_ids` who hold one for this source (one query)."""
+    found = Certificate.objects.filter(source_kind=source_kind, source_id=source_id, status="valid")
+    return {cert.user_id: cert for cert in found.filter(user_id__in=user_ids).order_by()}
+
+
+def issue_many(people, source_kind, source_id, *, context, issued_by=None, notify=True):
+    """Issue one source's certificate to each of `people` ([(user, snapshot)], distinct users): a
+    batch chunk. Returns {user id: (certificate, created)}, or {user id: exception} for a person
+    whose certificate could not be made (the others are issued all the same).
+
+    The rules of `issue_certificate`, for a group: who already holds one is read in one query
+    (after the group's locks on PostgreSQL, else again once the serials are taken); the group's
+    serials are taken in one short transaction; the PDFs render outside any transaction; the
+    certificates and their audit entries are written in one short transaction, each insert in a
+    savepoint, so a person whose certificate someone else has issued meanwhile gets theirs.
+    """
+    by_id = {user.pk: (user, snapshot) for user, snapshot in people}
+    outcome = {}
+    issued = []
+    with _one_issuer_per_people(list(by_id), source_kind, source_id) as locked:
+        for user_id, cert in _valid_certificates(source_kind, source_id, list(by_id)).items():
+            outcome[user_id] = (cert, False)
+        certs = []
+        for user_id, (user, snapshot) in by_id.items():
+            if user_id in outcome:
+                continue
+            try:
+                cert = _build(context, user, snapshot)
+            except Exception as error:  # noqa: BLE001 - one person's bad data fails only them
+                outcome[user_id] = error
+                continue
+            cert.source_kind, cert.source_id = source_kind, source_id
+            certs.append(cert)
+        if not certs:
+            return outcome
+        issued_at = timezone.now()
+        serials = next_serials(certs[0].academy_code, timezone.localtime(issued_at).year, len(certs))
+        for cert, serial in zip(certs, serials, strict=True):
+            cert.issued_at, cert.issued_by, cert.serial = issued_at, issued_by, serial
+        unused = []  # (certificate whose serial goes unused, the valid one held instead or None)
+        if not locked:
+            meanwhile = _valid_certificates(source_kind, source_id, [cert.user_id for cert in certs])
+            for cert in certs:
+                if cert.user_id in meanwhile:
+                    outcome[cert.user_id] = (meanwhile[cert.user_id], False)
+                    unused.append((cert, meanwhile[cert.user_id]))
+            certs = [cert for cert in certs if cert.user_id not in meanwhile]
+        rendered = []
+        for cert in certs:
+            try:
+                _render_and_store(cert, context)
+                rendered.append(cert)
+            except Exception as error:  # noqa: BLE001 - a failed render fails only this person
+                logger.exception("certificate for user %s could not be rendered", cert.user_id)
+                outcome[cert.user_id] = error
+                unused.append((cert, None))
+        lost = []
+        try:
+            with transaction.atomic():
+                for cert in rendered:
+                    try:
+                        _insert(cert)
+                    except IntegrityError:  # someone else issued this person's certificate meanwhile
+                        lost.append(cert)
+                        continue
+                    record(
+                        cert,
+                        ACTION_ISSUED,
+                        issued_by,
+                        serial=cert.serial,
+                        recipient=cert.recipient_name,
+                        title=cert.title,
+                    )
+                    outcome[cert.user_id] = (cert, True)
+                    issued.append(cert)
+        except Exception:
+            # Nothing of the group was written: its PDFs go too.
+            for cert in rendered:
+                cert.pdf.delete(save=False)
+            raise
+        if lost:
+            winners = _valid_certificates(source_kind, source_id, [cert.user_id for cert in lost])
+            for cert in lost:
+                winner = winners.get(cert.user_id)
+                outcome[cert.user_id] = (winner, False) if winner else IntegrityError("no valid certificate found")
+                unused.append((cert, winner))
+        # The highest first, so that a run of unused numbers at the counter's end is given back whole.
+        for cert, held in sorted(unused, key=lambda pair: pair[0].serial, reverse=True):
+            try:
+                _release_serial(cert, held, issued_by)
+            except Exception:  # the certificates stand: a skip that could not be recorded is logged
+                logger.exception("serial %s: could not give it back or record the skip", cert.serial)
+    for cert in issued:
+        if notify:
+            transaction.on_commit(lambda cert=cert: notify_recipient(cert))
+        transaction.on_commit(
+            lambda cert=cert: certificate_issued.send(sender=Certificate, certificate=cert, replaces=None), robust=True
+        )
+    return outcome
 
 
 def issue_completion(details, *, issued_by=None):

@@ -1,11 +1,12 @@
 """Background work: issuing certificates (django-tasks; in process by default, `manage.py worker` when configured)."""
 
 import logging
+import time
 from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -22,17 +23,21 @@ from .services import (
     ACTION_BATCH_EARLY,
     BatchRefused,
     IssueContext,
+    attendance_snapshot,
     batch_refusal,
-    holders,
-    issue_attendance,
     issue_completion,
+    issue_many,
 )
 
 logger = logging.getLogger("colloquium.certificates")
 
-# A batch is split into chunk tasks so that every worker process can take a share of it.
+# A batch is split into chunk tasks so that every worker process can take a share of it; each
+# chunk adds its counts to the batch's progress when it ends.
 CHUNK_SIZE = 25
-PROGRESS_EVERY = 5
+# A chunk that loses its database connection runs again (up to CHUNK_ATTEMPTS times in all) once
+# the database answers, waited for up to DATABASE_WAIT_SECONDS each time.
+CHUNK_ATTEMPTS = 3
+DATABASE_WAIT_SECONDS = 60
 MAX_ERRORS = 50
 
 
@@ -136,55 +141,66 @@ def _finish_if_complete(batch_id):
     ).update(status=IssueBatch.FINISHED, finished_at=timezone.now())
 
 
+def _database_back(seconds=DATABASE_WAIT_SECONDS):
+    """After a lost connection: whether the database answers again within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            connection.close()
+            connection.ensure_connection()
+            return True
+        except DatabaseError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(1)
+
+
 @task()
-def issue_batch_chunk(batch_id, rows):
-    """Issue attendance certificates to one chunk of a batch: `rows` are [user id, hours] pairs."""
+def issue_batch_chunk(batch_id, rows, attempt=1):
+    """Issue attendance certificates to one chunk of a batch: `rows` are [user id, hours] pairs.
+
+    The chunk reads its event, template and people once and issues them together
+    (`services.issue_many`: a fixed number of short write transactions, the PDFs rendered outside
+    them), then adds its counts to the batch in one update.
+    """
     User = get_user_model()
     batch = IssueBatch.objects.select_related("requested_by").filter(pk=batch_id, status=IssueBatch.RUNNING).first()
     if batch is None:
         return None
     counts = {"done": 0, "existing": 0, "failed": 0}
     errors = []
-    remaining = len(rows)
-
-    def flush():
-        nonlocal remaining
-        _add_progress(batch_id, counts, errors)
-        remaining -= sum(counts.values())
-        counts.update(done=0, existing=0, failed=0)
-        errors.clear()
-
     try:
         page, event = _event(batch)
         context = IssueContext.build(Kind.ATTENDANCE, event.get("academy"))
         users = User.objects.in_bulk([user_id for user_id, _ in rows])
-        already = holders(SourceKind.COLLOQUIUM, page.pk, list(users))
-        for number, (user_id, hours) in enumerate(rows, start=1):
-            user = users.get(user_id)
-            try:
-                if user is None:
-                    raise LookupError("the account no longer exists")
-                if user_id in already:
-                    counts["existing"] += 1
-                else:
-                    participant = {"user": user, "hours": Decimal(hours)}
-                    _, created = issue_attendance(
-                        page, event, participant, context=context, issued_by=batch.requested_by, holders_checked=True
-                    )
-                    counts["done" if created else "existing"] += 1
-            except Exception as error:
-                logger.exception("batch %s: certificate for user %s failed", batch_id, user_id)
-                counts["failed"] += 1
-                errors.append(f"{user.full_name if user else f'User {user_id}'}: {error}")
-            if number % PROGRESS_EVERY == 0:
-                flush()
+        people = [
+            (users[user_id], attendance_snapshot(event, {"hours": Decimal(hours)}))
+            for user_id, hours in rows
+            if user_id in users
+        ]
+        outcome = issue_many(people, SourceKind.COLLOQUIUM, page.pk, context=context, issued_by=batch.requested_by)
+        for user_id, _ in rows:
+            result = outcome.get(user_id) if user_id in users else LookupError("the account no longer exists")
+            if isinstance(result, tuple):
+                counts["done" if result[1] else "existing"] += 1
+                continue
+            counts["failed"] += 1
+            name = users[user_id].full_name if user_id in users else f"User {user_id}"
+            errors.append(f"{name}: {result}")
     except Exception as error:
-        # The chunk could not go on (event gone, database error): count the rest as failed so
-        # that the batch still adds up to its total and finishes.
+        if isinstance(error, OperationalError | InterfaceError) and attempt < CHUNK_ATTEMPTS and _database_back():
+            # The database went away mid-chunk (a restart, a failover). Nothing of the chunk was
+            # written, so it is queued to run whole again rather than its people counted as failed.
+            logger.warning("batch %s: database error in a chunk (%s); queued again", batch_id, error)
+            issue_batch_chunk.enqueue(batch_id, rows, attempt + 1)
+            return None
+        # The chunk could not go on (event gone, database error): count it as failed so that the
+        # batch still adds up to its total and finishes. Nothing of it was written: the
+        # certificates are inserted in one transaction, after every other step.
         logger.exception("batch %s: a chunk of %s failed", batch_id, len(rows))
-        counts["failed"] += remaining - sum(counts.values())
-        errors.append(f"{remaining} certificates could not be issued: {error}")
-    flush()
+        counts = {"done": 0, "existing": 0, "failed": len(rows)}
+        errors = [f"{len(rows)} certificates could not be issued: {error}"]
+    _add_progress(batch_id, counts, errors)
     _finish_if_complete(batch_id)
     return len(rows)
 

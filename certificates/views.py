@@ -1,6 +1,8 @@
 """Public verification, and the learner's own certificates and transcript."""
 
 import hashlib
+import io
+import logging
 import re
 
 from django.conf import settings
@@ -12,12 +14,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.cache import depends_on
+from core.file_store import RETRY_AFTER_SECONDS, STORE_UNREACHABLE
 
 from . import open_badges, ratelimit
 from .forms import VerifyCodeForm, VerifyCredentialForm, VerifyFileForm
 from .models import Certificate
 from .pdf import render_transcript
 from .services import certificates_of, transcript_data, verification_tag
+
+logger = logging.getLogger("colloquium.certificates")
 
 CODE_RE = re.compile(r"/certificates/verify/([A-Za-z0-9_-]{16,43})/?")
 PUBLIC_FIELDS = (
@@ -154,13 +159,21 @@ def verify_code(request, code):
     return render(request, "certificates/verify_detail.html", {"cert": cert, "supersedes": _supersedes(cert)})
 
 
-def _pdf_response(cert, *, attachment):
+def _pdf_response(request, cert, *, attachment):
+    # Read here, not while streaming: a store that stops answering gets a page saying so, not a
+    # response cut off mid-way (S3 downloads the whole object on the first read anyway).
     try:
-        handle = cert.pdf.open("rb")
+        with cert.pdf.open("rb") as handle:
+            content = handle.read()
     except (FileNotFoundError, ValueError) as error:
         raise Http404("The stored PDF is missing.") from error
+    except STORE_UNREACHABLE:
+        logger.exception("certificate %s: the file store did not answer", cert.serial)
+        response = render(request, "certificates/file_unavailable.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     response = FileResponse(
-        handle, content_type="application/pdf", as_attachment=attachment, filename=f"{cert.serial}.pdf"
+        io.BytesIO(content), content_type="application/pdf", as_attachment=attachment, filename=f"{cert.serial}.pdf"
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-transform"
@@ -172,7 +185,7 @@ def verify_pdf(request, code):
     if ratelimit.hit(request):
         return _too_many(request)
     cert = get_object_or_404(Certificate.objects.only("pk", "serial", "pdf"), verification_code=code)
-    return _pdf_response(cert, attachment=False)
+    return _pdf_response(request, cert, attachment=False)
 
 
 @never_cache
@@ -186,7 +199,7 @@ def mine(request):
 def download(request, pk):
     # Owner only; anyone else gets the same 404 as a certificate that does not exist.
     cert = get_object_or_404(Certificate.objects.only("pk", "serial", "pdf"), pk=pk, user=request.user)
-    return _pdf_response(cert, attachment=True)
+    return _pdf_response(request, cert, attachment=True)
 
 
 @never_cache

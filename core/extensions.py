@@ -108,7 +108,8 @@ def learner_section(request, name, template, build):
     # date_joined: a new account that got an old id back (a rolled-back insert) is someone else.
     version = learner_version(user.pk)
     learner = f"{user.pk}.{user.date_joined.timestamp()}.{version}"
-    key = f"learner.{name}.{learner}.{timezone.localdate().isoformat()}.{request.get_host()}"
+    # "kept2": what is kept is (html, until); a cache that outlives a deploy may still hold the older shape.
+    key = f"learner.kept2.{name}.{learner}.{timezone.localdate().isoformat()}.{request.get_host()}"
 
     def render():
         with learner_pages.section_clock() as clock:
@@ -118,7 +119,7 @@ def learner_section(request, name, template, build):
         return html, clock.until
 
     kept = None if version is None else cached_fragment(key)
-    if kept is not None and (kept[1] is None or timezone.now() < kept[1]):
+    if isinstance(kept, tuple) and len(kept) == 2 and (kept[1] is None or timezone.now() < kept[1]):
         html = kept[0]
         learner_pages.changes_at(kept[1])
     else:

@@ -1,9 +1,13 @@
 """Serve anonymous visitors' public pages from the page cache (see core.cache)."""
 
+import logging
+
 from django.contrib.messages import get_messages
 from django.utils.cache import get_cache_key, learn_cache_key
 
 from . import cache as page_cache
+
+logger = logging.getLogger("colloquium.cache")
 
 SKIP_PREFIXES = ("/admin/", "/accounts/", "/documents/", "/static/", "/media/")
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -35,14 +39,17 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         prefix = f"pagecache.{generation}"
         store = page_cache.page_cache()
-        key = get_cache_key(request, prefix, "GET", cache=store)
-        if key is not None:
-            entry = store.get(key)
-            # Stored as (response, {tag: generation}): see core.cache.depends_on.
-            if entry is not None and page_cache.still_fresh(entry[1]):
-                response = entry[0]
-                response["X-Page-Cache"] = "hit"
-                return response
+        try:
+            key = get_cache_key(request, prefix, "GET", cache=store)
+            entry = None if key is None else store.get(key)
+        except Exception:  # the cache went away after the generation was read: serve uncached
+            logger.warning("page cache: cannot read %s", request.path, exc_info=True)
+            return self.get_response(request)
+        # Stored as (response, {tag: generation}): see core.cache.depends_on.
+        if entry is not None and page_cache.still_fresh(entry[1]):
+            response = entry[0]
+            response["X-Page-Cache"] = "hit"
+            return response
         with page_cache.recording_dependencies() as dependencies:
             response = self.get_response(request)
         if self._response_is_cacheable(request, response):
@@ -57,8 +64,11 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _store(request, response, seconds, prefix, store, dependencies):
-        key = learn_cache_key(request, response, seconds, prefix, cache=store)
-        store.set(key, (response, dict(dependencies)), seconds)
+        try:
+            key = learn_cache_key(request, response, seconds, prefix, cache=store)
+            store.set(key, (response, dict(dependencies)), seconds)
+        except Exception:  # a cache outage costs this page its caching, never the page itself
+            logger.warning("page cache: cannot store %s", request.path, exc_info=True)
 
     @staticmethod
     def _request_is_cacheable(request):

@@ -8,7 +8,8 @@ moved aside (<name>.before-restore-<time>) and replaced. PostgreSQL: `pg_restore
 --clean --if-exists --no-owner` into the database named by DATABASE_URL (restore
 into a new, empty database and switch the site over when you can). Media: the
 current media folder is moved aside the same way, then the archive is unpacked
-(members that would land outside the folder are refused).
+(members that would land outside the folder are refused). A backup made with --include-bucket
+puts its objects back into the media bucket.
 """
 
 import argparse
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from backup import BASE_DIR, database_from_url, sha256  # noqa: E402
+from backup import BASE_DIR, database_from_url, s3_client, sha256  # noqa: E402
 
 
 def verify(folder):
@@ -40,6 +41,18 @@ def move_aside(path, stamp):
         path.rename(aside)
         return aside
     return None
+
+
+def restore_bucket(archive):
+    """Put every object of bucket.tar.gz back into the media bucket (AWS_STORAGE_BUCKET_NAME), private."""
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise SystemExit("The backup holds the media bucket; set AWS_STORAGE_BUCKET_NAME (and its endpoint and keys).")
+    client = s3_client()
+    with tarfile.open(archive, "r:gz") as tar:
+        for member in tar:
+            if member.isfile():
+                client.put_object(Bucket=bucket, Key=member.name, Body=tar.extractfile(member).read(), ACL="private")
 
 
 def restore(folder, database_url, media_root):
@@ -68,6 +81,8 @@ def restore(folder, database_url, media_root):
             ],
             check=True,
         )
+    if "bucket.tar.gz" in manifest["files"]:
+        restore_bucket(folder / "bucket.tar.gz")
     if "media.tar.gz" in manifest["files"]:
         move_aside(media_root, stamp)
         media_root.mkdir(parents=True)

@@ -400,7 +400,12 @@ def start_app(part):
 
 
 def start_worker():
-    spawn("worker", [sys.executable, "manage.py", "worker", "--no-reload", "--queue-name", "*", "--no-startup-delay"])
+    # A fixed worker id: a worker started again takes back the tasks its killed predecessor held.
+    spawn(
+        "worker",
+        [sys.executable, "manage.py", "worker", "--no-reload", "--queue-name", "*", "--no-startup-delay"]
+        + ["--worker-id", "stack-worker-1"],
+    )
 
 
 def certificate():

@@ -158,14 +158,27 @@ AUTH_USER_MODEL = "accounts.User"
 # Cache: process-local by default; CACHE_URL (redis://...) shares it between workers,
 # which also shares allauth's rate limits and the page cache.
 if env.get("CACHE_URL"):
+    # A Redis outage must not take the site down (docs/reliability.md): on "default" a read
+    # misses and a write is dropped and logged (django-redis IGNORE_EXCEPTIONS), within a
+    # second when Redis hangs. Sessions are kept in PostgreSQL and cached in Redis, so sign-ins
+    # keep working without it. The page cache has an alias of its own that raises: core.cache
+    # catches the errors itself and must see a lost invalidation to refuse stale pages.
+    redis_options = {
+        "CLIENT_CLASS": "django_redis.client.DefaultClient",
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 1,
+    }
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env["CACHE_URL"],
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+            "OPTIONS": {**redis_options, "IGNORE_EXCEPTIONS": True},
+        },
+        "pages": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": env["CACHE_URL"], "OPTIONS": redis_options},
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    PAGE_CACHE_ALIAS = "pages"
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -215,6 +228,8 @@ MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 if env.get("AWS_STORAGE_BUCKET_NAME"):
+    from botocore.config import Config as BotocoreConfig
+
     # S3-compatible media (django-storages); files stay private and are served
     # through the project's permission-checking views.
     _default_storage = {
@@ -225,6 +240,11 @@ if env.get("AWS_STORAGE_BUCKET_NAME"):
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
+            # A store that stops answering costs a request seconds, not gunicorn's 30 s timeout:
+            # the view then says the file store is unavailable (core.file_store).
+            "client_config": BotocoreConfig(
+                connect_timeout=2, read_timeout=5, retries={"mode": "standard", "total_max_attempts": 2}
+            ),
         },
     }
 else:

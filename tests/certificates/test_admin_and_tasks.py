@@ -294,3 +294,54 @@ def test_reissue_refuses_a_name_with_hidden_characters_and_keeps_the_entries(
     assert cert.status == "valid" and cert.superseded_by is None
     body = response.content.decode()
     assert "U+20" in body and "Spelling corrected" in body
+
+
+@pytest.mark.django_db
+def test_a_chunk_that_loses_the_database_runs_again_and_issues_everyone_once(
+    client, monkeypatch, registrar, academy, event_page, django_capture_on_commit_callbacks
+):
+    from django.db import OperationalError
+
+    people = [factories.make_user("district_judge") for _ in range(3)]
+    _fake_colloquia(monkeypatch, academy, people)
+    real_issue_many, calls = certificates.tasks.issue_many, []
+
+    def database_restarted_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("terminating connection due to administrator command")
+        return real_issue_many(*args, **kwargs)
+
+    monkeypatch.setattr(certificates.tasks, "issue_many", database_restarted_once)
+    # The database of the test never goes away: it answers at once.
+    monkeypatch.setattr(certificates.tasks, "_database_back", lambda: True)
+    client.force_login(registrar)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/certificates/events/{event_page.pk}/issue/")
+    batch = IssueBatch.objects.get()
+    assert len(calls) == 2
+    assert (batch.status, batch.total, batch.done, batch.existing, batch.failed) == ("finished", 3, 3, 0, 0)
+    assert Certificate.objects.filter(source_id=event_page.pk, status="valid").count() == 3
+
+
+@pytest.mark.django_db
+def test_a_chunk_whose_database_stays_away_is_counted_as_failed(
+    client, monkeypatch, registrar, academy, event_page, django_capture_on_commit_callbacks
+):
+    from django.db import OperationalError
+
+    people = [factories.make_user("district_judge") for _ in range(2)]
+    _fake_colloquia(monkeypatch, academy, people)
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(certificates.tasks, "issue_many", database_gone)
+    monkeypatch.setattr(certificates.tasks, "_database_back", lambda: True)
+    client.force_login(registrar)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/certificates/events/{event_page.pk}/issue/")
+    batch = IssueBatch.objects.get()
+    # CHUNK_ATTEMPTS runs, then the batch still adds up to its total and finishes, saying why.
+    assert (batch.status, batch.done, batch.failed) == ("finished", 0, 2)
+    assert "could not connect to server" in batch.errors[0]

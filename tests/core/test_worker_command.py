@@ -15,7 +15,7 @@ from core.management.commands.worker import Command
 
 
 @pytest.fixture
-def calls(monkeypatch, settings):
+def calls(monkeypatch, settings, db):  # db: the worker first queues again what its predecessor left running
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # what db_worker accepts
     calls = []
     config = apps.get_app_config("certificates")

@@ -59,13 +59,22 @@ def test_cache_url_makes_the_rate_limit_cache_redis_shared_by_workers():
         "from django.core.cache import caches; "
         "print(json.dumps({'backend': settings.CACHES['default']['BACKEND'], "
         "'location': settings.CACHES['default']['LOCATION'], 'sessions': settings.SESSION_ENGINE, "
-        "'cls': type(caches['default']).__module__}))"
+        "'cls': type(caches['default']).__module__, 'options': settings.CACHES['default']['OPTIONS'], "
+        "'page_alias': settings.PAGE_CACHE_ALIAS, 'pages': settings.CACHES[settings.PAGE_CACHE_ALIAS]}))"
     )
     found = settings_in_subprocess(code, CACHE_URL="redis://cache.internal:6379/1")
     assert found["backend"] == "django_redis.cache.RedisCache"
     assert found["cls"].startswith("django_redis")
     assert found["location"] == "redis://cache.internal:6379/1"
-    assert found["sessions"] == "django.contrib.sessions.backends.cache"
+    # A Redis outage degrades rather than fails: sessions live in the database (cached in Redis),
+    # the default cache misses instead of raising, and a hung Redis costs at most a second.
+    assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert found["options"]["IGNORE_EXCEPTIONS"] is True
+    assert found["options"]["SOCKET_TIMEOUT"] == found["options"]["SOCKET_CONNECT_TIMEOUT"] == 1
+    # The page cache raises on its own alias: core.cache must see a lost invalidation.
+    assert found["page_alias"] == "pages"
+    assert found["pages"]["LOCATION"] == "redis://cache.internal:6379/1"
+    assert "IGNORE_EXCEPTIONS" not in found["pages"]["OPTIONS"]
 
 
 def test_without_cache_url_the_cache_is_per_process_and_the_docs_say_so():

@@ -5,6 +5,7 @@ other addresses come from the .stack/stack.json that `ops/stack.py start` writes
 HTTP to the real parts: nginx, the two gunicorn app servers directly, the S3 server with boto3.
 """
 
+import io
 import json
 import os
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from pypdf import PdfWriter
 
 STACK_DIR = Path(os.environ.get("STACK_DIR", Path(__file__).resolve().parents[2] / ".stack"))
 
@@ -175,7 +177,10 @@ def sign_in(browser, server, email, password, code=None):
 def sign_in_staff(browser, server, email, accounts):
     """Sign a staff member in with the current TOTP code; a code this account already used (a run
     moments before) is refused, so then the next period's code is taken."""
-    for _attempt in range(2):
+    for attempt in range(2):
+        if attempt:
+            # A refused code leaves the session at the two-factor step: start again as a new visitor.
+            browser.cookies.clear()
         at = fresh_period(seconds_needed=5)
         response = sign_in(browser, server, email, accounts["password"], totp_code(accounts["totp_secret"], at))
         if response.status_code == 302 and "/accounts/2fa/authenticate" not in location(response):
@@ -205,3 +210,13 @@ def s3(stack):
         aws_access_key_id=settings["aws_access_key_id"],
         aws_secret_access_key=settings["aws_secret_access_key"],
     )
+
+
+def small_pdf():
+    """A one-page PDF that no other upload has: its title is random."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Title": f"Stack check {secrets.token_hex(8)}"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -1,26 +1,13 @@
 """Uploads go to the S3 server, private, and come back only through the permission-checking view."""
 
-import io
 import re
-import secrets
 
 import pytest
 import requests
-from pypdf import PdfWriter
 
-from .conftest import Browser, location, sign_in
+from .conftest import Browser, location, sign_in, small_pdf
 
 pytestmark = pytest.mark.stack
-
-
-def small_pdf():
-    """A one-page PDF that no other upload has: its title is random."""
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    writer.add_metadata({"/Title": f"Stack check {secrets.token_hex(8)}"})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def first_choice(html, name, kind="option"):
