@@ -71,6 +71,7 @@ def test_every_payload_as_a_module_title_is_inert_on_the_page_and_quoted_in_the_
             "events": [],
             "attended": [],
             "certificates": [],
+            "support": [],
             "completions": [
                 {
                     "state": "JH",
