@@ -8,11 +8,11 @@ PG_URL ?= postgres://colloquium:colloquium@127.0.0.1:5432/colloquium
 PYTEST_WORKERS ?= 2
 # `make test` fails when line coverage of the project's code (.coveragerc) falls below this.
 COVERAGE_FLOOR ?= 94
-SYSTEM_PACKAGES := chromium libharfbuzz-subset0 fonts-noto-core
+SYSTEM_PACKAGES := chromium libharfbuzz-subset0 fonts-noto-core gettext
 # `make stack`: the production shape's other parts (PostgreSQL comes from `make postgres`).
 STACK_PACKAGES := redis-server nginx openssl
 
-.PHONY: run install system-deps stack-deps test test-sqlite test-postgres test-stack stack stack-stop loadtest faults lint format check security bench backup restore postgres worker clean
+.PHONY: run messages compile-messages translations fonts install system-deps stack-deps test test-sqlite test-postgres test-stack stack stack-stop loadtest faults lint format check security bench backup restore postgres worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,10 +53,10 @@ node_modules/.installed: package.json package-lock.json
 
 # One Django process: migrates only when needed, loads the demo content, then runs runserver.
 # SITE_URL (certificates, QR codes, emails, the API) is the address served, unless set.
-run: install system-deps
+run: install system-deps compile-messages
 	SITE_URL=$(or $(SITE_URL),http://127.0.0.1:$(PORT)) $(BIN)/python manage.py serve_demo 127.0.0.1:$(PORT)
 
-worker: install
+worker: install compile-messages
 	$(BIN)/python manage.py worker
 
 lint: install
@@ -68,14 +68,38 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: install
+check: install translations
 	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Languages (docs/languages.md). The catalogues are locale/<language>/LC_MESSAGES/django.po (the
+# project's strings) and locale/libraries/<language>/… (the libraries' strings its pages show);
+# the compiled .mo files are build output.
+MESSAGE_IGNORES := --ignore=.venv --ignore=node_modules --ignore=static --ignore=media --ignore=tests \
+	--ignore=bench --ignore=ops --ignore=docs --ignore=.stack --ignore=private --ignore='migrations/*'
+
+# After marking new strings: brings every language's catalogue up to date (new strings empty, to translate).
+messages: install system-deps
+	$(BIN)/python manage.py makemessages --all --no-location --no-obsolete $(MESSAGE_IGNORES)
+
+compile-messages: install system-deps
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+# Prints each catalogue's statistics (strings, translated, fuzzy) and fails on an untranslated,
+# fuzzy or missing string, or on template text no translation tag covers.
+translations: install system-deps compile-messages
+	DJANGO_SETTINGS_MODULE=colloquium_site.settings.test $(BIN)/python manage.py translation_report
+
+# The browser's Devanagari fonts, subset from the Noto files the PDFs use (every shaping feature kept).
+fonts: install
+	for w in regular bold; do W=$$(echo $$w | sed 's/./\U&/'); $(BIN)/pyftsubset core/static/core/fonts/NotoSansDevanagari-$$W.ttf \
+		--unicodes="U+0900-097F,U+1CD0-1CFF,U+200C-200D,U+20B9,U+25CC,U+A8E0-A8FF" --layout-features='*' \
+		--flavor=woff2 --no-hinting --desubroutinize --output-file=colloquium_site/static/fonts/noto-sans-devanagari-$$w.woff2; done
 
 test: install system-deps node_modules/.installed lint check test-sqlite test-postgres test-stack
 
 # The SQLite run measures coverage and prints the total in its summary.
-test-sqlite:
+test-sqlite: compile-messages
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
 
 postgres:
@@ -84,20 +108,20 @@ postgres:
 # The browser journeys drive the same views the SQLite run has already walked in Chromium; on
 # PostgreSQL the suite proves the database behaviour (locks, constraints, concurrent requests in
 # transactional tests and tests/stack), which keeps `make test` inside its time budget.
-test-postgres: postgres
+test-postgres: postgres compile-messages
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --ignore=tests/browser
 
 # The production shape on this machine, no containers (ops/stack.py, docs/deployment.md): PostgreSQL,
 # Redis, an S3 server, two gunicorn app servers, nginx with TLS on https://localhost, the task worker.
 # Idempotent; pid files and logs in .stack/. `make stack-stop` stops it all.
-stack: install system-deps stack-deps postgres
+stack: install system-deps stack-deps postgres compile-messages
 	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start
 
 stack-stop:
 	@$(BIN)/python ops/stack.py stop
 
 # tests/stack against a running stack: brings it up, runs them, stops it whatever they answered.
-test-stack: install system-deps stack-deps postgres
+test-stack: install system-deps stack-deps postgres compile-messages
 	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start && \
 	STACK_URL=https://localhost $(BIN)/pytest tests/stack -m stack; \
 	status=$$?; $(BIN)/python ops/stack.py stop; exit $$status
@@ -110,7 +134,7 @@ $(VENV)/.load-installed: requirements-load.txt | $(BIN)/python
 # The issue's load on the stack (brought up if it is not; it stays up): 5 minutes of anonymous pages,
 # signed-in learners and a burst of 300 check-ins (ops/loadtest/). LOADTEST_SECONDS shortens a trial.
 # Writes .stack/loadtest/report.md and report.json, judged against the targets of docs/reliability.md.
-loadtest: install system-deps stack-deps postgres $(VENV)/.load-installed
+loadtest: install system-deps stack-deps postgres compile-messages $(VENV)/.load-installed
 	@PG_URL=$(PG_URL) $(BIN)/python ops/stack.py start
 	$(BIN)/python ops/loadtest/run.py
 
@@ -126,7 +150,7 @@ faults: install system-deps stack-deps postgres $(VENV)/.load-installed
 # with wrk and the POST journeys with Python clients, each figure judged as a ratio to the ceiling
 # view measured just before and after it, and writes bench/results/latest.{json,md}.
 # BENCH_SECONDS (10) sets the length of each figure.
-bench: install system-deps
+bench: install system-deps compile-messages
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q wrk; }

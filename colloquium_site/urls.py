@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -20,6 +21,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("language/", include("languages.urls")),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    # The public keys that sign certificates' Open Badges credentials (certificates.open_badges).
+    path(".well-known/jwks.json", certificate_views.jwks, name="jwks"),
+]
+
+# What people read has an address per language: English without a prefix, Hindi under /hi/
+# (languages.middleware, docs/languages.md).
+urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("search/", home_views.search, name="search"),
@@ -38,10 +48,8 @@ urlpatterns = [
         "registrations/<path:rest>",
         RedirectView.as_view(url="/colloquia-registrations/%(rest)s", permanent=True, query_string=True),
     ),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
-    # The public keys that sign certificates' Open Badges credentials (certificates.open_badges).
-    path(".well-known/jwks.json", certificate_views.jwks, name="jwks"),
-]
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     from django.conf.urls.static import static
@@ -50,13 +58,14 @@ if settings.DEBUG:
 
 # Wagtail's page serving catches everything else; keep it last. Pages route themselves in two
 # queries whatever their depth (core.routing.PublicPageMixin.route).
-urlpatterns += [
+urlpatterns += i18n_patterns(
     # A file a page serves from one of its routes (RoutablePageMixin), whose last component
     # has no trailing slash: `<colloquium page>agenda.ics` and `agenda.pdf`. Wagtail's pattern
     # only matches paths ending in "/"; the page resolves "agenda.ics" itself.
     re_path(r"^((?:[\w\-]+/)+agenda\.(?:ics|pdf))$", wagtail_views.serve),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
 
 handler400 = "home.views.bad_request"
 handler403 = "home.views.permission_denied"

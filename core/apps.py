@@ -1,10 +1,11 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "Shared building blocks"
+    verbose_name = gettext_lazy("Shared building blocks")
 
     def ready(self):
         from . import checks, receivers, site  # noqa: F401 - checks registers the deployment checks

@@ -1,5 +1,6 @@
 """Blocks shared by every content page: the base stream block that apps extend with their own."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -28,7 +29,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, help_text="Defaults to the document's title.")
+    title = blocks.CharBlock(required=False, help_text=gettext_lazy("Defaults to the document's title."))
 
     class Meta:
         icon = "doc-full"
@@ -43,4 +44,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     callout = CalloutBlock()
     document = DocumentLinkBlock()
-    embed = EmbedBlock(help_text="A video URL (YouTube, Vimeo).", icon="media")
+    embed = EmbedBlock(help_text=gettext_lazy("A video URL (YouTube, Vimeo)."), icon="media")

@@ -38,6 +38,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.utils import translation
 
 logger = logging.getLogger("colloquium.cache")
 
@@ -225,8 +226,9 @@ FRAGMENT_SECONDS = 300
 
 
 def _fragment_key(name):
+    # Fragments hold rendered text, so each language keeps its own (core.translation overlays too).
     generation = current_generation()
-    return None if generation is None else f"fragment.{name}.{generation}"
+    return None if generation is None else f"fragment.{name}.{translation.get_language()}.{generation}"
 
 
 def cached_fragment(name):

@@ -23,12 +23,13 @@ to reload), and a "Save draft" with an error message and the form as entered.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from .reserved_slugs import reserved_slug_error
 
-STALE_SAVE_MESSAGE = (
+STALE_SAVE_MESSAGE = gettext_lazy(
     "This page was published or saved elsewhere while your changes were being saved, "
     "so they were not saved over it. Reload the page to see the current version."
 )

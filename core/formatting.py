@@ -22,7 +22,9 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
-from django.utils import numberformat
+from django.utils import numberformat, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 __all__ = [
     "format_date_span",
@@ -88,13 +90,17 @@ def format_hours(value):
 def hours_phrase(value):
     """Hours with their unit: "2.5 hours", "1 hour", "0 hours"."""
     figure = format_hours(value)
-    return f"{figure} hour" if figure == "1" else f"{figure} hours"
+    return ngettext("%(hours)s hour", "%(hours)s hours", 1 if figure == "1" else 2) % {"hours": figure}
 
 
 def format_date_span(start, end=None):
     """ "5 Mar 2026", or "5 Mar 2026 – 6 Mar 2026" when `end` is another day."""
-    first = f"{start.day} {start:%b %Y}"
-    return first if end is None or end == start else f"{first} – {end.day} {end:%b %Y}"
+    if translation.get_language() in (None, "en"):
+        first = f"{start.day} {start:%b %Y}"  # plain formatting: a listing prints one per card
+        return first if end is None or end == start else f"{first} – {end.day} {end:%b %Y}"
+    # Another language's month names (Django's catalogue: 5 मार्च 2026).
+    first = date_format(start, "j F Y")
+    return first if end is None or end == start else f"{first} – {date_format(end, 'j F Y')}"
 
 
 def time_zone_label(zone, on=None):
@@ -122,4 +128,4 @@ def time_zone_label(zone, on=None):
 
 def times_note(zone, on=None):
     """The sentence printed above an agenda: "All times IST (UTC+05:30)"."""
-    return f"All times {time_zone_label(zone, on)}"
+    return gettext("All times %(zone)s") % {"zone": time_zone_label(zone, on)}

@@ -297,6 +297,9 @@ def code_fingerprint():
         for path in sorted([*files, *folder.rglob("*.html")]):
             digest.update(str(path.relative_to(base)).encode())
             digest.update(path.read_bytes())
+    # The translations a page is rendered with (locale/<language>/LC_MESSAGES/*.po).
+    for path in sorted(p for folder in settings.LOCALE_PATHS for p in Path(folder).glob("*/LC_MESSAGES/*.po")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -6,6 +6,7 @@ from django.contrib.messages import get_messages
 from django.utils.cache import get_cache_key, learn_cache_key
 
 from . import cache as page_cache
+from .i18n import path_without_language
 
 logger = logging.getLogger("colloquium.cache")
 
@@ -74,7 +75,7 @@ class AnonymousPageCacheMiddleware:
     def _request_is_cacheable(request):
         from django.conf import settings
 
-        if request.method != "GET" or request.path.startswith(SKIP_PREFIXES):
+        if request.method != "GET" or path_without_language(request.path).startswith(SKIP_PREFIXES):
             return False
         if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
             return False

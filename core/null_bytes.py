@@ -7,8 +7,9 @@ answer 500 there (SQLite takes it). One check here spares every view its own.
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
-MESSAGE = "The address contains a null character (%00), which no page of this site accepts."
+MESSAGE = gettext_lazy("The address contains a null character (%00), which no page of this site accepts.")
 API_PREFIX = "/api/"  # the content API answers in JSON, as Wagtail's own errors there are
 
 

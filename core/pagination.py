@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
+from wagtail.models import Page
+
+from .translation import localize_pages
 
 __all__ = ["PAGE_PARAMETER", "PageLink", "Pagination", "paginate"]
 
@@ -73,8 +76,11 @@ def paginate(items, params, per_page, *, path="", on_each_side=2, on_ends=1):
         PageLink(None) if number == Paginator.ELLIPSIS else PageLink(number, url(number), number == page.number)
         for number in paginator.get_elided_page_range(page.number, on_each_side=on_each_side, on_ends=on_ends)
     )
+    items = list(page.object_list)
+    if items and isinstance(items[0], Page):
+        localize_pages(items)  # a listing of pages shows each in the reader's language (core.translation)
     return Pagination(
-        items=list(page.object_list),
+        items=items,
         number=page.number,
         num_pages=paginator.num_pages,
         count=paginator.count,

@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .cache import bump_generation, bump_tags
 
 # core.routing keeps the restricted pages (and the States they are restricted to) under the generation.
-CORE_WATCHED_MODELS = ["wagtailcore.PageViewRestriction", "regions.State"]
+CORE_WATCHED_MODELS = ["wagtailcore.PageViewRestriction", "wagtailcore.Locale", "regions.State"]
 
 
 def _bump(sender, **kwargs):

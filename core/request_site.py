@@ -26,7 +26,9 @@ WAGTAIL_REQUEST_SITE_ATTRIBUTE = "_wagtail_site"
 def _look_up(request):
     site = Site.find_for_request(request)
     if site is not None:
-        site.root_page.specific  # noqa: B018 - kept with the site: Wagtail's routing starts there
+        # Kept with the site in its specific form: Wagtail's routing starts at `site.root_page.localized`,
+        # which the project's pages answer from the cache (core.routing.PublicPageMixin.localized).
+        site.root_page = site.root_page.specific
     return site
 
 

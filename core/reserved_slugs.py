@@ -8,14 +8,20 @@ this module says which slugs. A page that has its slug already keeps it: the lib
 shares `/resources/` with the resources app's own screens on purpose (resources/urls.py).
 """
 
-from django.urls import get_resolver
+from django.urls import LocalePrefixPattern, get_resolver
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 
 def reserved_top_level_slugs():
     """The first path segment of every URL pattern the project routes before Wagtail's pages."""
     reserved = set()
+    patterns = []
     for pattern in get_resolver().url_patterns:
+        # i18n_patterns: the same routes under each language's prefix (none for English).
+        is_language_prefix = isinstance(pattern.pattern, LocalePrefixPattern)
+        patterns.extend(pattern.url_patterns if is_language_prefix else [pattern])
+    for pattern in patterns:
         route = str(pattern.pattern)
         if not route or route.startswith("^"):
             continue  # Wagtail's page serving ("" and its regex) and other catch-all patterns
@@ -34,4 +40,6 @@ def reserved_slug_error(parent_page, slug, current_slug=None):
         return None
     if not Site.objects.filter(root_page_id=parent_page.pk).exists():
         return None  # deeper pages never compete with the apps' URL prefixes
-    return f"“/{slug}/” is taken by the site's own screens: a page with this slug would never be shown."
+    return gettext("“/%(slug)s/” is taken by the site's own screens: a page with this slug would never be shown.") % {
+        "slug": slug
+    }

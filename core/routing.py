@@ -38,6 +38,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from . import cache as content_cache
+from . import translation
 from .request_site import site_for_request
 
 
@@ -54,11 +55,10 @@ def walk(start, request, components):
 
     Returns (RouteResult or None for a 404, whether the target was reached by plain routing).
     """
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return _wagtail_walk(start, request, components), False
     wanted = _chain_paths(start.url_path, components)
     found = {}
-    for page in Page.objects.filter(url_path__in=wanted[1:]):
+    # A translation's tree may repeat the default tree's paths: walk the start's language only.
+    for page in Page.objects.filter(url_path__in=wanted[1:], locale_id=start.locale_id):
         if page.url_path in found:
             return _wagtail_walk(start, request, components), False  # ambiguous: let Wagtail decide
         found[page.url_path] = page
@@ -96,6 +96,25 @@ class PublicPageMixin:
     nothing on the chain can have any. Put it first in the bases, before `RoutablePageMixin`."""
 
     def route(self, request, path_components):
+        if not translation.is_default_locale(self):
+            # Wagtail starts at the site root's translation in the reader's language; every
+            # language routes the default tree, and the page found shows its translation's text.
+            source = translation.source_page(self)
+            if source is not self:
+                return source.specific.route(request, path_components)
+        result = self._route(request, path_components)
+        translation.localize_page(result.page)
+        # The breadcrumb names the parent the router found in the reader's language too.
+        translation.localize_page(result.page.__dict__.get("routed_parent"))
+        return result
+
+    def save(self, *args, **kwargs):
+        if getattr(self, "shown_translation", None) is not None:
+            # Its text fields hold its translation's text (core.translation): never write them over its own.
+            raise RuntimeError(f"{self!r} shows its {self.shown_language} translation and cannot be saved")
+        return super().save(*args, **kwargs)
+
+    def _route(self, request, path_components):
         if not path_components or not _routes_plainly(type(self)):
             return super().route(request, path_components)
         path = "/".join(path_components)
@@ -109,6 +128,31 @@ class PublicPageMixin:
         if plain:
             content_cache.remember(key, result.page)
         return result
+
+    @property
+    def localized_draft(self):
+        # Wagtail's routing starts at the site root's `localized`; answered from the cache (core.translation).
+        return translation.translation_in(self, translation.active_language()) or self
+
+    @property
+    def localized(self):
+        return self.localized_draft
+
+    def get_url_parts(self, request=None):
+        """The page's address in the reader's language (a translation: in its own language),
+        always the default-language page's path: /modules/m1/ and /hi/modules/m1/."""
+        if translation.is_default_locale(self):
+            source, language = self, translation.active_language()
+        else:
+            source, language = translation.source_page(self), translation.language_of_locale(self.locale_id)
+        parts = Page.get_url_parts(source, request)
+        if parts is None or parts[2] is None:
+            return parts
+        site_id, root_url, path = parts
+        for code, _name in settings.LANGUAGES:
+            if code != translation.default_language() and path.startswith(f"/{code}/"):
+                path = path[len(code) + 1 :]
+        return site_id, root_url, translation.prefixed(path, language)
 
     def get_parent(self, update=False):
         parent = None if update else self.__dict__.get("routed_parent")

@@ -74,3 +74,34 @@ def make_staff(academy, role, **kwargs):
     user = make_user(Role.ACADEMY_STAFF, mfa=True, **kwargs)
     add_staff(academy, user, role)
     return user
+
+
+# --- Hindi -----------------------------------------------------------------------------------------
+
+
+def hindi_admin(user):
+    """`user` with Wagtail's admin in Hindi (the admin speaks each user's own language, from their admin profile)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "hi"
+    profile.save()
+    return user
+
+
+def hindi_url(name, args=()):
+    """The /hi/ address of a view (reversed inside the language, whatever the last request activated)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("hi"):
+        return reverse(name, args=args)
+
+
+def signed_in(user):
+    """A test client signed in as `user`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

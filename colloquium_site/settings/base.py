@@ -54,12 +54,15 @@ INSTALLED_APPS = [
     "interstate",  # academies' contacts and nodal officers, co-organised events (uses colloquia, through its hooks)
     "national_statistics",  # the public statistics page (reads colloquia, courses and certificates services)
     "home",
+    "languages",  # the language switcher, /hi/ addresses, hreflang and the browser's default language
     *(["demo"] if DEMO_CONTENT else []),  # demo/content/ and load_demo; production leaves it out
     # Wagtail
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",  # "Translate" in the page explorer: a Hindi copy, edited as a page
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.admin_apps.UsersAdminConfig",  # wagtail.users with our user forms
@@ -92,8 +95,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous public pages from the page cache; above sessions so a hit skips them (see core.cache).
+    # An unprefixed address asked for by someone who chose Hindi (cookie, profile or browser) is
+    # sent to its /hi/ twin before the page cache answers it in English (languages.middleware).
+    "languages.middleware.PreferredLanguageMiddleware",
     "core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the request from its address (/hi/…); English has no prefix (languages.urls).
+    "languages.middleware.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "core.routing.SiteMiddleware",  # after CommonMiddleware: the host is validated by then
     "core.null_bytes.NullBytesInQueryMiddleware",
@@ -101,6 +109,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.private_pages.SignedInResponsesNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "languages.middleware.ProfileLanguageMiddleware",  # a signed-in person's profile language in the cookie
+    "languages.digits.DevanagariDigitsMiddleware",  # Devanagari digits for those who ask (profile)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Oversize uploads answered 413 before their body is read; nothing above reads the body (see core.uploads).
@@ -212,7 +222,24 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
-LANGUAGE_CODE = "en-in"
+# English and Hindi. A third language is its catalogue (locale/<code>/) and one line here;
+# WAGTAIL_CONTENT_LANGUAGES follows, so its pages can be translated too (docs/languages.md).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Translations live in their own tree: only translated pages are copied (no aliases of every page);
+# an address with no translation shows the English page with a note (core.translation).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+# The admin in either language, as each person sets it in their account (Wagtail ships no Hindi of its own).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The project's strings, then the Hindi of the libraries' strings its pages show (allauth has none).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
+# Dates, times and numbers: each language's conventions with Indian digit grouping (core/formats/).
+FORMAT_MODULE_PATH = ["core.formats"]
+LANGUAGE_COOKIE_NAME = "colloquium_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True
