@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -49,14 +50,14 @@ def _certificate_or_404(request, pk):
 
 def scoped_events(user):
     """Colloquium pages in the sections of academies `user` is registrar of."""
-    qs = ColloquiumPage.objects.all()
+    qs = ColloquiumPage.originals.all()
     if not acts_for_all(user):
         pages = [academy.page for academy in registrar_academies(user).select_related("page") if academy.page_id]
         if not pages:
-            return ColloquiumPage.objects.none()
+            return ColloquiumPage.originals.none()
         condition = None
         for page in pages:
-            part = ColloquiumPage.objects.descendant_of(page)
+            part = ColloquiumPage.originals.descendant_of(page)
             condition = part if condition is None else condition | part
         qs = condition
     return qs.order_by("-first_published_at", "title")
@@ -84,7 +85,7 @@ def _detail_page(request, cert, *, revoke_form=None, reissue_form=None, status=2
         request,
         "certificates/admin/detail.html",
         {
-            "page_title": f"Certificate {cert.serial}",
+            "page_title": gettext("Certificate %(serial)s") % {"serial": cert.serial},
             "header_icon": "doc-full",
             "cert": cert,
             "supersedes": Certificate.objects.filter(superseded_by=cert).first(),
@@ -104,11 +105,11 @@ def revoke_view(request, pk):
     cert = _certificate_or_404(request, pk)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the reason for revoking.")
+        messages.error(request, gettext("Give the reason for revoking."))
         return _detail_page(request, cert, revoke_form=form, status=400)
     try:
         revoke(cert, reason=form.cleaned_data["reason"], by=request.user)
-        messages.success(request, f"Certificate {cert.serial} revoked.")
+        messages.success(request, gettext("Certificate %(serial)s revoked.") % {"serial": cert.serial})
     except CertificateStateError as error:
         messages.error(request, str(error))
     return redirect("certificates_admin_detail", pk=cert.pk)
@@ -120,7 +121,7 @@ def reissue_view(request, pk):
     cert = _certificate_or_404(request, pk)
     form = ReissueForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "The certificate was not re-issued: correct the form below.")
+        messages.error(request, gettext("The certificate was not re-issued: correct the form below."))
         return _detail_page(request, cert, reissue_form=form, status=400)
     try:
         new = reissue(
@@ -129,11 +130,15 @@ def reissue_view(request, pk):
             reason=form.cleaned_data["reason"],
             name=form.cleaned_data["full_name"],
             name_devanagari=form.cleaned_data["name_devanagari"],
+            language=form.cleaned_data.get("language") or None,
         )
     except CertificateStateError as error:
         messages.error(request, str(error))
         return redirect("certificates_admin_detail", pk=cert.pk)
-    messages.success(request, f"Re-issued as {new.serial}; {cert.serial} is now superseded.")
+    messages.success(
+        request,
+        gettext("Re-issued as %(new)s; %(old)s is now superseded.") % {"new": new.serial, "old": cert.serial},
+    )
     return redirect("certificates_admin_detail", pk=new.pk)
 
 
@@ -145,7 +150,12 @@ def events(request):
     return TemplateResponse(
         request,
         "certificates/admin/events.html",
-        {"page_title": "Issue attendance certificates", "header_icon": "doc-full", "events": pages, "batches": batches},
+        {
+            "page_title": gettext("Issue attendance certificates"),
+            "header_icon": "doc-full",
+            "events": pages,
+            "batches": batches,
+        },
     )
 
 
@@ -160,13 +170,13 @@ def issue_event(request, page_id):
             form.add_error("reason", str(refusal))
         else:
             if not created:
-                messages.info(request, "Certificates for this event are already being issued.")
+                messages.info(request, gettext("Certificates for this event are already being issued."))
             return redirect("certificates_admin_batch", pk=batch.pk)
     return TemplateResponse(
         request,
         "certificates/admin/issue_confirm.html",
         {
-            "page_title": f"Issue certificates: {page.title}",
+            "page_title": gettext("Issue certificates: %(title)s") % {"title": page.title},
             "header_icon": "doc-full",
             "event": event_details(page),
             "page": page,
@@ -195,7 +205,7 @@ def batch_view(request, pk):
         request,
         "certificates/admin/batch.html",
         {
-            "page_title": f"Issuing: {batch.title}",
+            "page_title": gettext("Issuing: %(title)s") % {"title": batch.title},
             "header_icon": "doc-full",
             "batch": batch,
             "progress_url": reverse("certificates_admin_batch_progress", args=[batch.pk]),

@@ -14,6 +14,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -21,7 +23,9 @@ from wagtail.search import index
 from academies.services import REGISTRAR, academies_for, acts_for_all
 from core.site import absolute_url
 
-HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Use a colour like #1f3a5f (a hash and six hex digits).")
+HEX_COLOUR = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", gettext_lazy("Use a colour like #1f3a5f (a hash and six hex digits).")
+)
 NATIONAL_CODE = "COLQ"
 
 # The only placeholders template wording may use; substituted by certificates.pdf after escaping.
@@ -47,19 +51,33 @@ def new_verification_code():
 
 
 class Kind(models.TextChoices):
-    ATTENDANCE = "attendance", "Attendance"
-    COMPLETION = "completion", "Completion"
+    ATTENDANCE = "attendance", pgettext_lazy("certificate kind", "Attendance")
+    COMPLETION = "completion", pgettext_lazy("certificate kind", "Completion")
 
 
 class SourceKind(models.TextChoices):
-    MODULE = "module", "Course module"
-    COLLOQUIUM = "colloquium", "Colloquium or conference"
+    MODULE = "module", gettext_lazy("Course module")
+    COLLOQUIUM = "colloquium", gettext_lazy("Colloquium or conference")
 
 
 class Layout(models.TextChoices):
-    CLASSIC = "classic", "Classic: border and centred text"
-    BAND = "band", "Band: a coloured band on the left"
-    PLAIN = "plain", "Plain: no border, left-aligned"
+    CLASSIC = "classic", gettext_lazy("Classic: border and centred text")
+    BAND = "band", gettext_lazy("Band: a coloured band on the left")
+    PLAIN = "plain", gettext_lazy("Plain: no border, left-aligned")
+
+
+class CertificateLanguage(models.TextChoices):
+    """The language(s) a certificate is printed in, chosen at issue and frozen with it."""
+
+    ENGLISH = "en", gettext_lazy("English")
+    HINDI = "hi", gettext_lazy("Hindi")
+    BOTH = "both", gettext_lazy("English and Hindi")
+
+
+def language_for(user):
+    """The certificate language a person gets unless they choose: their preferred UI language."""
+    preferred = getattr(user, "preferred_language", "") or "en"
+    return preferred if preferred in CertificateLanguage.values else CertificateLanguage.ENGLISH
 
 
 DEFAULT_WORDING = {
@@ -73,16 +91,32 @@ DEFAULT_WORDING = {
     ),
 }
 DEFAULT_HEADING = {Kind.ATTENDANCE: "Certificate of Attendance", Kind.COMPLETION: "Certificate of Completion"}
+# The built-in Hindi text of a certificate (certificate content in a fixed language, not UI text:
+# it is printed in Hindi whatever the language of the page that issues it).
+DEFAULT_WORDING_HI = {
+    Kind.ATTENDANCE: (
+        "प्रमाणित किया जाता है कि {name}, {designation}, {court} ने {venue} में {dates} को आयोजित "
+        "{programme} “{title}” में भाग लिया और {hours} घंटे का प्रशिक्षण प्राप्त किया।"
+    ),
+    Kind.COMPLETION: (
+        "प्रमाणित किया जाता है कि {name}, {designation}, {court} ने {dates} को {hours} घंटे के अध्ययन वाला "
+        "प्रशिक्षण मॉड्यूल “{title}” {score} अंकों के साथ सफलतापूर्वक पूर्ण किया।"
+    ),
+}
+DEFAULT_HEADING_HI = {Kind.ATTENDANCE: "उपस्थिति प्रमाणपत्र", Kind.COMPLETION: "पूर्णता प्रमाणपत्र"}
 
 
 def validate_wording(text):
     stray = re.sub(PLACEHOLDER_RE, "", text)
     if "{" in stray or "}" in stray:
-        raise ValidationError("Use braces only around a placeholder, e.g. {name}.")
+        raise ValidationError(gettext_lazy("Use braces only around a placeholder, e.g. {name}."))
     unknown = sorted({name for name in PLACEHOLDER_RE.findall(text) if name not in PLACEHOLDERS})
     if unknown:
         allowed = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
-        raise ValidationError(f"Unknown placeholder(s): {', '.join(unknown)}. Allowed: {allowed}.")
+        raise ValidationError(
+            gettext_lazy("Unknown placeholder(s): %(unknown)s. Allowed: %(allowed)s."),
+            params={"unknown": ", ".join(unknown), "allowed": allowed},
+        )
 
 
 class CertificateTemplateForm(WagtailAdminModelForm):
@@ -104,34 +138,69 @@ class CertificateTemplate(index.Indexed, models.Model):
     which issued certificates record.
     """
 
-    name = models.CharField(max_length=120)
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    name = models.CharField(gettext_lazy("name"), max_length=120)
+    kind = models.CharField(gettext_lazy("kind"), max_length=12, choices=Kind.choices)
     academy = models.ForeignKey(
         "academies.Academy",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="certificate_templates",
-        help_text="Leave empty for the platform-wide template used when an academy has none.",
+        verbose_name=gettext_lazy("academy"),
+        help_text=gettext_lazy("Leave empty for the platform-wide template used when an academy has none."),
     )
-    is_active = models.BooleanField(default=True, help_text="The newest active template of a kind is used.")
-    layout = models.CharField(max_length=10, choices=Layout.choices, default=Layout.CLASSIC)
+    is_active = models.BooleanField(
+        gettext_lazy("active"), default=True, help_text=gettext_lazy("The newest active template of a kind is used.")
+    )
+    layout = models.CharField(gettext_lazy("layout"), max_length=10, choices=Layout.choices, default=Layout.CLASSIC)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Printed at the top. When empty, the academy's logo is used.",
+        verbose_name=gettext_lazy("logo"),
+        help_text=gettext_lazy("Printed at the top. When empty, the academy's logo is used."),
     )
-    primary_colour = models.CharField(max_length=7, default="#1f3a5f", validators=[HEX_COLOUR])
-    accent_colour = models.CharField(max_length=7, default="#b8860b", validators=[HEX_COLOUR])
-    heading = models.CharField(max_length=120, help_text="e.g. Certificate of Attendance")
+    primary_colour = models.CharField(
+        gettext_lazy("primary colour"), max_length=7, default="#1f3a5f", validators=[HEX_COLOUR]
+    )
+    accent_colour = models.CharField(
+        gettext_lazy("accent colour"), max_length=7, default="#b8860b", validators=[HEX_COLOUR]
+    )
+    heading = models.CharField(
+        gettext_lazy("heading"), max_length=120, help_text=gettext_lazy("e.g. Certificate of Attendance")
+    )
     wording = models.TextField(
+        gettext_lazy("wording"),
         validators=[validate_wording],
-        help_text="Plain text. Placeholders: " + ", ".join(f"{{{name}}}" for name in PLACEHOLDERS) + ".",
+        help_text=format_lazy(
+            "{} {}.", gettext_lazy("Plain text. Placeholders:"), ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+        ),
     )
-    footer = models.CharField(max_length=200, blank=True, help_text="A short line at the bottom (plain text).")
+    heading_hi = models.CharField(
+        gettext_lazy("heading in Hindi"),
+        max_length=120,
+        blank=True,
+        help_text=gettext_lazy(
+            "Printed on Hindi and bilingual certificates. When empty, a standard Hindi heading is used."
+        ),
+    )
+    wording_hi = models.TextField(
+        gettext_lazy("wording in Hindi"),
+        blank=True,
+        validators=[validate_wording],
+        help_text=gettext_lazy(
+            "Printed on Hindi and bilingual certificates, with the same placeholders. "
+            "When empty, the standard Hindi wording is used."
+        ),
+    )
+    footer = models.CharField(
+        gettext_lazy("footer"),
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("A short line at the bottom (plain text)."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -144,10 +213,11 @@ class CertificateTemplate(index.Indexed, models.Model):
                 FieldPanel("logo"),
                 FieldRowPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")]),
             ],
-            heading="Look",
+            heading=gettext_lazy("Look"),
         ),
         FieldPanel("heading"),
         FieldPanel("wording"),
+        MultiFieldPanel([FieldPanel("heading_hi"), FieldPanel("wording_hi")], heading=gettext_lazy("Hindi")),
         FieldPanel("footer"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -155,6 +225,8 @@ class CertificateTemplate(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["kind", "name"]
+        verbose_name = gettext_lazy("certificate template")
+        verbose_name_plural = gettext_lazy("certificate templates")
 
     def __str__(self):
         return f"{self.name} (v{self.version})"
@@ -167,6 +239,12 @@ class CertificateTemplate(index.Indexed, models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version", "updated_at"}
         super().save(*args, **kwargs)
+
+    def hindi_heading(self):
+        return self.heading_hi or DEFAULT_HEADING_HI.get(self.kind, "प्रमाणपत्र")
+
+    def hindi_wording(self):
+        return self.wording_hi or DEFAULT_WORDING_HI.get(self.kind, DEFAULT_WORDING_HI[Kind.ATTENDANCE])
 
 
 class SerialCounter(models.Model):
@@ -185,7 +263,11 @@ class SerialCounter(models.Model):
 
 class Certificate(models.Model):
     VALID, REVOKED, SUPERSEDED = "valid", "revoked", "superseded"
-    STATUSES = [(VALID, "Valid"), (REVOKED, "Revoked"), (SUPERSEDED, "Superseded")]
+    STATUSES = [
+        (VALID, pgettext_lazy("certificate status", "Valid")),
+        (REVOKED, pgettext_lazy("certificate status", "Revoked")),
+        (SUPERSEDED, pgettext_lazy("certificate status", "Superseded")),
+    ]
 
     kind = models.CharField(max_length=12, choices=Kind.choices)
     serial = models.CharField(max_length=30, unique=True)
@@ -196,7 +278,7 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates"
     )
     source_kind = models.CharField(max_length=12, choices=SourceKind.choices)
-    source_id = models.PositiveBigIntegerField(help_text="The CoursePage or ColloquiumPage id.")
+    source_id = models.PositiveBigIntegerField(help_text=gettext_lazy("The CoursePage or ColloquiumPage id."))
     academy = models.ForeignKey(
         "academies.Academy", null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates"
     )
@@ -206,7 +288,7 @@ class Certificate(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The recipient's State/UT at issue (for the register's filter).",
+        help_text=gettext_lazy("The recipient's State/UT at issue (for the register's filter)."),
     )
 
     # The frozen snapshot: exactly what is printed.
@@ -215,7 +297,9 @@ class Certificate(models.Model):
     designation = models.CharField(max_length=150, blank=True)
     court_or_office = models.CharField(max_length=200, blank=True)
     title = models.CharField(max_length=255)
-    programme = models.CharField(max_length=120, blank=True, help_text="e.g. State-level colloquium; edition")
+    programme = models.CharField(
+        max_length=120, blank=True, help_text=gettext_lazy("e.g. State-level colloquium; edition")
+    )
     venue = models.CharField(max_length=255, blank=True)
     start_date = models.DateField()
     end_date = models.DateField()
@@ -224,8 +308,21 @@ class Certificate(models.Model):
     academy_name = models.CharField(max_length=160)
     academy_code = models.CharField(max_length=10)
     heading = models.CharField(max_length=120)
-    statement = models.TextField(help_text="The wording as printed, placeholders filled in.")
-    signatories = models.JSONField(default=list, blank=True, help_text="[{name, designation, signature}] as printed")
+    statement = models.TextField(help_text=gettext_lazy("The wording as printed, placeholders filled in."))
+    # The language(s) printed, chosen at issue. Hindi and bilingual certificates also freeze their
+    # Hindi texts; certificates issued before there was a choice are English.
+    language = models.CharField(
+        gettext_lazy("language"),
+        max_length=4,
+        choices=CertificateLanguage.choices,
+        default=CertificateLanguage.ENGLISH,
+    )
+    heading_hi = models.CharField(max_length=120, blank=True)
+    title_hi = models.CharField(max_length=255, blank=True)
+    statement_hi = models.TextField(blank=True, help_text=gettext_lazy("The Hindi wording as printed."))
+    signatories = models.JSONField(
+        default=list, blank=True, help_text=gettext_lazy("[{name, designation, signature}] as printed")
+    )
     logo_path = models.CharField(max_length=255, blank=True)
     template = models.ForeignKey(
         CertificateTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates"
@@ -278,6 +375,8 @@ class Certificate(models.Model):
             models.Index(fields=["academy", "issued_at"]),
         ]
         permissions = [("issue_certificate", "Can issue, revoke and re-issue certificates")]
+        verbose_name = gettext_lazy("certificate")
+        verbose_name_plural = gettext_lazy("certificates")
 
     def __str__(self):
         return f"{self.serial} {self.recipient_name}"
@@ -294,6 +393,18 @@ class Certificate(models.Model):
     def dates_display(self):
         return format_dates(self.start_date, self.end_date)
 
+    @property
+    def dates_display_hi(self):
+        return format_dates_hi(self.start_date, self.end_date)
+
+    @property
+    def in_english(self):
+        return self.language != CertificateLanguage.HINDI
+
+    @property
+    def in_hindi(self):
+        return self.language in (CertificateLanguage.HINDI, CertificateLanguage.BOTH)
+
 
 def format_dates(start, end):
     if start == end:
@@ -305,11 +416,31 @@ def format_dates(start, end):
     return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
 
 
+def format_dates_hi(start, end):
+    """format_dates with the month names in Hindi (Django's own, whatever the active language)."""
+    from django.utils import translation
+    from django.utils.dateformat import format as date_format
+
+    with translation.override("hi"):
+        if start == end:
+            return date_format(start, "j F Y")
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{date_format(end, 'j F Y')}"
+        if start.year == end.year:
+            return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
 class IssueBatch(models.Model):
     """A registrar's "Issue certificates" for one event, run as a background task."""
 
     QUEUED, RUNNING, FINISHED, FAILED = "queued", "running", "finished", "failed"
-    STATUSES = [(QUEUED, "Queued"), (RUNNING, "Running"), (FINISHED, "Finished"), (FAILED, "Failed")]
+    STATUSES = [
+        (QUEUED, pgettext_lazy("batch status", "Queued")),
+        (RUNNING, pgettext_lazy("batch status", "Running")),
+        (FINISHED, pgettext_lazy("batch status", "Finished")),
+        (FAILED, pgettext_lazy("batch status", "Failed")),
+    ]
 
     colloquium_id = models.PositiveBigIntegerField()
     title = models.CharField(max_length=255)
@@ -321,8 +452,8 @@ class IssueBatch(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
     total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0, help_text="Certificates issued now")
-    existing = models.PositiveIntegerField(default=0, help_text="Participants who already held one")
+    done = models.PositiveIntegerField(default=0, help_text=gettext_lazy("Certificates issued now"))
+    existing = models.PositiveIntegerField(default=0, help_text=gettext_lazy("Participants who already held one"))
     failed = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
 

@@ -12,29 +12,43 @@ import re
 from functools import lru_cache
 
 from django.conf import settings
+from django.template.defaultfilters import date as date_filter
 from django.template.loader import get_template, render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
-from core.devanagari import DevanagariMarkup
+from core.devanagari import MAX_ALIASES, DevanagariMarkup
 from core.formatting import format_hours
 from core.pdf import render_pdf
 
 from .models import PLACEHOLDER_RE, Certificate
 
 STYLESHEETS = ("certificates/pdf.css",)
+# A certificate with Hindi text: a paragraph of Devanagari needs more font aliases than a name.
+HINDI_STYLESHEETS = ("core/devanagari.css", "certificates/pdf.css")
+
+
+EMPTY_ITEMS_RE = re.compile(r",(?:[ \t]*,)+")
+COMMA_BEFORE_NE_RE = re.compile(r",([ \t]+ने)(?![\u0900-\u097f])")
 
 
 def fill_wording(text, values):
     """Fill the known {placeholders} of plain `text`; the result is stored and escaped when printed."""
-    return PLACEHOLDER_RE.sub(lambda match: str(values.get(match.group(1), "")), text)
+    filled = PLACEHOLDER_RE.sub(lambda match: str(values.get(match.group(1), "")), text)
+    # An empty item of a list ("{name}, {designation}, {court}," with no designation) leaves no
+    # stray comma: "Rekha Soren, , attended" reads "Rekha Soren, attended", and in Hindi the comma
+    # before the postposition goes too ("रेखा सोरेन ने").
+    filled = EMPTY_ITEMS_RE.sub(",", filled)
+    return re.sub(r"[ \t]{2,}", " ", COMMA_BEFORE_NE_RE.sub(r"\1", filled))
 
 
-def statement_html(text, markup=None):
+def statement_html(text, markup=None, *, extra=""):
     """The stored statement as HTML paragraphs, every character escaped."""
     markup = markup or DevanagariMarkup()
     paragraphs = (markup(para) for para in re.split(r"\n\s*\n", text.strip()) if para)
-    return mark_safe("".join(f'<p class="cert-statement">{para}</p>' for para in paragraphs))  # noqa: S308 - escaped
+    attributes = f'class="cert-statement{extra}"' + (' lang="hi"' if extra else "")
+    return mark_safe("".join(f"<p {attributes}>{para}</p>" for para in paragraphs))  # noqa: S308 - escaped
 
 
 # Any of the eight masks gives a valid code; segno would otherwise score all eight (~3 ms a render).
@@ -134,47 +148,98 @@ def _size(text, steps):
 def size_classes(cert):
     """The classes that step the name, the Devanagari name and the wording down as they grow
     (a name may be 150 characters), so that every certificate is exactly one page."""
+    language = getattr(cert, "language", "en") or "en"
+    if language == "hi":
+        statement = _size(cert.statement_hi, STATEMENT_SIZES)
+    elif language == "both":
+        # Two statements share the page: "lang-both" sets them smaller, and the longer one steps both down.
+        statement = "lang-both " + _size(max(cert.statement, cert.statement_hi, key=len), STATEMENT_SIZES)
+    else:
+        statement = _size(cert.statement, STATEMENT_SIZES)
     classes = (
         _size(cert.recipient_name, NAME_SIZES),
         "name-deva" if DEVANAGARI.search(cert.recipient_name or "") else "",
         _size(cert.recipient_name_devanagari, NAME_HI_SIZES),
-        _size(cert.statement, STATEMENT_SIZES),
+        statement.strip(),
     )
     return " ".join(name for name in classes if name)
 
 
 def certificate_html(cert):
-    markup = DevanagariMarkup()
+    language = getattr(cert, "language", "en") or "en"
+    if language == "en":
+        return _certificate_html(cert, "en", DevanagariMarkup())
+    # Hindi wording needs more glyph maps than the 16 a name needs (core/devanagari.css has them).
+    return _certificate_html(cert, language, DevanagariMarkup(aliases=MAX_ALIASES))
+
+
+def _printed_lines(cert, hindi, title, dates, hours, score):
+    """The facts line and the serial line in the certificate's language, as plain text."""
+    with translation.override("hi" if hindi else "en"):
+        programme, dates_label, hours_label = gettext("Programme:"), gettext("Dates:"), gettext("Hours:")
+        facts = [f"{programme} {title}", f"{dates_label} {dates}", f"{hours_label} {hours}"]
+        if score:
+            score_label = gettext("Score:")
+            facts.append(f"{score_label} {score}")
+        serial = gettext("Certificate no. %(serial)s · Issued %(date)s") % {
+            "serial": cert.serial,
+            "date": date_filter(timezone.localtime(cert.issued_at), "j F Y"),
+        }
+        return " · ".join(facts), serial, gettext("Verify:")
+
+
+def _certificate_html(cert, language, markup):
     post = ", ".join(part for part in (cert.designation, cert.court_or_office) if part)
+    hindi = language == "hi"
+    hours, score = format_hours(cert.hours), format_score(cert.score)
+    # Every printed line goes through the one markup, so Devanagari labels copy out as typed too.
+    facts, serial, verify_label = _printed_lines(
+        cert,
+        hindi,
+        cert.title_hi if hindi else cert.title,
+        cert.dates_display_hi if hindi else cert.dates_display,
+        hours,
+        score,
+    )
     context = {
         "cert": cert,
+        "language": language,
         "sizes": size_classes(cert),
         # Any printed line may be in Devanagari (a Hindi template, an academy's Hindi name).
         "academy_html": markup(cert.academy_name),
-        "heading_html": markup(cert.heading),
+        "heading_html": markup(cert.heading_hi if hindi else cert.heading),
+        "heading_hi_html": markup(cert.heading_hi) if language == "both" else "",
         "name_html": markup(cert.recipient_name),
         "name_in_devanagari": bool(DEVANAGARI.search(cert.recipient_name or "")),
         "post_html": markup(post),
         "name_hi_html": markup(cert.recipient_name_devanagari),
-        "title_html": markup(cert.title),
-        "statement_html": statement_html(cert.statement, markup),
+        "statement_html": statement_html(cert.statement_hi if hindi else cert.statement, markup),
+        "statement_hi_html": (
+            statement_html(cert.statement_hi, markup, extra=" cert-statement-hi") if language == "both" else ""
+        ),
+        "facts_html": markup(facts),
+        "serial_html": markup(serial),
+        "verify_label_html": markup(verify_label),
         "logo_url": media_url(cert.logo_path),
         "signatories": [
             {**signatory, "signature_url": media_url(signatory.get("signature", ""))} for signatory in cert.signatories
         ],
         "verify_url": cert.verify_url,
         "qr": qr_data_uri(cert.verify_url),
-        "hours": format_hours(cert.hours),
-        "score": format_score(cert.score),
     }
-    return _BETWEEN_TAGS.sub("><", _certificate_template().render(context))
+    # The alt texts and metadata are in the certificate's language too, whatever the language of
+    # the page that issues it (a bilingual certificate's are English: its Hindi is the wording).
+    with translation.override("hi" if hindi else "en"):
+        html = _certificate_template().render(context)
+    return _BETWEEN_TAGS.sub("><", html)
 
 
 def render_certificate(cert, *, primary_colour, accent_colour):
     """Render a certificate (with its frozen values set) to PDF bytes and their SHA-256."""
+    english = (getattr(cert, "language", "en") or "en") == "en"
     body = render_pdf(
         certificate_html(cert),
-        stylesheets=STYLESHEETS,
+        stylesheets=STYLESHEETS if english else HINDI_STYLESHEETS,
         inline_css=(palette_css(primary_colour, accent_colour),),
     )
     return body, hashlib.sha256(body).hexdigest()
@@ -212,6 +277,7 @@ def warm_up():
 
 
 def render_transcript(user, certificates, total_hours, generated_at):
+    """The transcript in the active language (the request's)."""
     html = render_to_string(
         "certificates/pdf/transcript.html",
         {
@@ -220,6 +286,7 @@ def render_transcript(user, certificates, total_hours, generated_at):
             "total_hours": format_hours(total_hours),
             "generated_at": generated_at,
             "site_url": settings.SITE_URL,
+            "in_hindi": translation.get_language() == "hi",
         },
     )
     return render_pdf(html, stylesheets=STYLESHEETS)

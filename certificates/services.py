@@ -32,7 +32,8 @@ from django.db.models import Count, F, Sum
 from django.db.models.functions import ExtractYear
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 
 from accounts.audit import record
 from colloquia.services import event_ends_at, event_has_ended, format_moment
@@ -49,6 +50,8 @@ from .models import (
     Layout,
     SerialCounter,
     SourceKind,
+    format_dates_hi,
+    language_for,
 )
 from .pdf import fill_wording, format_score, print_ready_image, render_certificate
 from .signals import certificate_issued
@@ -153,6 +156,7 @@ class IssueContext:
     template: CertificateTemplate
     logo_path: str
     signatories: list = field(default_factory=list)
+    hindi_titles: dict = field(default_factory=dict)  # source id: its title in Hindi (one look-up a batch)
 
     @classmethod
     def build(cls, kind, academy):
@@ -182,7 +186,7 @@ def completion_snapshot(details):
     done_on = _as_date(details["completed_at"]) or timezone.localdate()
     return {
         "title": details["title"],
-        "programme": details.get("edition") or "Course module",
+        "programme": details.get("edition") or gettext_noop("Course module"),
         "venue": "",
         "start_date": done_on,
         "end_date": done_on,
@@ -197,7 +201,7 @@ def attendance_snapshot(event, participant):
     end = _as_date(event.get("end_date")) or start
     return {
         "title": event["title"],
-        "programme": event.get("kind_label") or "Colloquium",
+        "programme": str(event.get("kind_label") or gettext_noop("Colloquium")),
         "venue": event.get("venue") or "",
         "start_date": start,
         "end_date": end,
@@ -206,9 +210,33 @@ def attendance_snapshot(event, participant):
     }
 
 
-def _build(context, user, snapshot, *, name=None, name_devanagari=None):
+def hindi_title(source_id, fallback):
+    """The title of page `source_id`'s Hindi translation, else `fallback` (the English title)."""
+    from wagtail.models import Locale, Page
+
+    locale = Locale.objects.filter(language_code="hi").first()
+    page = Page.objects.filter(pk=source_id).first() if locale is not None and source_id else None
+    if page is None:
+        return fallback
+    if page.locale_id == locale.pk:
+        return page.title
+    translated = page.get_translation_or_none(locale)
+    return translated.title if translated is not None else fallback
+
+
+def _in_hindi(text):
+    """A known English label (a programme kind, say) in Hindi when a catalogue has it, else as it is."""
+    if not text:
+        return ""
+    with translation.override("hi"):
+        return gettext(str(text))
+
+
+def _build(context, user, snapshot, *, name=None, name_devanagari=None, language=None, source_id=None):
     academy = context.academy
     template = context.template
+    with translation.override("en"):  # the English record is English whatever page issued it
+        snapshot = {key: str(value) if key == "programme" else value for key, value in snapshot.items()}
     cert = Certificate(
         kind=context.kind,
         user=user,
@@ -227,6 +255,7 @@ def _build(context, user, snapshot, *, name=None, name_devanagari=None):
         template_name=template.name,
         template_version=template.version,
         layout=template.layout,
+        language=language or language_for(user),
         **snapshot,
     )
     values = {
@@ -243,6 +272,21 @@ def _build(context, user, snapshot, *, name=None, name_devanagari=None):
         "programme": cert.programme,
     }
     cert.statement = fill_wording(template.wording, values)
+    if cert.in_hindi:
+        if source_id not in context.hindi_titles:
+            context.hindi_titles[source_id] = hindi_title(source_id, "")
+        cert.title_hi = context.hindi_titles[source_id] or cert.title
+        cert.heading_hi = template.hindi_heading()
+        cert.statement_hi = fill_wording(
+            template.hindi_wording(),
+            {
+                **values,
+                "name": cert.recipient_name_devanagari or cert.recipient_name,
+                "title": cert.title_hi,
+                "dates": format_dates_hi(cert.start_date, cert.end_date),
+                "programme": _in_hindi(cert.programme),
+            },
+        )
     return cert
 
 
@@ -326,12 +370,22 @@ def _one_issuer_per_person(user, source_kind, source_id):
 
 
 def issue_certificate(
-    user, source_kind, source_id, snapshot, *, context, issued_by=None, notify=True, holders_checked=False
+    user,
+    source_kind,
+    source_id,
+    snapshot,
+    *,
+    context,
+    issued_by=None,
+    notify=True,
+    holders_checked=False,
+    language=None,
 ):
     """Issue one certificate, or return the valid one that exists. Returns (certificate, created).
 
     `holders_checked`: the caller has just looked up who holds one (see `holders`) and this
     person did not, so the first look is skipped; the look after the serial still guards a race.
+    `language`: en, hi or both (CertificateLanguage); by default the person's preferred language.
     """
     existing = None if holders_checked else valid_certificate(user, source_kind, source_id)
     if existing:
@@ -341,7 +395,7 @@ def issue_certificate(
         # again once the serial is taken, so that a concurrent issuer's certificate skips the render.
         if locked and (existing := valid_certificate(user, source_kind, source_id)):
             return existing, False
-        cert = _build(context, user, snapshot)
+        cert = _build(context, user, snapshot, language=language, source_id=source_id)
         cert.source_kind, cert.source_id = source_kind, source_id
         _stamp(cert, issued_by)
         if not locked and (existing := valid_certificate(user, source_kind, source_id)):
@@ -430,7 +484,7 @@ def issue_many(people, source_kind, source_id, *, context, issued_by=None, notif
             if user_id in outcome:
                 continue
             try:
-                cert = _build(context, user, snapshot)
+                cert = _build(context, user, snapshot, source_id=source_id)
             except Exception as error:  # noqa: BLE001 - one person's bad data fails only them
                 outcome[user_id] = error
                 continue
@@ -540,19 +594,24 @@ def holders(source_kind, source_id, user_ids):
 
 
 def notify_recipient(cert):
+    from core.i18n import language_of  # the lead's core.i18n: the recipient's preferred language
+
     user = cert.user
     if user is None or not user.email or not user.is_active:
         return
-    body = render_to_string(
-        "certificates/email/issued.txt",
-        {
-            "cert": cert,
-            "user": user,
-            "mine_url": absolute_url(reverse("certificates:mine")),
-        },
-    )
+    with translation.override(language_of(user)):
+        body = render_to_string(
+            "certificates/email/issued.txt",
+            {
+                "cert": cert,
+                "user": user,
+                "mine_url": absolute_url(reverse("certificates:mine")),
+            },
+        )
+        title = cert.title_hi if translation.get_language() == "hi" and cert.title_hi else cert.title
+        subject = gettext("Your certificate is ready: %(title)s") % {"title": title}
     try:
-        send_mail(f"Your certificate is ready: {cert.title}", body, None, [user.email])
+        send_mail(subject, body, None, [user.email])
     except Exception:  # noqa: BLE001 - the certificate stands; a failed email is logged, not fatal
         logger.exception("could not email certificate %s", cert.serial)
 
@@ -568,10 +627,13 @@ class CertificateStateError(ValueError):
 def revoke(cert, *, reason, by):
     reason = (reason or "").strip()
     if not reason:
-        raise CertificateStateError("Give the reason for revoking.")
+        raise CertificateStateError(gettext("Give the reason for revoking."))
     cert = Certificate.objects.select_for_update().get(pk=cert.pk)
     if cert.status != Certificate.VALID:
-        raise CertificateStateError(f"Certificate {cert.serial} is already {cert.get_status_display().lower()}.")
+        raise CertificateStateError(
+            gettext("Certificate %(serial)s is already %(status)s.")
+            % {"serial": cert.serial, "status": cert.get_status_display().lower()}
+        )
     cert.status = Certificate.REVOKED
     cert.revoked_reason = reason
     cert.revoked_at = timezone.now()
@@ -581,21 +643,27 @@ def revoke(cert, *, reason, by):
     return cert
 
 
-def reissue(cert, *, by, reason, name=None, name_devanagari=None):
+def reissue(cert, *, by, reason, name=None, name_devanagari=None, language=None):
     """Issue a corrected copy (new serial, the profile's current details) and mark `cert` superseded.
 
     `name`/`name_devanagari` override the profile (e.g. a registrar typing the corrected
-    spelling); otherwise the recipient's current profile is used.
+    spelling); otherwise the recipient's current profile is used. `language` changes the
+    language(s) printed; by default the copy keeps the old certificate's.
     """
     reason = (reason or "").strip()
     if not reason:
-        raise CertificateStateError("Give the reason for re-issuing, e.g. the name correction made.")
+        raise CertificateStateError(gettext("Give the reason for re-issuing, e.g. the name correction made."))
     with transaction.atomic():
         old = Certificate.objects.select_for_update().get(pk=cert.pk)
         if old.status != Certificate.VALID:
-            raise CertificateStateError(f"Only a valid certificate can be re-issued; {old.serial} is {old.status}.")
+            raise CertificateStateError(
+                gettext("Only a valid certificate can be re-issued; %(serial)s is %(status)s.")
+                % {"serial": old.serial, "status": old.get_status_display().lower()}
+            )
         if old.user is None:
-            raise CertificateStateError("The recipient's account was deleted; this certificate cannot be re-issued.")
+            raise CertificateStateError(
+                gettext("The recipient's account was deleted; this certificate cannot be re-issued.")
+            )
         context = IssueContext.build(old.kind, old.academy)
         snapshot = {
             "title": old.title,
@@ -606,7 +674,15 @@ def reissue(cert, *, by, reason, name=None, name_devanagari=None):
             "hours": old.hours,
             "score": old.score,
         }
-        new = _build(context, old.user, snapshot, name=name, name_devanagari=name_devanagari)
+        new = _build(
+            context,
+            old.user,
+            snapshot,
+            name=name,
+            name_devanagari=name_devanagari,
+            language=language or old.language,
+            source_id=old.source_id,
+        )
         new.source_kind, new.source_id = old.source_kind, old.source_id
         new.reissue_reason = reason
         # The old one stops being "valid" first, so the one-valid constraint holds throughout.
@@ -645,10 +721,10 @@ def batch_refusal(event_page, now=None):
     """
     if event_has_ended(event_page, now):
         return ""
-    return (
-        f"Certificates for “{event_page.title}” can be issued once its last counted session ends, "
-        f"at {format_moment(event_ends_at(event_page))}."
-    )
+    return gettext("Certificates for “%(title)s” can be issued once its last counted session ends, at %(moment)s.") % {
+        "title": event_page.title,
+        "moment": format_moment(event_ends_at(event_page)),
+    }
 
 
 # --- Reading --------------------------------------------------------------------------------------
@@ -675,6 +751,8 @@ def export_personal_data(user):
                 "title": cert.title,
                 "recipient_name": cert.recipient_name,
                 "recipient_name_devanagari": cert.recipient_name_devanagari,
+                "language": cert.language,
+                "title_hi": cert.title_hi,
                 "designation": cert.designation,
                 "court_or_office": cert.court_or_office,
                 "academy": cert.academy_name,

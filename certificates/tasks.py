@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 from wagtail.models import Page
 
@@ -69,7 +70,7 @@ def start_batch(event_page, *, by, early_reason="", now=None):
     refusal = batch_refusal(event_page, now)
     early_reason = (early_reason or "").strip()
     if refusal and not early_reason:
-        raise BatchRefused(f"{refusal} To issue them now, write why; it is recorded.")
+        raise BatchRefused(gettext("%(refusal)s To issue them now, write why; it is recorded.") % {"refusal": refusal})
     with transaction.atomic():
         batch = IssueBatch.objects.create(
             colloquium_id=event_page.pk,

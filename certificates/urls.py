@@ -7,6 +7,7 @@ app_name = "certificates"
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("<int:pk>/download/", views.download, name="download"),
+    path("<int:pk>/language/", views.choose_language, name="choose_language"),
     path("transcript/", views.transcript, name="transcript"),
     path("verify/", views.verify, name="verify"),
     path("verify/<str:code>/", views.verify_code, name="verify_code"),

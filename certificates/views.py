@@ -6,21 +6,23 @@ import logging
 import re
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.cache import depends_on
 from core.file_store import RETRY_AFTER_SECONDS, STORE_UNREACHABLE
 
 from . import open_badges, ratelimit
-from .forms import VerifyCodeForm, VerifyCredentialForm, VerifyFileForm
-from .models import Certificate
+from .forms import CertificateLanguageForm, VerifyCodeForm, VerifyCredentialForm, VerifyFileForm
+from .models import Certificate, CertificateLanguage, language_for
 from .pdf import render_transcript
-from .services import certificates_of, transcript_data, verification_tag
+from .services import CertificateStateError, certificates_of, reissue, transcript_data, verification_tag
 
 logger = logging.getLogger("colloquium.certificates")
 
@@ -44,6 +46,10 @@ PUBLIC_FIELDS = (
     "academy_name",
     "heading",
     "statement",
+    "language",
+    "heading_hi",
+    "title_hi",
+    "statement_hi",
     "signatories",
     "issued_at",
     "status",
@@ -191,7 +197,46 @@ def verify_pdf(request, code):
 @never_cache
 @login_required
 def mine(request):
-    return render(request, "certificates/mine.html", {"certificates": certificates_of(request.user)})
+    return render(
+        request,
+        "certificates/mine.html",
+        {
+            "certificates": certificates_of(request.user),
+            "language_choices": CertificateLanguage.choices,
+            "preferred_language": language_for(request.user),
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def choose_language(request, pk):
+    """Print one of my certificates in another language: a copy is issued in it (a new serial, the
+    profile's current details) and the one it replaces is marked superseded, like any re-issue."""
+    cert = get_object_or_404(Certificate, pk=pk, user=request.user)
+    form = CertificateLanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("language", [])))
+        return redirect("certificates:mine")
+    language = form.cleaned_data["language"]
+    label = CertificateLanguage(language).label
+    if language == cert.language:
+        messages.info(request, gettext("This certificate is already printed in %(language)s.") % {"language": label})
+        return redirect("certificates:mine")
+    with translation.override("en"):  # the audit log's reason is kept in English
+        reason = f"Printed in {CertificateLanguage(language).label} at the recipient's request."
+    try:
+        new = reissue(cert, by=request.user, reason=reason, language=language)
+    except CertificateStateError as error:
+        messages.error(request, str(error))
+        return redirect("certificates:mine")
+    messages.success(
+        request,
+        gettext("Your certificate is now printed in %(language)s, as %(new)s; %(old)s is superseded.")
+        % {"language": label, "new": new.serial, "old": cert.serial},
+    )
+    return redirect("certificates:mine")
 
 
 @never_cache

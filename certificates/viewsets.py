@@ -10,7 +10,9 @@ CSV has always had. Each certificate opens on its own page (revoke, re-issue): a
 import django_filters
 from django import forms
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -56,19 +58,26 @@ def scoped_certificates(user):
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    kind = django_filters.ChoiceFilter(choices=Kind.choices, widget=forms.RadioSelect, empty_label="Any kind")
-    status = django_filters.ChoiceFilter(
-        choices=Certificate.STATUSES, widget=forms.RadioSelect, empty_label="Any status"
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind"), choices=Kind.choices, widget=forms.RadioSelect, empty_label=gettext_lazy("Any kind")
     )
-    source = django_filters.ChoiceFilter(label="Event or module", method="filter_source", empty_label="Any")
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=Certificate.STATUSES,
+        widget=forms.RadioSelect,
+        empty_label=gettext_lazy("Any status"),
+    )
+    source = django_filters.ChoiceFilter(
+        label=gettext_lazy("Event or module"), method="filter_source", empty_label=gettext_lazy("Any")
+    )
     state = django_filters.ChoiceFilter(
-        field_name="state__code", label="State/UT", empty_label="Any State/UT", choices=()
+        field_name="state__code", label=gettext_lazy("State/UT"), empty_label=gettext_lazy("Any State/UT"), choices=()
     )
     issued_from = django_filters.DateFilter(
-        field_name="issued_at", lookup_expr="date__gte", label="Issued from", widget=AdminDateInput
+        field_name="issued_at", lookup_expr="date__gte", label=gettext_lazy("Issued from"), widget=AdminDateInput
     )
     issued_to = django_filters.DateFilter(
-        field_name="issued_at", lookup_expr="date__lte", label="Issued to", widget=AdminDateInput
+        field_name="issued_at", lookup_expr="date__lte", label=gettext_lazy("Issued to"), widget=AdminDateInput
     )
 
     class Meta:
@@ -85,7 +94,8 @@ class CertificateFilterSet(WagtailFilterSet):
             .distinct()
         )
         self.filters["source"].extra["choices"] = [
-            (f"{kind}:{pk}", f"{title} ({SourceKind(kind).label})") for kind, pk, title in sources
+            (f"{kind}:{pk}", f"{title} ({SourceKind(kind).label})")  # noqa: INT001 - not a msgid
+            for kind, pk, title in sources
         ]
         self.filters["state"].extra["choices"] = list(State.objects.order_by("name").values_list("code", "name"))
 
@@ -95,7 +105,7 @@ class CertificateFilterSet(WagtailFilterSet):
 
 
 class RegisterIndexView(ExportColumnsMixin, generic.IndexView):
-    page_title = "Certificate register"
+    page_title = gettext_lazy("Certificate register")
     default_ordering = "-issued_at"
     export_columns = named_columns(EXPORT_COLUMNS)
 
@@ -107,20 +117,29 @@ class RegisterIndexView(ExportColumnsMixin, generic.IndexView):
         return [
             TitleColumn(
                 "serial",
-                label="Serial",
+                label=gettext_lazy("Serial"),
                 get_url=lambda c: reverse("certificates_admin_detail", args=[c.pk]),
                 sort_key="serial",
             ),
-            Column("recipient_name", label="Recipient", sort_key="recipient_name"),
-            Column("kind", label="Kind", accessor="get_kind_display", sort_key="kind"),
-            Column("title", label="Programme", sort_key="title"),
-            Column("state", label="State/UT", accessor=lambda c: c.state.name if c.state_id else ""),
-            Column("issued_at", label="Issued", accessor=lambda c: f"{c.issued_at:%d %b %Y}", sort_key="issued_at"),
+            Column("recipient_name", label=gettext_lazy("Recipient"), sort_key="recipient_name"),
+            Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display", sort_key="kind"),
+            Column("title", label=gettext_lazy("Programme"), sort_key="title"),
+            Column("state", label=gettext_lazy("State/UT"), accessor=lambda c: c.state.name if c.state_id else ""),
+            Column("language", label=gettext_lazy("Language"), accessor="get_language_display", sort_key="language"),
+            Column(
+                "issued_at",
+                label=gettext_lazy("Issued"),
+                accessor=lambda c: date_format(c.issued_at, "d M Y"),
+                sort_key="issued_at",
+            ),
             Column(
                 "status",
-                label="Status",
+                label=gettext_lazy("Status"),
                 accessor=lambda c: (
-                    c.get_status_display() + (f" by {c.superseded_by.serial}" if c.superseded_by_id else "")
+                    gettext("%(status)s by %(serial)s")
+                    % {"status": c.get_status_display(), "serial": c.superseded_by.serial}
+                    if c.superseded_by_id
+                    else c.get_status_display()
                 ),
                 sort_key="status",
             ),

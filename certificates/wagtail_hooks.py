@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
@@ -17,7 +18,7 @@ from .viewsets import CertificateRegisterViewSet
 class CertificateTemplateViewSet(AcademyScopedViewSetMixin, SnippetViewSet):
     model = CertificateTemplate
     icon = "doc-full"
-    menu_label = "Certificate templates"
+    menu_label = gettext_lazy("Certificate templates")
     add_to_admin_menu = False
     list_display = ["name", "kind", "academy", "layout", "version", "is_active", "updated_at"]
     list_filter = ["kind", "is_active"]
@@ -75,30 +76,47 @@ class RegistrarMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_certificates_menu():
     items = [
-        RegistrarMenuItem("Register", reverse("certificates_register:index"), icon_name="list-ul", order=1),
-        RegistrarMenuItem("Issue for an event", reverse("certificates_admin_events"), icon_name="plus", order=2),
         RegistrarMenuItem(
-            "Templates", reverse("wagtailsnippets_certificates_certificatetemplate:list"), icon_name="doc-full", order=3
+            gettext_lazy("Register"), reverse("certificates_register:index"), icon_name="list-ul", order=1
+        ),
+        RegistrarMenuItem(
+            gettext_lazy("Issue for an event"), reverse("certificates_admin_events"), icon_name="plus", order=2
+        ),
+        RegistrarMenuItem(
+            gettext_lazy("Templates"),
+            reverse("wagtailsnippets_certificates_certificatetemplate:list"),
+            icon_name="doc-full",
+            order=3,
         ),
     ]
-    return SubmenuMenuItem("Certificates", Menu(items=items), icon_name="doc-full", order=260)
+    return SubmenuMenuItem(gettext_lazy("Certificates"), Menu(items=items), icon_name="doc-full", order=260)
 
 
 @hooks.register("register_log_actions")
 def register_certificate_log_actions(actions):
-    actions.register_action("colloquium.certificate_issued", "Issue certificate", "Certificate issued")
-    actions.register_action("colloquium.certificate_revoked", "Revoke certificate", "Certificate revoked")
-    actions.register_action("colloquium.certificate_reissued", "Re-issue certificate", "Certificate re-issued")
     actions.register_action(
-        "colloquium.certificate_serial_skipped", "Skip a certificate serial", "Certificate serial skipped"
+        "colloquium.certificate_issued", gettext_lazy("Issue certificate"), gettext_lazy("Certificate issued")
     )
     actions.register_action(
-        "colloquium.certificate_batch_started", "Issue certificates for an event", "Certificate batch started"
+        "colloquium.certificate_revoked", gettext_lazy("Revoke certificate"), gettext_lazy("Certificate revoked")
+    )
+    actions.register_action(
+        "colloquium.certificate_reissued", gettext_lazy("Re-issue certificate"), gettext_lazy("Certificate re-issued")
+    )
+    actions.register_action(
+        "colloquium.certificate_serial_skipped",
+        gettext_lazy("Skip a certificate serial"),
+        gettext_lazy("Certificate serial skipped"),
+    )
+    actions.register_action(
+        "colloquium.certificate_batch_started",
+        gettext_lazy("Issue certificates for an event"),
+        gettext_lazy("Certificate batch started"),
     )
     actions.register_action(
         "colloquium.certificate_batch_early",
-        "Issue certificates before the event ends",
-        "Certificates issued before the event ended, with a reason",
+        gettext_lazy("Issue certificates before the event ends"),
+        gettext_lazy("Certificates issued before the event ended, with a reason"),
     )
 
 

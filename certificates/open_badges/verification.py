@@ -12,6 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from ..models import Certificate
 from .keys import ALGORITHM, published_key
 
@@ -33,14 +35,21 @@ class Verification:
 
 
 def _json_segment(segment, what):
+    """`what` is "header" or "content": which part of the token, for the message."""
     try:
         value = json.loads(base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)))
     except (binascii.Error, ValueError, RecursionError) as error:
-        raise CredentialRefused(
-            f"The credential's {what} is not readable JSON: it is damaged or not a credential."
-        ) from error
+        if what == "header":
+            message = gettext("The credential's header is not readable JSON: it is damaged or not a credential.")
+        else:
+            message = gettext("The credential's content is not readable JSON: it is damaged or not a credential.")
+        raise CredentialRefused(message) from error
     if not isinstance(value, dict):
-        raise CredentialRefused(f"The credential's {what} is not a JSON object: it is damaged or not a credential.")
+        if what == "header":
+            message = gettext("The credential's header is not a JSON object: it is damaged or not a credential.")
+        else:
+            message = gettext("The credential's content is not a JSON object: it is damaged or not a credential.")
+        raise CredentialRefused(message)
     return value
 
 
@@ -49,28 +58,32 @@ def token_from_text(text):
     or a VC 2.0 `EnvelopedVerifiableCredential` whose id is `data:application/vc+jwt,<token>`."""
     text = (text or "").strip()
     if len(text.encode()) > MAX_CREDENTIAL_BYTES:
-        raise CredentialRefused("That is larger than 64 KB; a credential from this platform is about 4 KB.")
+        raise CredentialRefused(gettext("That is larger than 64 KB; a credential from this platform is about 4 KB."))
     if not text:
-        raise CredentialRefused("Paste the credential or choose its file.")
+        raise CredentialRefused(gettext("Paste the credential or choose its file."))
     if text[0] in '{["':
         try:
             value = json.loads(text)
         except (ValueError, RecursionError) as error:
-            raise CredentialRefused("That is not valid JSON, so it cannot be read as a credential.") from error
+            raise CredentialRefused(gettext("That is not valid JSON, so it cannot be read as a credential.")) from error
         if isinstance(value, dict) and str(value.get("id", "")).startswith(ENVELOPE_PREFIX):
             value = value["id"][len(ENVELOPE_PREFIX) :]
         elif isinstance(value, dict):
             raise CredentialRefused(
-                "That JSON is a credential without its signature, so nothing proves where it came from. "
-                "Use the .jwt file downloaded from “My certificates”."
+                gettext(
+                    "That JSON is a credential without its signature, so nothing proves where it came from. "
+                    "Use the .jwt file downloaded from “My certificates”."
+                )
             )
         if not isinstance(value, str):
-            raise CredentialRefused("That JSON does not hold a signed credential.")
+            raise CredentialRefused(gettext("That JSON does not hold a signed credential."))
         text = value.strip()
     if not COMPACT_JWS.fullmatch(text):
         raise CredentialRefused(
-            "That is not a signed credential: a credential from this platform is a token of three parts "
-            "separated by dots (the .jwt file)."
+            gettext(
+                "That is not a signed credential: a credential from this platform is a token of three parts "
+                "separated by dots (the .jwt file)."
+            )
         )
     return text
 
@@ -92,17 +105,22 @@ def verify_credential(text):
     header = _json_segment(header_part, "header")
     algorithm = header.get("alg")
     if algorithm is None or str(algorithm).lower() == "none":
-        raise CredentialRefused("That credential is not signed (its algorithm is “none”), so it proves nothing.")
+        raise CredentialRefused(
+            gettext("That credential is not signed (its algorithm is “none”), so it proves nothing.")
+        )
     if algorithm != ALGORITHM:
         raise CredentialRefused(
-            f"That credential is signed with “{str(algorithm)[:20]}”; this platform signs with {ALGORITHM} only, "
-            "so it was not issued here."
+            gettext(
+                "That credential is signed with “%(algorithm)s”; this platform signs with %(ours)s only, "
+                "so it was not issued here."
+            )
+            % {"algorithm": str(algorithm)[:20], "ours": ALGORITHM}
         )
     match = THUMBPRINT_IN_KID.search(str(header.get("kid") or ""))
     key = published_key(match.group(1)) if match else None
     if key is None:
         raise CredentialRefused(
-            "That credential was signed with a key this platform has not published: it was not issued here."
+            gettext("That credential was signed with a key this platform has not published: it was not issued here.")
         )
     unverified = _json_segment(payload_part, "content")
     try:
@@ -112,11 +130,13 @@ def verify_credential(text):
         cert = _certificate_named(unverified)
         return Verification("altered" if cert else "unknown", cert)
     except JoseError as error:
-        raise CredentialRefused("That credential could not be read: it is damaged or not a credential.") from error
+        raise CredentialRefused(
+            gettext("That credential could not be read: it is damaged or not a credential.")
+        ) from error
     issuer = claims.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     if claims.get("jti") != claims.get("id") or claims.get("iss") != issuer_id:
-        raise CredentialRefused("That token is signed but is not an Open Badges credential of this platform.")
+        raise CredentialRefused(gettext("That token is signed but is not an Open Badges credential of this platform."))
     cert = _certificate_named(claims)
     if cert is None:
         return Verification("unknown", None)
