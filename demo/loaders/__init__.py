@@ -14,6 +14,7 @@ from . import (
     colloquia,
     courses,
     feedback,
+    hindi,
     home,
     interstate,
     national_statistics,
@@ -40,6 +41,8 @@ LOADERS = [
     ("certificates", certificates.read, certificates.load),
     ("MHA support records", support.read, support.load),  # after certificates: the outcome report counts them
     ("statistics page", national_statistics.read, national_statistics.load),
+    # Last: the Hindi translations of pages the loaders above made (demo/loaders/hindi.py).
+    ("Hindi translations", hindi.read, hindi.load),
 ]
 
 __all__ = ["LOADERS"]

@@ -9,6 +9,7 @@ from accounts.models import User
 from regions.models import HighCourt, State
 
 from ..content import CONTENT_DIR, TEXT, check_fields, check_list, read_yaml
+from ..locales import source
 
 FILE = "academies.yaml"
 SPEC = {"index_page": (dict, True), "platform_administrators": (list, True), "academies": (list, True)}
@@ -69,7 +70,7 @@ def load(stdout, data=None):
         if not admin.groups.filter(name="Platform administrators").exists():
             admin.groups.add(Group.objects.get(name="Platform administrators"))
             created += 1
-    index = AcademyIndexPage.objects.first()
+    index = source(AcademyIndexPage).first()
     if index and not index.show_in_menus:
         index.show_in_menus = True
         index.introduction = data["index_page"]["introduction"]

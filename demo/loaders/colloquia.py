@@ -40,6 +40,7 @@ from ..content import (
     read_yaml,
     yaml_files,
 )
+from ..locales import source
 from . import accounts
 
 FOLDER = "colloquia"
@@ -193,7 +194,7 @@ PAGE_FIELDS = (
 
 
 def _event(index, event, today, default_audience):
-    existing = ColloquiumPage.objects.filter(slug=event["slug"]).first()
+    existing = source(ColloquiumPage).filter(slug=event["slug"]).first()
     if existing:
         return existing, 0
     start = today + datetime.timedelta(days=event["starts_in_days"])
@@ -271,7 +272,7 @@ def load(stdout, data=None):
     data = data or read()
     created = _extra_users(data["participants"])
     today = timezone.localdate()
-    home = HomePage.objects.get()
+    home = source(HomePage).get()
     national, n = _index(home, data["national_index"])
     created += n
     indexes = {}

@@ -19,6 +19,7 @@ from feedback import services
 from feedback.models import FeedbackSetup, TestStage
 
 from ..content import CONTENT_DIR, TEXT, ContentError, check_fields, check_list, read_yaml
+from ..locales import source
 from . import colloquia, courses
 
 FILE = "feedback.yaml"
@@ -116,7 +117,7 @@ def read(root=CONTENT_DIR):
 def _publish_settings(page, data):
     draft = page.get_latest_revision_as_object()
     test = data.get("test")
-    module = CoursePage.objects.get(slug=slugify(test["title"])[:80]) if test else None
+    module = source(CoursePage).get(slug=slugify(test["title"])[:80]) if test else None
     draft.feedback_setup = [
         FeedbackSetup(
             window_days=data["window_days"],
@@ -153,7 +154,7 @@ def _user_of(page, email):
 def load(stdout, data=None):
     data = data or read()
     created = 0
-    page = ColloquiumPage.objects.get(slug=data["event"])
+    page = source(ColloquiumPage).get(slug=data["event"])
     if not FeedbackSetup.objects.filter(page=page).exists():
         page = _publish_settings(page, data)
         created += 1

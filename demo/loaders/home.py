@@ -7,6 +7,7 @@ from home.models import HomePage, SiteSettings, StandardPage
 
 from ..blocks import PAGE_BLOCKS, stream
 from ..content import CONTENT_DIR, TEXT, check_fields, check_list, read_yaml
+from ..locales import source
 
 FILE = "home.yaml"
 SPEC = {"home_page": (dict, True), "pages": (list, True), "site_settings": (dict, True)}
@@ -46,7 +47,7 @@ def read(root=CONTENT_DIR):
 
 
 def _home(fields):
-    home = HomePage.objects.first()
+    home = source(HomePage).first()
     if home:
         return home, 0
     root = Page.get_first_root_node()
@@ -66,7 +67,7 @@ def load(stdout, data=None):
     # Keep the site record on the address being served (`make run` with another PORT, say).
     created += int(sync_default_site())
     for page in data["pages"]:
-        if not StandardPage.objects.filter(slug=page["slug"]).exists():
+        if not source(StandardPage).filter(slug=page["slug"]).exists():
             home.add_child(
                 instance=StandardPage(
                     title=page["title"],
@@ -83,7 +84,7 @@ def load(stdout, data=None):
         values = data["site_settings"]
         settings_obj.tagline = values["tagline"]
         settings_obj.contact_email = values["contact_email"]
-        settings_obj.privacy_page = StandardPage.objects.get(slug=values["privacy_page"])
+        settings_obj.privacy_page = source(StandardPage).get(slug=values["privacy_page"])
         settings_obj.footer_text = values["footer_text"]
         settings_obj.save()
         created += 1
@@ -93,8 +94,8 @@ def load(stdout, data=None):
 def link_hero(stdout, data=None):
     """Runs last: point the hero's button at the national module catalogue once it exists."""
     data = data or read()
-    home = HomePage.objects.first()
-    catalogue = Page.objects.filter(depth=3, slug=data["home_page"].get("hero_cta_link", "modules")).first()
+    home = source(HomePage).first()
+    catalogue = source(Page).filter(depth=3, slug=data["home_page"].get("hero_cta_link", "modules")).first()
     if home is None or catalogue is None or home.hero_cta_link_id == catalogue.pk:
         return 0
     home.hero_cta_link = catalogue

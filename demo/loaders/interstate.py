@@ -13,6 +13,7 @@ from interstate.models import Contact, ContactKind, CoOrganiser
 from regions.models import State
 
 from ..content import CONTENT_DIR, TEXT, ContentError, check_choice, check_fields, check_list, read_yaml
+from ..locales import source
 from . import academies, colloquia
 
 FILE = "interstate.yaml"
@@ -87,7 +88,7 @@ def load(stdout, data=None):
         contact.save()
         created += 1
     for item in data.get("co_organised") or []:
-        page = ColloquiumPage.objects.get(slug=item["event"])
+        page = source(ColloquiumPage).get(slug=item["event"])
         if page.co_organisers.exists():
             continue
         draft = page.get_latest_revision_as_object()

@@ -8,6 +8,7 @@ from home.models import HomePage
 from national_statistics.models import StatisticsPage
 
 from ..content import CONTENT_DIR, TEXT, check_fields, read_yaml
+from ..locales import source
 
 FILE = "statistics.yaml"
 SPEC = {"title": (TEXT, True), "slug": (TEXT, True), "show_in_menus": (bool, False), "introduction": (TEXT, True)}
@@ -28,7 +29,7 @@ def load(stdout, data=None):
         show_in_menus=data.get("show_in_menus", False),
         introduction=data["introduction"],
     )
-    HomePage.objects.get().add_child(instance=page)
+    source(HomePage).get().add_child(instance=page)
     page.save_revision().publish()
     stdout.write("statistics page: 1 object created\n")
     return 1

@@ -21,6 +21,7 @@ from registration_questions.forms import field_name, registration_form
 from registration_questions.models import RegistrationQuestion
 
 from ..content import CONTENT_DIR, TEXT, ContentError, check_choice, check_fields, check_list, read_yaml
+from ..locales import source
 from . import colloquia
 
 FILE = "registration_questions.yaml"
@@ -140,7 +141,7 @@ def load(stdout, data=None):
     data = data or read()
     created = 0
     for event in data["events"]:
-        page = ColloquiumPage.objects.get(slug=event["event"])
+        page = source(ColloquiumPage).get(slug=event["event"])
         if not page.registration_questions.exists():
             page = _publish_questions(page, event["questions"])
             created += len(event["questions"])

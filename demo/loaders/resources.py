@@ -29,6 +29,7 @@ from resources.models import (
 from resources.services import resolve_target_academies
 
 from ..content import CONTENT_DIR, TEXT, check_fields, check_list, display_name, read_yaml, yaml_files
+from ..locales import source
 
 FOLDER = "resources"
 ORGANISATIONS = {
@@ -94,10 +95,10 @@ def _pdf(title, org, summary, paragraphs):
 
 
 def _index_page(fields):
-    index = ResourceIndexPage.objects.first()
+    index = source(ResourceIndexPage).first()
     if index:
         return index, 0
-    home = HomePage.objects.get()
+    home = source(HomePage).get()
     index = ResourceIndexPage(**fields)
     home.add_child(instance=index)
     index.save_revision().publish()

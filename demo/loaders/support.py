@@ -31,6 +31,7 @@ from support.choices import BudgetHead, GranteeKind
 from support.models import SupportRecord
 
 from ..content import CONTENT_DIR, TEXT, ContentError, check_choice, check_fields, check_list, read_yaml
+from ..locales import source
 from . import accounts, colloquia
 
 FILE = "support.yaml"
@@ -156,7 +157,7 @@ def _keeper(academy):
 
 
 def _load_record(item):
-    event = ColloquiumPage.objects.select_related("academy").get(slug=item["event"])
+    event = source(ColloquiumPage).select_related("academy").get(slug=item["event"])
     if SupportRecord.objects.filter(event=event).exists():
         return 0
     by = _keeper(event.academy)

@@ -46,7 +46,7 @@ def lesson(title):
 
 
 def all_lessons():
-    return {page.title: _plain(str(page.body)) for page in LessonPage.objects.all()}
+    return {page.title: _plain(str(page.body)) for page in LessonPage.objects.filter(locale__language_code="en")}
 
 
 def question(starting):
@@ -194,7 +194,7 @@ def test_9_quiz_answers_name_the_category_and_cite_the_publication_law():
 
 # 10. MHA support reaches State-level events through States and High Courts; it predates the 2022 advisory.
 def test_10_mha_support_goes_to_state_events_and_predates_the_2022_advisory():
-    events = ColloquiumPage.objects.select_related("academy")
+    events = ColloquiumPage.objects.filter(locale__language_code="en").select_related("academy")
     nja = events.get(slug="border-region-colloquium-mock-trial")
     assert nja.academy.is_national and not nja.mha_supported and nja.amount_sanctioned is None
     supported = [event for event in events if event.mha_supported]

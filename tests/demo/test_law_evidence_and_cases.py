@@ -129,7 +129,7 @@ def test_the_leading_cases_carry_their_reporter_citations(demo):
 
 @pytest.mark.django_db
 def test_the_two_day_state_colloquium_names_roles_not_people(demo):
-    page = ColloquiumPage.objects.get(slug=EVENT)
+    page = ColloquiumPage.objects.get(slug=EVENT, locale__language_code="en")
     assert page.academy.short_code == "JSJA" and not page.academy.is_national
     assert page.state.code == "JH" and page.kind == "judicial_colloquium"
     assert page.mha_supported and page.amount_sanctioned <= 200000
