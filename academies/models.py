@@ -2,17 +2,19 @@ from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Collection, Orderable, Page
+from wagtail.models import Collection, Orderable, Page, PageManager
 from wagtail.search import index
 
 from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
 from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
+from core.translation import DefaultLanguagePageManager
 from regions.models import HighCourt, State
 
 
@@ -27,17 +29,21 @@ class Academy(index.Indexed, ClusterableModel):
     short_code = models.CharField(
         max_length=10,
         unique=True,
-        validators=[RegexValidator(r"^[A-Z][A-Z0-9]{1,9}$", "2-10 capital letters or digits, starting with a letter.")],
-        help_text="Used in certificate serial numbers, e.g. JSJA-2026-000123. Cannot change once certificates exist.",
+        validators=[
+            RegexValidator(r"^[A-Z][A-Z0-9]{1,9}$", _("2-10 capital letters or digits, starting with a letter."))
+        ],
+        help_text=_(
+            "Used in certificate serial numbers, e.g. JSJA-2026-000123. Cannot change once certificates exist."
+        ),
     )
-    states = models.ManyToManyField(State, related_name="academies", verbose_name="States/UTs served")
+    states = models.ManyToManyField(State, related_name="academies", verbose_name=_("States/UTs served"))
     high_court = models.ForeignKey(
         HighCourt,
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="academies",
-        help_text="The High Court it works under. Leave empty for a national academy.",
+        help_text=_("The High Court it works under. Leave empty for a national academy."),
     )
     is_national = models.BooleanField(default=False)
     address = models.TextField(blank=True)
@@ -77,17 +83,17 @@ class Academy(index.Indexed, ClusterableModel):
         FieldPanel("about"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("website")],
-            heading="Contact",
+            heading=_("Contact"),
         ),
         FieldPanel("logo"),
-        InlinePanel("signatories", heading="Signatories for certificates", label="Signatory"),
+        InlinePanel("signatories", heading=_("Signatories for certificates"), label=_("Signatory")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("short_code")]
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "academies"
-        permissions = [("manage_all_academies", "Can act for every academy (platform administrators)")]
+        verbose_name_plural = _("academies")
+        permissions = [("manage_all_academies", _("Can act for every academy (platform administrators)"))]
 
     def __str__(self):
         return self.name
@@ -103,7 +109,7 @@ class Signatory(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A scan of the signature on a transparent or white background.",
+        help_text=_("A scan of the signature on a transparent or white background."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("designation"), FieldPanel("signature")]
@@ -117,6 +123,10 @@ ACADEMIES_PER_PAGE = 30
 
 class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
     """Lists every academy on the platform, filterable by State/UT."""
+
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
 
     base_form_class = PublishSafePageForm
 
@@ -152,6 +162,10 @@ class AcademyIndexPage(RestrictionsFromCacheMixin, Page):
 
 class AcademyPage(RestrictionsFromCacheMixin, Page):
     """An academy's own section of the site: its colloquia and modules live below it."""
+
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
 
     base_form_class = PublishSafePageForm
 

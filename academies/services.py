@@ -44,7 +44,7 @@ def _permission(app_label, codename):
 
 
 def _academy_index():
-    index = AcademyIndexPage.objects.first()
+    index = AcademyIndexPage.originals.first()
     if index:
         return index
     root = Site.objects.get(is_default_site=True).root_page

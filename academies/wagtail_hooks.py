@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -9,7 +10,7 @@ from .services import scope_role_queue
 class AcademyViewSet(SnippetViewSet):
     model = Academy
     icon = "group"
-    menu_label = "Academies"
+    menu_label = _("Academies")
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "short_code", "high_court", "is_national"]

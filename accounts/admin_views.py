@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -44,7 +45,7 @@ def role_queue(request):
         request,
         "accounts/admin/role_queue.html",
         {
-            "page_title": "Role verification",
+            "page_title": _("Role verification"),
             "header_icon": "user",
             "page_obj": page,
             "status": status,
@@ -65,11 +66,13 @@ def role_decide(request, user_id):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, f"{user.full_name}: {error}")
+                messages.error(request, _("%(name)s: %(error)s") % {"name": user.full_name, "error": error})
         return redirect("accounts_role_queue")
     verified = form.cleaned_data["decision"] == "verify"
     decide_role(user, verified=verified, reviewer=request.user, note=form.cleaned_data["note"])
-    messages.success(
-        request, f"{user.full_name}: role {'verified' if verified else 'rejected'}; they have been emailed."
-    )
+    if verified:
+        message = _("%(name)s: role verified; they have been emailed.")
+    else:
+        message = _("%(name)s: role rejected; they have been emailed.")
+    messages.success(request, message % {"name": user.full_name})
     return redirect("accounts_role_queue")

@@ -1,6 +1,9 @@
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from regions.models import HighCourt, State
@@ -18,9 +21,19 @@ PROFILE_FIELDS = [
     "district",
     "state",
     "high_court",
+    "preferred_language",
+    "devanagari_digits",
 ]
 # The profile fields that print on certificates.
 PRINTED_FIELDS = ["full_name", "name_devanagari", "designation", "court_or_office"]
+
+LANGUAGE_LABEL = _("Language for pages and emails")
+DEVANAGARI_DIGITS_LABEL = _("Show numbers in Devanagari digits (०१२३) in Hindi pages")
+
+
+def language_choices():
+    """The site's languages, each named in itself, after "as my browser says" (stored blank)."""
+    return [("", _("As my browser says")), *settings.LANGUAGES]
 
 
 class ProfileFieldsMixin:
@@ -30,30 +43,44 @@ class ProfileFieldsMixin:
         self.label_suffix = ""
         self.fields["full_name"].help_text = User._meta.get_field("full_name").help_text
         instance = getattr(self, "instance", None)
-        self.fields["role"].choices = [("", "Choose your role"), *declarable_roles(instance.role if instance else "")]
+        self.fields["role"].choices = [
+            ("", _("Choose your role")),
+            *declarable_roles(instance.role if instance else ""),
+        ]
         self.fields["role"].required = True
-        self.fields["state"].empty_label = "Choose a State/UT"
-        self.fields["high_court"].empty_label = "Not applicable"
-        self.fields["designation"].help_text = "e.g. Additional Sessions Judge, Special Public Prosecutor."
+        self.fields["state"].empty_label = _("Choose a State/UT")
+        self.fields["high_court"].empty_label = _("Not applicable")
+        self.fields["designation"].help_text = _("e.g. Additional Sessions Judge, Special Public Prosecutor.")
+        self.fields["preferred_language"].choices = language_choices()
+        self.fields["preferred_language"].label = LANGUAGE_LABEL
+        self.fields["devanagari_digits"].label = DEVANAGARI_DIGITS_LABEL
 
 
 class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     """allauth's sign-up plus what certificates and role checks need."""
 
-    full_name = PrintedTextField(max_length=150, label="Full name")
-    name_devanagari = PrintedTextField(max_length=150, required=False, label="Name in Devanagari")
-    role = forms.ChoiceField(choices=declarable_roles())
-    designation = PrintedTextField(max_length=150, required=False)
-    court_or_office = PrintedTextField(max_length=200, required=False, label="Court or office")
-    district = forms.CharField(max_length=100, required=False)
-    state = forms.ModelChoiceField(queryset=State.objects.all(), label="State/UT")
-    high_court = forms.ModelChoiceField(queryset=HighCourt.objects.all(), required=False)
+    full_name = PrintedTextField(max_length=150, label=_("Full name"))
+    name_devanagari = PrintedTextField(max_length=150, required=False, label=_("Name in Devanagari"))
+    role = forms.ChoiceField(choices=declarable_roles(), label=_("Role"))
+    designation = PrintedTextField(max_length=150, required=False, label=_("Designation"))
+    court_or_office = PrintedTextField(max_length=200, required=False, label=_("Court or office"))
+    district = forms.CharField(max_length=100, required=False, label=_("District"))
+    state = forms.ModelChoiceField(queryset=State.objects.all(), label=_("State/UT"))
+    high_court = forms.ModelChoiceField(queryset=HighCourt.objects.all(), required=False, label=_("High Court"))
+    preferred_language = forms.ChoiceField(choices=[], required=False)
+    devanagari_digits = forms.BooleanField(required=False)
 
     field_order = ["email", "password1", "password2", *PROFILE_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_profile_fields()
+        # Optional; preselected with the language the sign-up page is read in.
+        active = translation.get_language() or ""
+        codes = {code for code, _name in settings.LANGUAGES}
+        language = active if active in codes else active.split("-")[0]
+        if language in codes:
+            self.fields["preferred_language"].initial = language
 
     def try_save(self, request):
         if self.account_already_exists:
@@ -71,7 +98,17 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = PROFILE_FIELDS
-        labels = {"state": "State/UT"}
+        # The model's field names give English labels; these are the translated ones.
+        labels = {
+            "full_name": _("Full name"),
+            "name_devanagari": _("Name in Devanagari"),
+            "role": _("Role"),
+            "designation": _("Designation"),
+            "court_or_office": _("Court or office"),
+            "district": _("District"),
+            "state": _("State/UT"),
+            "high_court": _("High Court"),
+        }
         field_classes = dict.fromkeys(PRINTED_FIELDS, PrintedTextField)
 
     def __init__(self, *args, **kwargs):
@@ -81,23 +118,24 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
 
 
 class RoleDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("verify", "Verify"), ("reject", "Reject")])
+    decision = forms.ChoiceField(choices=[("verify", _("Verify")), ("reject", _("Reject"))], label=_("Decision"))
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Sent to the user. Required when rejecting.",
+        label=_("Note"),
+        help_text=_("Sent to the user. Required when rejecting."),
     )
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "reject" and not data.get("note", "").strip():
-            self.add_error("note", "Say why the role could not be verified.")
+            self.add_error("note", _("Say why the role could not be verified."))
         return data
 
 
 class DeletionRequestForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I understand that my account will be anonymised and cannot be restored.",
+        label=_("I understand that my account will be anonymised and cannot be restored."),
     )
 
 
@@ -107,7 +145,7 @@ NO_SPLIT_NAME = {"first_name", "last_name"}
 
 
 class WagtailUserEditForm(UserEditForm):
-    full_name = PrintedTextField(max_length=150, required=True)
+    full_name = PrintedTextField(max_length=150, required=True, label=_("Full name"))
     first_name = None
     last_name = None
 
@@ -116,7 +154,7 @@ class WagtailUserEditForm(UserEditForm):
 
 
 class WagtailUserCreationForm(UserCreationForm):
-    full_name = PrintedTextField(max_length=150, required=True)
+    full_name = PrintedTextField(max_length=150, required=True, label=_("Full name"))
     first_name = None
     last_name = None
 

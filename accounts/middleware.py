@@ -3,7 +3,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+
+from core.i18n import path_without_language
 
 from .audit import log_refusal
 
@@ -55,12 +58,13 @@ class StaffMFAMiddleware:
         self.staff_prefixes = staff_screen_prefixes()
 
     def __call__(self, request):
-        if request.path.startswith(self.staff_prefixes):
+        # /hi/checkin/desk/ is the desk as much as /checkin/desk/ is.
+        if path_without_language(request.path).startswith(self.staff_prefixes):
             user = request.user
             if getattr(settings, "STAFF_MFA_REQUIRED", True) and is_admin_user(user) and not has_mfa(user):
                 messages.warning(
                     request,
-                    "Academy staff must turn on two-factor authentication before using staff screens.",
+                    _("Academy staff must turn on two-factor authentication before using staff screens."),
                 )
                 return redirect(reverse("mfa_activate_totp"))
         response = self.get_response(request)
@@ -123,7 +127,11 @@ class PlatformAdminOnlyMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if request.path.startswith(PLATFORM_ADMIN_PATHS) and user.is_authenticated and not is_platform_admin(user):
+        if (
+            path_without_language(request.path).startswith(PLATFORM_ADMIN_PATHS)
+            and user.is_authenticated
+            and not is_platform_admin(user)
+        ):
             log_refusal(request, "site history", "not a platform administrator")
             raise PermissionDenied
         return self.get_response(request)

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from regions.models import HighCourt, State
 
@@ -42,36 +44,39 @@ class User(AbstractUser):
     username = None
     first_name = None
     last_name = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
 
     full_name = models.CharField(
         max_length=150,
-        help_text="Exactly as it must print on certificates, e.g. 'Justice A. K. Sharma'.",
+        help_text=_("Exactly as it must print on certificates, e.g. 'Justice A. K. Sharma'."),
         validators=[validate_printed_text],
     )
     name_devanagari = models.CharField(
-        "name in Devanagari",
+        _("name in Devanagari"),
         max_length=150,
         blank=True,
-        help_text="Optional. Printed beside your name on certificates.",
+        help_text=_("Optional. Printed beside your name on certificates."),
         validators=[validate_printed_text],
     )
     role = models.CharField(max_length=20, choices=Role.choices, blank=True)
     role_status = models.CharField(max_length=10, choices=RoleStatus.choices, default=RoleStatus.PENDING)
-    role_note = models.TextField(blank=True, help_text="Note from the verifying staff member.")
+    role_note = models.TextField(blank=True, help_text=_("Note from the verifying staff member."))
     role_reviewed_at = models.DateTimeField(null=True, blank=True)
     role_reviewed_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # What prints on certificates refuses hidden characters (accounts.names), whichever form edits it.
     designation = models.CharField(max_length=150, blank=True, validators=[validate_printed_text])
     court_or_office = models.CharField(
-        "court or office", max_length=200, blank=True, validators=[validate_printed_text]
+        _("court or office"), max_length=200, blank=True, validators=[validate_printed_text]
     )
     district = models.CharField(max_length=100, blank=True)
     state = models.ForeignKey(
-        State, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="State/UT"
+        State, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("State/UT")
     )
     high_court = models.ForeignKey(HighCourt, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Blank: the language the browser asks for (or the address's /hi/ prefix) decides.
+    preferred_language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
+    devanagari_digits = models.BooleanField(_("Show numbers in Devanagari digits (०१२३) in Hindi pages"), default=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -82,7 +87,7 @@ class User(AbstractUser):
     class Meta:
         ordering = ["full_name"]
         indexes = [models.Index(fields=["role", "role_status"])]
-        permissions = [("verify_role", "Can verify the roles users declare")]
+        permissions = [("verify_role", _("Can verify the roles users declare"))]
 
     def __str__(self):
         return self.full_name or self.email

@@ -12,6 +12,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # Explicit direction marks, embeddings, overrides and isolates.
 BIDI_CONTROLS = frozenset(
@@ -44,22 +45,22 @@ def problem_in(text):
     """The first character that may not print, with the reason in plain words, or None."""
     for index, char in enumerate(text):
         if char in BIDI_CONTROLS:
-            return (
-                f"Remove the hidden text-direction character {describe(char)}: it can make the text "
+            return _(
+                "Remove the hidden text-direction character %(char)s: it can make the text "
                 "print differently from what is stored. Type the text again rather than pasting it."
-            )
+            ) % {"char": describe(char)}
         if char in (ZWJ, ZWNJ):
             if _joiner_allowed(text, index):
                 continue
-            return (
-                f"Remove the invisible character {describe(char)}: it is allowed only between two "
+            return _(
+                "Remove the invisible character %(char)s: it is allowed only between two "
                 "Devanagari letters. Type the text again rather than pasting it."
-            )
+            ) % {"char": describe(char)}
         if char in INVISIBLE_NAMED or unicodedata.category(char) in INVISIBLE_CATEGORIES:
-            return (
-                f"Remove the invisible or control character {describe(char)}: it would not show on "
+            return _(
+                "Remove the invisible or control character %(char)s: it would not show on "
                 "the certificate. Type the text again rather than pasting it."
-            )
+            ) % {"char": describe(char)}
     return None
 
 

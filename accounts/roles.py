@@ -1,22 +1,23 @@
 """The roles a user can declare, and the staff groups created for them."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    HIGH_COURT_JUDGE = "hc_judge", "High Court judge"
-    DISTRICT_JUDGE = "district_judge", "District/Sessions judge"
-    JUDICIAL_OFFICER = "judicial_officer", "Other judicial officer"
-    PROSECUTOR = "prosecutor", "Public prosecutor"
-    POLICE = "police", "Police nodal officer (AHTU)"
-    CSO = "cso", "Civil society member"
-    ACADEMY_STAFF = "academy_staff", "Academy staff"
+    HIGH_COURT_JUDGE = "hc_judge", _("High Court judge")
+    DISTRICT_JUDGE = "district_judge", _("District/Sessions judge")
+    JUDICIAL_OFFICER = "judicial_officer", _("Other judicial officer")
+    PROSECUTOR = "prosecutor", _("Public prosecutor")
+    POLICE = "police", _("Police nodal officer (AHTU)")
+    CSO = "cso", _("Civil society member")
+    ACADEMY_STAFF = "academy_staff", _("Academy staff")
 
 
 class RoleStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting verification"
-    VERIFIED = "verified", "Verified"
-    REJECTED = "rejected", "Not verified"
+    PENDING = "pending", _("Awaiting verification")
+    VERIFIED = "verified", _("Verified")
+    REJECTED = "rejected", _("Not verified")
 
 
 JUDICIAL_ROLES = (Role.HIGH_COURT_JUDGE, Role.DISTRICT_JUDGE, Role.JUDICIAL_OFFICER)

@@ -9,9 +9,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from core.i18n import language_of
 from core.learner_pages import new_learner_versions
 
 from .audit import record
@@ -34,29 +37,37 @@ class Gate:
 def role_gate(user, allowed_roles):
     """Check that `user` is signed in with a verified role among `allowed_roles`."""
     if user is None or not user.is_authenticated:
-        return Gate(False, "Sign in to continue.", "anonymous")
+        return Gate(False, _("Sign in to continue."), "anonymous")
     if not user.role:
-        return Gate(False, "Choose your role on your profile first.", "no_role")
+        return Gate(False, _("Choose your role on your profile first."), "no_role")
     if user.role_status == RoleStatus.PENDING:
         return Gate(
             False,
-            f"Your role ({user.get_role_display()}) is awaiting verification by academy staff.",
+            _("Your role (%(role)s) is awaiting verification by academy staff.") % {"role": user.get_role_display()},
             "unverified",
         )
     if user.role_status == RoleStatus.REJECTED:
         return Gate(
             False,
-            "Your role could not be verified. Update your profile or contact the academy.",
+            _("Your role could not be verified. Update your profile or contact the academy."),
             "rejected",
         )
     if allowed_roles and user.role not in allowed_roles:
         labels = ", ".join(str(Role(r).label) for r in allowed_roles)
-        return Gate(False, f"This is open to: {labels}. Your role is {user.get_role_display()}.", "audience")
+        return Gate(
+            False,
+            _("This is open to: %(roles)s. Your role is %(role)s.")
+            % {"roles": labels, "role": user.get_role_display()},
+            "audience",
+        )
     return Gate(True)
 
 
 def _email_user(user, subject, template, context):
-    body = render_to_string(template, {"user": user, "site_url": settings.SITE_URL, **context})
+    """Email `user` in their language: `subject` is a lazy string, translated here."""
+    with translation.override(language_of(user)):
+        body = render_to_string(template, {"user": user, "site_url": settings.SITE_URL, **context})
+        subject = str(subject)
     send_mail(subject, body, None, [user.email])
 
 
@@ -89,7 +100,9 @@ def decide_role(user, *, verified, reviewer, note=""):
     transaction.on_commit(
         lambda: _email_user(
             user,
-            "Your role has been verified" if verified else "Your role could not be verified",
+            gettext_lazy("Your role has been verified")
+            if verified
+            else gettext_lazy("Your role could not be verified"),
             "accounts/email/role_decision.txt",
             {"verified": verified, "note": note},
         )
@@ -143,6 +156,8 @@ def export_personal_data(user):
             "state": str(user.state or ""),
             "high_court": str(user.high_court or ""),
             "date_joined": user.date_joined.isoformat(),
+            "preferred_language": user.preferred_language,
+            "devanagari_digits": user.devanagari_digits,
         }
     }
     for exporter in hooks.get_hooks("colloquium_personal_data"):

@@ -5,6 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -27,7 +28,7 @@ def profile(request):
         user = form.save(commit=False)
         profile_changed_role(user, previous_role)
         user.save()
-        messages.success(request, "Your profile has been saved.")
+        messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
 
@@ -64,6 +65,6 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         anonymise_user(request.user)
         logout(request)
-        messages.info(request, "Your account has been deleted. Certificates already issued remain verifiable.")
+        messages.info(request, _("Your account has been deleted. Certificates already issued remain verifiable."))
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})

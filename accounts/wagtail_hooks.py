@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -21,7 +22,7 @@ class RoleQueueMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_role_queue_menu_item():
-    return RoleQueueMenuItem("Role verification", reverse("accounts_role_queue"), icon_name="user", order=250)
+    return RoleQueueMenuItem(_("Role verification"), reverse("accounts_role_queue"), icon_name="user", order=250)
 
 
 @hooks.register("construct_reports_menu")
@@ -32,7 +33,7 @@ def hide_site_history_from_academy_staff(request, menu_items):
 
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
-    actions.register_action("colloquium.role_verified", "Verify role", "Role verified")
-    actions.register_action("colloquium.role_rejected", "Reject role", "Role rejected")
-    actions.register_action("colloquium.account_anonymised", "Anonymise account", "Account anonymised")
-    actions.register_action("colloquium.groups_changed", "Change staff groups", "Group membership changed")
+    actions.register_action("colloquium.role_verified", _("Verify role"), _("Role verified"))
+    actions.register_action("colloquium.role_rejected", _("Reject role"), _("Role rejected"))
+    actions.register_action("colloquium.account_anonymised", _("Anonymise account"), _("Account anonymised"))
+    actions.register_action("colloquium.groups_changed", _("Change staff groups"), _("Group membership changed"))

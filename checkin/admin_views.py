@@ -11,7 +11,8 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from colloquia.models import Category
 from colloquia.registrar_access import registrar_event
@@ -37,7 +38,7 @@ def events(request):
         request,
         "checkin/admin/events.html",
         {
-            "page_title": "Check-in, badges and attendance",
+            "page_title": _("Check-in, badges and attendance"),
             "header_icon": "tick",
             "events": list(services.desk_events(request.user)),
         },
@@ -51,16 +52,21 @@ def badges(request, page_id):
     if request.method == "POST":
         category = request.POST.get("category", "")
         if category and category not in Category.values:
-            messages.error(request, "Choose all participants or one of the categories.")
+            messages.error(request, _("Choose all participants or one of the categories."))
             return redirect("checkin_badges", page.pk)
         sheet, queued = badge_sheets.request_sheet(page, category, by=request.user)
         label = badge_sheets.set_label(sheet.category)
         if queued:
             messages.success(
-                request, f"Name badges ({label}) are being prepared. They will be ready to download here shortly."
+                request,
+                _("Name badges (%(set)s) are being prepared. They will be ready to download here shortly.")
+                % {"set": label},
             )
         else:
-            messages.warning(request, f"Name badges ({label}) are already being prepared; they will be ready shortly.")
+            messages.warning(
+                request,
+                _("Name badges (%(set)s) are already being prepared; they will be ready shortly.") % {"set": label},
+            )
         return redirect("checkin_badges", page.pk)
     badge_sheets.purge_expired()
     sheets = badge_sheets.sheets_for(page)
@@ -68,13 +74,14 @@ def badges(request, page_id):
         request,
         "checkin/admin/badges.html",
         {
-            "page_title": f"Name badges: {page.title}",
+            "page_title": _("Name badges: %(event)s") % {"event": page.title},
             "header_icon": "user",
             "event": page,
             "sheets": [
                 {
                     "sheet": sheet,
                     "label": badge_sheets.set_label(sheet.category),
+                    "error": badge_sheets.error_text(sheet.error),
                     "download_url": reverse("checkin_badge_sheet", args=[page.pk, sheet.pk]),
                 }
                 for sheet in sheets
@@ -113,14 +120,18 @@ def badge_sheet(request, page_id, sheet_id):
     return response
 
 
-# Each mark as the grid shows it: a class and the cell's HTML, built once rather than per cell
-# (a page is up to a thousand cells).
-MARK_CELLS = {
-    "present": ("present", mark_safe('<span aria-hidden="true">✓</span><span class="w-sr-only">Present</span>')),
-    "absent": ("absent", "Absent"),
-    "excused": ("excused", "Excused"),
-    "": ("none", mark_safe('<span class="w-sr-only">Not recorded</span>')),
-}
+def mark_cells():
+    """Each mark's class and cell HTML in the active language, built once per request rather than per
+    cell (a page is up to a thousand cells)."""
+    return {
+        "present": (
+            "present",
+            format_html('<span aria-hidden="true">✓</span><span class="w-sr-only">{}</span>', _("Present")),
+        ),
+        "absent": ("absent", _("Absent")),
+        "excused": ("excused", _("Excused")),
+        "": ("none", format_html('<span class="w-sr-only">{}</span>', _("Not recorded"))),
+    }
 
 
 def _filters(request):
@@ -136,17 +147,18 @@ def attendance(request, page_id):
     shown = paginator.get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)
+    cells = mark_cells()
     return TemplateResponse(
         request,
         "checkin/admin/attendance.html",
         {
-            "page_title": f"Attendance: {page.title}",
+            "page_title": _("Attendance: %(event)s") % {"event": page.title},
             "header_icon": "table",
             "event": page,
             "sessions": sessions,
             "totals": grid.session_totals(page, sessions),
             "rows": [
-                {**row, "cells": [MARK_CELLS[mark] for mark in row["marks"]]}
+                {**row, "cells": [cells[mark] for mark in row["marks"]]}
                 for row in grid.rows(page, shown.object_list, sessions)
             ],
             "shown": shown,

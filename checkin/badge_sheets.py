@@ -14,10 +14,13 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from colloquia.models import Category, ColloquiumPage
+from core.i18n import language_of
 
 from .models import BadgeSheet, badge_sheet_name
 from .pdf import render_badges
@@ -29,12 +32,19 @@ logger = logging.getLogger("colloquium.checkin")
 KEEP_FOR = datetime.timedelta(days=30)
 # A sheet still "being prepared" after this long was lost by its worker (a restart): it may be asked for again.
 STALE_AFTER = datetime.timedelta(minutes=15)
-NO_BADGES = "No participant holds a confirmed place yet, so there are no badges to print."
+# A sheet's error is stored in English (a msgid) and shown in the reader's language: `error_text`.
+NO_BADGES = gettext_noop("No participant holds a confirmed place yet, so there are no badges to print.")
+NOT_PRINTED = gettext_noop("The badges could not be printed. Ask for them again.")
 
 
 def set_label(category):
     """“All participants” or the category's name: how the screens name a set of badges."""
-    return Category(category).label if category in Category.values else "All participants"
+    return Category(category).label if category in Category.values else _("All participants")
+
+
+def error_text(error):
+    """A sheet's stored error in the active language (stored as its English msgid; "" for none)."""
+    return _(error) if error else ""
 
 
 def sheets_for(page):
@@ -91,10 +101,12 @@ def render_badge_sheet(sheet_id):
     try:
         page = ColloquiumPage.objects.select_related("academy").get(pk=sheet.page_id)
         holders = ticket_holders(page, sheet.category)
-        content = render_badges(page, holders) if holders else None
+        # The badges print in the language of the registrar who asked for them.
+        with translation.override(language_of(sheet.requested_by)):
+            content = render_badges(page, holders) if holders else None
     except Exception:
         logger.exception("badge sheet %s could not be rendered", sheet_id)
-        return _finish(sheet, BadgeSheet.Status.FAILED, error="The badges could not be printed. Ask for them again.")
+        return _finish(sheet, BadgeSheet.Status.FAILED, error=NOT_PRINTED)
     if content is None:
         return _finish(sheet, BadgeSheet.Status.FAILED, error=NO_BADGES)
     new_file = sheet.file.storage.save(badge_sheet_name(sheet, "badges.pdf"), ContentFile(content))

@@ -8,9 +8,12 @@ only queues it.
 import logging
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from colloquia.models import RegistrationStatus
 from colloquia.services import DEFERRED_ATTACHMENT
+from core.i18n import language_of
 from core.site import absolute_url
 
 from .pdf import render_ticket, ticket_filename
@@ -35,15 +38,22 @@ def rendered_e_ticket(registration):
     A ticket that cannot be rendered is logged and left out (None), so the confirmation still
     goes; the participant can download the ticket from "My learning".
     """
-    try:
-        registration.ticket = ticket_for(registration)
-        content = render_ticket(registration)
-    except Exception:
-        logger.exception("e-ticket for registration %s could not be rendered", registration.pk)
-        return None
-    filename = ticket_filename(registration.page)
-    note = (
-        f"Your e-ticket is attached ({filename}): show its QR code, or its number {registration.ticket.number}, "
-        f"at the registration desk. It is also on My learning: {absolute_url(reverse('accounts:dashboard'))}"
-    )
+    # The ticket and the note are in the participant's language (someone without an account: the
+    # language active where the email is sent, else the default).
+    with translation.override(language_of(registration.user)):
+        try:
+            registration.ticket = ticket_for(registration)
+            content = render_ticket(registration)
+        except Exception:
+            logger.exception("e-ticket for registration %s could not be rendered", registration.pk)
+            return None
+        filename = ticket_filename(registration.page)
+        note = _(
+            "Your e-ticket is attached (%(filename)s): show its QR code, or its number %(number)s, "
+            "at the registration desk. It is also on My learning: %(url)s"
+        ) % {
+            "filename": filename,
+            "number": registration.ticket.number,
+            "url": absolute_url(reverse("accounts:dashboard")),
+        }
     return {"filename": filename, "content": content, "mimetype": "application/pdf", "note": note}

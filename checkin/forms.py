@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .services import session_label
 
@@ -6,11 +7,13 @@ from .services import session_label
 class DeskForm(forms.Form):
     """The desk's one form: a ticket number (typed, or filled in by the camera) for a session."""
 
-    ticket = forms.CharField(label="Ticket number", max_length=64, required=False)
+    ticket = forms.CharField(label=_("Ticket number"), max_length=64, required=False)
     session = forms.TypedChoiceField(
-        label="Session",
+        label=_("Session"),
         coerce=int,
-        error_messages={"invalid_choice": "Choose a session of this event from the list; the agenda may have changed."},
+        error_messages={
+            "invalid_choice": _("Choose a session of this event from the list; the agenda may have changed."),
+        },
     )
 
     def __init__(self, *args, sessions=(), **kwargs):

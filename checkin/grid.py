@@ -7,6 +7,9 @@ grid is one page of registrations, and the export reads them in chunks.
 """
 
 from django.db.models import Count, Q
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from colloquia.models import Attendance, Category, Registration, RegistrationStatus
 from colloquia.services import summaries
@@ -30,7 +33,11 @@ GRID_FIELDS = (
     "user__full_name",
     "ticket__code",
 )
-MARKS = {PRESENT: "Present", Attendance.Status.ABSENT: "Absent", Attendance.Status.EXCUSED: "Excused"}
+MARKS = {
+    PRESENT: gettext_lazy("Present"),
+    Attendance.Status.ABSENT: gettext_lazy("Absent"),
+    Attendance.Status.EXCUSED: gettext_lazy("Excused"),
+}
 
 
 def participants(page, *, search="", category=""):
@@ -100,23 +107,34 @@ def session_totals(page, sessions):
 
 
 def export_header(sessions):
+    """The export's column headings, in the active language (sessions by ISO date and time, then title)."""
     return [
-        "Name",
-        "Email",
-        "Category",
-        "Designation",
-        "Ticket number",
+        _("Name"),
+        _("Email"),
+        _("Category"),
+        _("Designation"),
+        _("Ticket number"),
         *[f"{s.date:%Y-%m-%d} {s.start_time:%H:%M} {s.title}" for s in sessions],
-        "Sessions present",
-        "Sessions counted",
-        "Hours",
-        "Eligible for a certificate",
-        "Eligibility override reason",
+        _("Sessions present"),
+        _("Sessions counted"),
+        _("Hours"),
+        _("Eligible for a certificate"),
+        _("Eligibility override reason"),
     ]
 
 
 def export_rows(page, sessions, *, search="", category=""):
-    """The grid's rows for the CSV export, read `EXPORT_CHUNK` registrations at a time."""
+    """The grid's rows for the CSV export, read `EXPORT_CHUNK` registrations at a time.
+
+    The rows stream after the view has returned: the words they print are taken now, in the
+    request's language.
+    """
+    marks = {mark: str(label) for mark, label in MARKS.items()}
+    yes, no = _("Yes"), _("No")
+    return _export_rows(page, sessions, search, category, marks, yes, no, translation.get_language())
+
+
+def _export_rows(page, sessions, search, category, marks, yes, no, language):
     registrations = participants(page, search=search, category=category)
     last = None  # keyset paging on (name, pk): the order of the grid, without OFFSET
     while True:
@@ -126,7 +144,9 @@ def export_rows(page, sessions, *, search="", category=""):
         chunk = list(chunk[:EXPORT_CHUNK])
         if not chunk:
             return
-        for row in rows(page, chunk, sessions):
+        with translation.override(language):  # category labels
+            chunk_rows = rows(page, chunk, sessions)
+        for row in chunk_rows:
             registration, summary = row["registration"], row["summary"]
             yield [
                 row["name"],
@@ -134,11 +154,11 @@ def export_rows(page, sessions, *, search="", category=""):
                 row["category"],
                 registration.designation,
                 row["ticket"],
-                *[MARKS.get(mark, "") for mark in row["marks"]],
+                *[marks.get(mark, "") for mark in row["marks"]],
                 summary["sessions_attended"],
                 summary["sessions_counted"],
                 summary["hours"],
-                "Yes" if summary["eligible"] else "No",
+                yes if summary["eligible"] else no,
                 summary["override_reason"],
             ]
         if len(chunk) < EXPORT_CHUNK:

@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from resources.storage import private_storage
 
@@ -36,7 +37,7 @@ class Ticket(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     def __str__(self):
-        return f"E-ticket {self.number}"
+        return _("E-ticket %(number)s") % {"number": self.number}
 
     @property
     def number(self):
@@ -58,13 +59,13 @@ class BadgeSheet(models.Model):
     """
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to be prepared"
-        RUNNING = "running", "Being prepared"
-        READY = "ready", "Ready"
-        FAILED = "failed", "Could not be prepared"
+        QUEUED = "queued", _("Waiting to be prepared")
+        RUNNING = "running", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Could not be prepared")
 
     page = models.ForeignKey("colloquia.ColloquiumPage", on_delete=models.CASCADE, related_name="+")
-    category = models.CharField(max_length=30, blank=True, help_text="Empty: every category.")
+    category = models.CharField(max_length=30, blank=True, help_text=_("Empty: every category."))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     badges = models.PositiveIntegerField(default=0)
     file = models.FileField(storage=private_storage, upload_to=badge_sheet_name, max_length=200, blank=True)

@@ -2,12 +2,17 @@
 
 Every printed text goes through one `DevanagariMarkup` per document, which escapes it and sets
 each Devanagari syllable in its own font alias, so names copy out of the PDF as typed (and a
-screen reader reads them right). core.pdf serves the renderer only the project's static files
+screen reader reads them right); the fixed wording too, translated into the active language
+(Hindi wording is all Devanagari). core.pdf serves the renderer only the project's static files
 (the Noto fonts certificates print with) and the QR codes' data URIs.
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from core.devanagari import MAX_ALIASES, DevanagariMarkup
 from core.pdf import render_pdf
@@ -42,6 +47,7 @@ def _person(registration, markup):
             registration.designation or (registration.user.designation if registration.user else "")
         ),
         "category": category_label(registration),
+        "category_html": markup(category_label(registration)),
         "category_value": registration.category,
     }
 
@@ -56,6 +62,16 @@ def _event(page, markup):
     }
 
 
+def _wording(markup, text, **html):
+    """Translated `text` as markup, with each %(name)s placeholder replaced by the safe `html[name]`
+    (which the markup would otherwise escape): `_wording(markup, _("Ticket %(n)s"), n="<b>1</b>")`."""
+    tokens = {name: f"\ue000{n}\ue001" for n, name in enumerate(html)}
+    marked = markup(text % tokens if tokens else text)
+    for name, token in tokens.items():
+        marked = marked.replace(token, str(html[name]))
+    return mark_safe(marked)  # noqa: S308 - escaped by the markup; the inserted html is the caller's safe html
+
+
 def ticket_filename(page):
     return f"e-ticket-{page.slug}.pdf"
 
@@ -63,7 +79,25 @@ def ticket_filename(page):
 def render_ticket(registration):
     """The e-ticket PDF of an approved registration (with `.ticket` and `.page` set)."""
     page, ticket = registration.page, registration.ticket
-    markup = DevanagariMarkup()
+    # The wording in Hindi is a paragraph of Devanagari: every alias core/devanagari.css offers may be
+    # needed (only the ones used are made).
+    markup = DevanagariMarkup(aliases=MAX_ALIASES)
+    issued = timezone.localtime(ticket.created_at)
+    words = {
+        "heading_html": _wording(markup, _("E-ticket")),
+        "number_html": _wording(
+            markup, _("Ticket number %(number)s"), number=f"<strong>{escape(ticket.number)}</strong>"
+        ),
+        "note_html": _wording(
+            markup,
+            _(
+                "Show this QR code, on paper or on your phone, at the registration desk each day; the desk "
+                "can also type the ticket number. The ticket admits only the person named on it, and only "
+                "while their place is confirmed."
+            ),
+        ),
+        "issued_html": _wording(markup, _("Issued %(date)s.") % {"date": date_format(issued, "j F Y")}),
+    }
     html = render_to_string(
         "checkin/pdf/ticket.html",
         {
@@ -72,7 +106,8 @@ def render_ticket(registration):
             "person": _person(registration, markup),
             "number": ticket.number,
             "qr": ticket_qr(ticket.number),
-            "issued": timezone.localtime(ticket.created_at),
+            "issued": issued,
+            "words": words,
         },
     )
     return render_pdf(html, stylesheets=STYLESHEETS)

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import Role
 from accounts.services import learner_records_changed
@@ -45,7 +48,7 @@ def may_run_desk(user, page):
 def desk_events(user):
     """The events whose desk, badges and grid `user` may open, newest first."""
     return (
-        events_for_registrar(ColloquiumPage.objects.all(), user)
+        events_for_registrar(ColloquiumPage.originals.all(), user)
         .select_related("academy")
         .order_by("-start_date", "title")
     )
@@ -84,7 +87,7 @@ def category_label(registration):
 
 def ticket_for(registration):
     """The registration's ticket, made now if it has none yet (an approval before this app was installed)."""
-    ticket, _ = Ticket.objects.get_or_create(registration=registration)
+    ticket, _created = Ticket.objects.get_or_create(registration=registration)
     return ticket
 
 
@@ -212,40 +215,51 @@ class CheckIn:
 
 
 REFUSED_STATUSES = {
-    S.WITHDRAWN: "{name} has withdrawn from this event: ticket {number} is no longer valid.",
-    S.REJECTED: "{name}'s registration was not approved: ticket {number} is not valid.",
-    S.WAITLISTED: "{name} is on the waiting list and holds no place yet: ticket {number} is not valid.",
-    S.PENDING: "{name}'s registration is still awaiting approval: ticket {number} is not valid yet.",
-    S.DECLINED: "{name} declined the invitation: ticket {number} is not valid.",
-    S.INVITED: "{name} has not accepted the invitation: ticket {number} is not valid yet.",
+    S.WITHDRAWN: gettext_lazy("%(name)s has withdrawn from this event: ticket %(number)s is no longer valid."),
+    S.REJECTED: gettext_lazy("%(name)s's registration was not approved: ticket %(number)s is not valid."),
+    S.WAITLISTED: gettext_lazy(
+        "%(name)s is on the waiting list and holds no place yet: ticket %(number)s is not valid."
+    ),
+    S.PENDING: gettext_lazy("%(name)s's registration is still awaiting approval: ticket %(number)s is not valid yet."),
+    S.DECLINED: gettext_lazy("%(name)s declined the invitation: ticket %(number)s is not valid."),
+    S.INVITED: gettext_lazy("%(name)s has not accepted the invitation: ticket %(number)s is not valid yet."),
 }
+NOT_APPROVED = gettext_lazy("%(name)s does not hold an approved place at this event: ticket %(number)s is not valid.")
 
 
 def find_ticket(page, typed, *, by):
     """The ticket `typed` names, if it admits its holder to `page` now; otherwise Refused, saying why."""
     code = normalise_ticket_number(typed)
     if not code:
-        raise Refused("Type the ticket number, or scan the QR code on the ticket.")
+        raise Refused(_("Type the ticket number, or scan the QR code on the ticket."))
     if len(code) != CODE_LENGTH or any(char not in ALPHABET for char in code):
         raise Refused(
-            f"“{typed.strip()[:40]}” is not a ticket number. A ticket number has {CODE_LENGTH} letters and "
-            "digits, such as K7QM-3XZ9-HP2D."
+            _(
+                "“%(typed)s” is not a ticket number. A ticket number has %(length)s letters and digits, "
+                "such as K7QM-3XZ9-HP2D."
+            )
+            % {"typed": typed.strip()[:40], "length": CODE_LENGTH}
         )
     ticket = Ticket.objects.select_related("registration__page", "registration__user").filter(code=code).first()
     number = format_ticket_code(code)
     if ticket is None:
-        raise Refused(f"No ticket has the number {number}. Check the number and type it again.")
+        raise Refused(
+            _("No ticket has the number %(number)s. Check the number and type it again.") % {"number": number}
+        )
     registration = ticket.registration
     if registration.page_id != page.pk:
         other = registration.page
         if may_run_desk(by, other):
-            raise Refused(f"Ticket {number} is for another event: “{other.title}” ({other.dates_label}).")
-        raise Refused(f"Ticket {number} is for another event, not for “{page.title}”.")
-    if registration.status != S.APPROVED:
-        template = REFUSED_STATUSES.get(
-            registration.status, "{name} does not hold an approved place at this event: ticket {number} is not valid."
+            raise Refused(
+                _("Ticket %(number)s is for another event: “%(event)s” (%(dates)s).")
+                % {"number": number, "event": other.title, "dates": other.dates_label}
+            )
+        raise Refused(
+            _("Ticket %(number)s is for another event, not for “%(event)s”.") % {"number": number, "event": page.title}
         )
-        raise Refused(template.format(name=printed_name(registration), number=number))
+    if registration.status != S.APPROVED:
+        template = REFUSED_STATUSES.get(registration.status, NOT_APPROVED)
+        raise Refused(str(template) % {"name": printed_name(registration), "number": number})
     registration.page = page
     return ticket
 
@@ -274,8 +288,8 @@ def check_in(page, session, typed, *, by, now=None):
 
 
 def session_label(session):
-    """“12 Dec, 09:30–10:30 · Inaugural session”: how the desk names a session."""
-    return f"{session.date:%-d %b}, {session.start_time:%H:%M}–{session.end_time:%H:%M} · {session.title}"
+    """“12 Dec, 09:30–10:30 · Inaugural session”: how the desk names a session (the month in the active language)."""
+    return f"{date_format(session.date, 'j M')}, {session.start_time:%H:%M}–{session.end_time:%H:%M} · {session.title}"
 
 
 def not_open_notice(session, now=None):

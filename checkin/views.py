@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -54,7 +55,7 @@ def _require_registrar(request):
 def _desk_event(request, page_id):
     """The event, if the user is one of its registrars: 403 for non-registrars, 404 for another academy's."""
     _require_registrar(request)
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
+    page = get_object_or_404(ColloquiumPage.originals.select_related("academy"), pk=page_id)
     if not services.may_run_desk(request.user, page):
         log_refusal(request, f"check-in desk:{page_id}", "not a registrar of this academy")
         raise Http404
@@ -104,7 +105,7 @@ def desk(request, page_id):
                 outcome = _outcome(result)
             request.session[OUTCOME_KEY] = {"page": page.pk, **outcome}
             return redirect(f"{url}?session={session.pk}")
-        outcome = {"ok": False, "reason": " ".join(form.errors.get("session", ["Choose a session."]))}
+        outcome = {"ok": False, "reason": " ".join(form.errors.get("session", [_("Choose a session.")]))}
         request.session[OUTCOME_KEY] = {"page": page.pk, **outcome}
         return redirect(url)
 

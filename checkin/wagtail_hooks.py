@@ -1,4 +1,6 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -26,7 +28,9 @@ class RegistrarMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_checkin_menu_item():
-    return RegistrarMenuItem("Check-in and badges", reverse("checkin_events"), icon_name="tick", order=261)
+    return RegistrarMenuItem(
+        gettext_lazy("Check-in and badges"), reverse("checkin_events"), icon_name="tick", order=261
+    )
 
 
 # --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
@@ -47,7 +51,7 @@ def event_admin_links(request, page):
     if not services.may_run_desk(request.user, page):
         return []
     return [
-        {"label": "Name badges", "url": reverse("checkin_badges", args=[page.pk])},
-        {"label": "Check-in desk", "url": reverse("checkin:desk", args=[page.pk])},
-        {"label": "Attendance grid", "url": reverse("checkin_attendance", args=[page.pk])},
+        {"label": _("Name badges"), "url": reverse("checkin_badges", args=[page.pk])},
+        {"label": _("Check-in desk"), "url": reverse("checkin:desk", args=[page.pk])},
+        {"label": _("Attendance grid"), "url": reverse("checkin_attendance", args=[page.pk])},
     ]

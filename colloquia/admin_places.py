@@ -6,6 +6,7 @@ own event."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
@@ -41,7 +42,12 @@ def waiting_list(request, page_id):
     return TemplateResponse(
         request,
         "colloquia/admin/waiting_list.html",
-        {"page_title": f"Waiting list: {page.title}", "header_icon": "list-ol", "event": page, "lists": lists},
+        {
+            "page_title": _("Waiting list: %(event)s") % {"event": page.title},
+            "header_icon": "list-ol",
+            "event": page,
+            "lists": lists,
+        },
     )
 
 
@@ -50,7 +56,7 @@ def move_on_waitlist(request, page_id, registration_id):
     page, registration = _registration(request, page_id, registration_id)
     form = WaitlistPositionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the new position as a number from 1.")
+        messages.error(request, _("Give the new position as a number from 1."))
     else:
         try:
             registration = services.move_on_waitlist(registration, form.cleaned_data["position"], by=request.user)
@@ -58,7 +64,11 @@ def move_on_waitlist(request, page_id, registration_id):
             messages.error(request, str(refusal))
         else:
             position = services.waitlist_position(registration)
-            messages.success(request, f"{registration.name} is now number {position} on the waiting list.")
+            messages.success(
+                request,
+                _("%(name)s is now number %(position)s on the waiting list.")
+                % {"name": registration.name, "position": position},
+            )
     return redirect("colloquia_waiting_list", page.pk)
 
 
@@ -66,7 +76,7 @@ def promote(request, page_id, registration_id):
     """Give a waiting person a place; beyond the quota only with a written reason (audited)."""
     page, registration = _registration(request, page_id, registration_id)
     if registration.status != S.WAITLISTED:
-        messages.error(request, f"{registration.name} is not on the waiting list.")
+        messages.error(request, _("%(name)s is not on the waiting list.") % {"name": registration.name})
         return redirect("colloquia_waiting_list", page.pk)
     places = next((row for row in services.places_by_category(page) if row.category == registration.category), None)
     over_quota = places is not None and places.free == 0
@@ -77,13 +87,13 @@ def promote(request, page_id, registration_id):
         except services.Refused as refusal:
             form.add_error("reason", str(refusal))
         else:
-            messages.success(request, f"{registration.name} has a place and is being emailed.")
+            messages.success(request, _("%(name)s has a place and is being emailed.") % {"name": registration.name})
             return redirect("colloquia_waiting_list", page.pk)
     return TemplateResponse(
         request,
         "colloquia/admin/promote.html",
         {
-            "page_title": f"Promote {registration.name}",
+            "page_title": _("Promote %(name)s") % {"name": registration.name},
             "header_icon": "arrow-up",
             "event": page,
             "registration": registration,
@@ -111,7 +121,9 @@ def register_on_behalf(request, page_id):
             account_form.add_error(None, str(refusal))
         else:
             messages.success(
-                request, f"{registration.name}: {registration.get_status_display().lower()}; they are being emailed."
+                request,
+                _("%(name)s: %(status)s; they are being emailed.")
+                % {"name": registration.name, "status": registration.get_status_display().lower()},
             )
             return redirect("colloquia_registrations:index", page.pk)
     if action == "invite" and invite_form.is_valid():
@@ -130,13 +142,13 @@ def register_on_behalf(request, page_id):
         except services.Refused as refusal:
             invite_form.add_error(None, str(refusal))
         else:
-            messages.success(request, f"{registration.name} has been invited by email.")
+            messages.success(request, _("%(name)s has been invited by email.") % {"name": registration.name})
             return redirect("colloquia_registrations:index", page.pk)
     return TemplateResponse(
         request,
         "colloquia/admin/register_on_behalf.html",
         {
-            "page_title": f"Register someone: {page.title}",
+            "page_title": _("Register someone: %(event)s") % {"event": page.title},
             "header_icon": "user",
             "event": page,
             "account_form": account_form,
@@ -151,7 +163,9 @@ def resend_invitation(request, page_id, registration_id):
     """Email an invitation again, with a new accept-by date (a lapsed one is opened again)."""
     page, registration = _registration(request, page_id, registration_id)
     if registration.status not in (S.INVITED, S.LAPSED):
-        messages.error(request, f"{registration.name} has answered: there is no invitation to send again.")
+        messages.error(
+            request, _("%(name)s has answered: there is no invitation to send again.") % {"name": registration.name}
+        )
         return redirect("colloquia_registrations:index", page.pk)
     form = ResendInvitationForm(request.POST or None, page=page)
     if request.method == "POST" and form.is_valid():
@@ -160,13 +174,15 @@ def resend_invitation(request, page_id, registration_id):
         except services.Refused as refusal:
             form.add_error("accept_by", str(refusal))
         else:
-            messages.success(request, f"The invitation has been sent to {registration.email} again.")
+            messages.success(
+                request, _("The invitation has been sent to %(email)s again.") % {"email": registration.email}
+            )
             return redirect("colloquia_registrations:index", page.pk)
     return TemplateResponse(
         request,
         "colloquia/admin/resend_invitation.html",
         {
-            "page_title": f"Send the invitation again: {registration.name}",
+            "page_title": _("Send the invitation again: %(name)s") % {"name": registration.name},
             "header_icon": "mail",
             "event": page,
             "registration": registration,

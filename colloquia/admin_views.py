@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.audit import log_refusal
@@ -26,7 +28,7 @@ def registrar_event(request, page_id):
     """The event, if the user is a registrar of its academy; 404 for others (no hint it exists)."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy", "state"), pk=page_id)
+    page = get_object_or_404(ColloquiumPage.originals.select_related("academy", "state"), pk=page_id)
     if not services.is_registrar_for(request.user, page):
         log_refusal(request, f"colloquium-registrar:{page_id}", "not a registrar of this academy")
         raise Http404
@@ -44,7 +46,7 @@ def event_list(request):
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     pages = (
-        services.events_for_registrar(ColloquiumPage.objects.all(), request.user)
+        services.events_for_registrar(ColloquiumPage.originals.all(), request.user)
         .select_related("academy", "state")
         .annotate(
             approved=Count("registrations", filter=Q(registrations__status=RegistrationStatus.APPROVED)),
@@ -56,7 +58,7 @@ def event_list(request):
     return TemplateResponse(
         request,
         "colloquia/admin/event_list.html",
-        {"page_title": "Colloquium registrations", "header_icon": "date", "events": pages},
+        {"page_title": _("Colloquium registrations"), "header_icon": "date", "events": pages},
     )
 
 
@@ -94,11 +96,15 @@ def decide(request, page_id, registration_id):
                 by=request.user,
                 note=form.cleaned_data["note"],
             )
-            messages.success(request, f"{registration.name}: {registration.get_status_display().lower()}.")
+            messages.success(
+                request,
+                _("%(name)s: %(status)s.")
+                % {"name": registration.name, "status": registration.get_status_display().lower()},
+            )
         except services.Refused as refusal:
             messages.error(request, str(refusal))
     else:
-        messages.error(request, "Choose approve or reject.")
+        messages.error(request, _("Choose approve or reject."))
     return redirect("colloquia_event", page.pk)
 
 
@@ -114,13 +120,13 @@ def override(request, page_id, registration_id):
     if request.method == "POST" and form.is_valid():
         eligible = {"yes": True, "no": False}.get(form.cleaned_data["eligible"])
         services.set_override(registration, eligible=eligible, reason=form.cleaned_data["reason"], by=request.user)
-        messages.success(request, f"{registration.name}: eligibility saved.")
+        messages.success(request, _("%(name)s: eligibility saved.") % {"name": registration.name})
         return redirect("colloquia_event", page.pk)
     return TemplateResponse(
         request,
         "colloquia/admin/override.html",
         {
-            "page_title": f"Eligibility: {registration.name}",
+            "page_title": _("Eligibility: %(name)s") % {"name": registration.name},
             "header_icon": "tick",
             "event": page,
             "registration": registration,
@@ -140,15 +146,26 @@ def nominations(request, page_id):
         held = sum(registration.holds_place for registration in created)
         messages.success(
             request,
-            f"{len(created)} nominees invited; each has been emailed an invitation. "
-            f"{held} of them hold a place until they answer; the others wait for one to free up.",
+            ngettext(
+                "%(count)s nominee invited; they have been emailed an invitation.",
+                "%(count)s nominees invited; each has been emailed an invitation.",
+                len(created),
+            )
+            % {"count": len(created)}
+            + " "
+            + ngettext(
+                "%(held)s of them holds a place until they answer; the others wait for one to free up.",
+                "%(held)s of them hold a place until they answer; the others wait for one to free up.",
+                held,
+            )
+            % {"held": held},
         )
         return redirect("colloquia_registrations:index", page.pk)
     return TemplateResponse(
         request,
         "colloquia/admin/nominations.html",
         {
-            "page_title": f"Nominations: {page.title}",
+            "page_title": _("Nominations: %(event)s") % {"event": page.title},
             "header_icon": "upload",
             "event": page,
             "form": form,
@@ -212,7 +229,7 @@ def attendance(request, page_id, session_id):
     chosen = {}
     if request.method == "POST":
         if not session.counts_for_attendance:
-            messages.error(request, f"Attendance is not taken for “{session.title}”.")
+            messages.error(request, _("Attendance is not taken for “%(session)s”.") % {"session": session.title})
             return redirect("colloquia_event", page.pk)
         marks = _posted_marks(request, page, roster, paper)
         chosen = {registration.pk: status for registration, status in marks.items()}  # shown again if refused
@@ -222,7 +239,15 @@ def attendance(request, page_id, session_id):
         except services.Refused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, f"“{session.title}”: {changed} attendance records saved.")
+            messages.success(
+                request,
+                ngettext(
+                    "“%(session)s”: %(count)s attendance record saved.",
+                    "“%(session)s”: %(count)s attendance records saved.",
+                    changed,
+                )
+                % {"session": session.title, "count": changed},
+            )
             return redirect(request.get_full_path())
     shown = Paginator(roster, ROSTER_PER_PAGE).get_page(request.GET.get("p"))
     registrations = list(shown.object_list)
@@ -247,7 +272,7 @@ def attendance(request, page_id, session_id):
         request,
         "colloquia/admin/paper_entry.html" if paper else "colloquia/admin/attendance.html",
         {
-            "page_title": f"Attendance: {session.title}",
+            "page_title": _("Attendance: %(session)s") % {"session": session.title},
             "header_icon": "tick",
             "event": page,
             "session": session,
@@ -285,9 +310,9 @@ def _room_screen_state(page, session):
     notice = ""
     if not services.attendance_open(session, now):
         opens = services.attendance_opens_at(session)
-        notice = f"Check-in opens at {services.format_moment(opens)}."
+        notice = _("Check-in opens at %(moment)s.") % {"moment": services.format_moment(opens)}
     elif now > session.ends_at(page.zone):
-        notice = "This session has ended; check-in is closed."
+        notice = _("This session has ended; check-in is closed.")
     return {
         "code": code,
         "check_in_url": url,
@@ -306,7 +331,7 @@ def room_screen(request, page_id, session_id):
         request,
         "colloquia/admin/room_screen.html",
         {
-            "page_title": f"Check-in: {session.title}",
+            "page_title": _("Check-in: %(session)s") % {"session": session.title},
             "header_icon": "mobile-alt",
             "event": page,
             "session": session,

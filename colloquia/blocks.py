@@ -1,18 +1,19 @@
 """Blocks for an agenda session: the people on the dais and the materials."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 PERSON_ROLES = [
-    ("chair", "Chair"),
-    ("co_chair", "Co-chair"),
-    ("resource_person", "Resource person"),
-    ("moderator", "Moderator"),
-    ("panellist", "Panellist"),
-    ("facilitator", "Facilitator"),
-    ("presiding", "Presiding"),
-    ("observer", "Observer"),
-    ("speaker", "Speaker"),
+    ("chair", _("Chair")),
+    ("co_chair", _("Co-chair")),
+    ("resource_person", _("Resource person")),
+    ("moderator", _("Moderator")),
+    ("panellist", _("Panellist")),
+    ("facilitator", _("Facilitator")),
+    ("presiding", _("Presiding")),
+    ("observer", _("Observer")),
+    ("speaker", _("Speaker")),
 ]
 
 
@@ -20,7 +21,7 @@ class PersonBlock(blocks.StructBlock):
     """A chair or resource person. The name may be a role title ("High Court Judge") until confirmed."""
 
     role = blocks.ChoiceBlock(choices=PERSON_ROLES, default="resource_person")
-    name = blocks.CharBlock(max_length=160, help_text="A name, or a role title until the person is confirmed.")
+    name = blocks.CharBlock(max_length=160, help_text=_("A name, or a role title until the person is confirmed."))
     designation = blocks.CharBlock(max_length=160, required=False)
     organisation = blocks.CharBlock(max_length=200, required=False)
 
@@ -39,9 +40,9 @@ class MaterialBlock(blocks.StructBlock):
     """A document for a session: public, or for registered participants only."""
 
     document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, help_text="Defaults to the document's title.")
+    title = blocks.CharBlock(required=False, help_text=_("Defaults to the document's title."))
     access = blocks.ChoiceBlock(
-        choices=[("public", "Public"), ("participants", "Registered participants only")], default="public"
+        choices=[("public", _("Public")), ("participants", _("Registered participants only"))], default="public"
     )
 
     class Meta:

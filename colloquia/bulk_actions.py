@@ -11,6 +11,8 @@ a request with none of theirs is answered 404.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.permissions import policy_registry
@@ -72,7 +74,7 @@ class RegistrationBulkAction(BulkAction):
                 try:
                     view.outcomes.append(cls.act(registration, by=view.request.user, note=note))
                 except services.Refused as refusal:
-                    view.refusals.append(f"{registration.name}: {refusal}")
+                    view.refusals.append(_("%(name)s: %(reason)s") % {"name": registration.name, "reason": refusal})
         return len(view.outcomes), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
@@ -84,17 +86,19 @@ class RegistrationBulkAction(BulkAction):
         for registration in self.outcomes:
             label = registration.get_status_display().lower()
             counts[label] = counts.get(label, 0) + 1
-        summary = "; ".join(f"{count} {label}" for label, count in counts.items())
-        return f"{summary}. Each person is being emailed."
+        summary = "; ".join(
+            _("%(count)s %(status)s") % {"count": count, "status": label} for label, count in counts.items()
+        )
+        return _("%(summary)s. Each person is being emailed.") % {"summary": summary}
 
 
 class ApproveBulkAction(RegistrationBulkAction):
-    display_name = "Approve"
+    display_name = gettext_lazy("Approve")
     action_type = "approve"
-    aria_label = "Approve the selected registrations"
+    aria_label = gettext_lazy("Approve the selected registrations")
     action_priority = 10
-    question = "Approve these registrations?"
-    button = "Yes, approve"
+    question = gettext_lazy("Approve these registrations?")
+    button = gettext_lazy("Yes, approve")
 
     @classmethod
     def act(cls, registration, *, by, note):
@@ -102,13 +106,13 @@ class ApproveBulkAction(RegistrationBulkAction):
 
 
 class RejectBulkAction(RegistrationBulkAction):
-    display_name = "Reject"
+    display_name = gettext_lazy("Reject")
     action_type = "reject"
-    aria_label = "Reject the selected registrations"
+    aria_label = gettext_lazy("Reject the selected registrations")
     action_priority = 20
     classes = {"serious"}
-    question = "Reject these registrations?"
-    button = "Yes, reject"
+    question = gettext_lazy("Reject these registrations?")
+    button = gettext_lazy("Yes, reject")
 
     @classmethod
     def act(cls, registration, *, by, note):
@@ -116,12 +120,12 @@ class RejectBulkAction(RegistrationBulkAction):
 
 
 class WaitlistBulkAction(RegistrationBulkAction):
-    display_name = "Move to the waiting list"
+    display_name = gettext_lazy("Move to the waiting list")
     action_type = "waitlist"
-    aria_label = "Move the selected registrations to the waiting list"
+    aria_label = gettext_lazy("Move the selected registrations to the waiting list")
     action_priority = 30
-    question = "Move these people to the end of the waiting list?"
-    button = "Yes, move them"
+    question = gettext_lazy("Move these people to the end of the waiting list?")
+    button = gettext_lazy("Yes, move them")
 
     @classmethod
     def act(cls, registration, *, by, note):

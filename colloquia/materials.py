@@ -6,6 +6,7 @@ Each publication records them (agenda.rebuild_restricted_materials); the
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
+from django.utils.translation import gettext as _
 
 from academies.services import EDITOR, REGISTRAR, is_staff_of
 from accounts.audit import log_refusal
@@ -31,4 +32,4 @@ def guard_document(document, request):
     if user.is_superuser:
         return None
     log_refusal(request, f"document:{document.pk}", "participants-only material")
-    return HttpResponseForbidden("This document is for registered participants of the event.")
+    return HttpResponseForbidden(_("This document is for registered participants of the event."))

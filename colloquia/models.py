@@ -22,12 +22,14 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from academies.services import academy_for_page
@@ -35,6 +37,7 @@ from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
 from core.formatting import format_date_span, format_rupees
 from core.routing import RestrictionsFromCacheMixin
+from core.translation import DefaultLanguagePageManager
 from regions.models import State
 
 from . import routes
@@ -81,7 +84,9 @@ MHA_LIMIT = Decimal("200000")  # MHA support per State-level event, to which the
 
 def validate_time_zone(value):
     if value not in available_timezones():
-        raise ValidationError(f"“{value}” is not a known time zone. Use a name such as Asia/Kolkata.")
+        raise ValidationError(
+            _("“%(zone)s” is not a known time zone. Use a name such as Asia/Kolkata."), params={"zone": value}
+        )
 
 
 class ColloquiumIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
@@ -90,6 +95,10 @@ class ColloquiumIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     The page itself lists the events that have not ended; its `archive/` and `archive/<year>/`
     routes list those that have (colloquia.services.listing). Both are paginated.
     """
+
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
 
     base_form_class = PublishSafePageForm
 
@@ -103,7 +112,7 @@ class ColloquiumIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
 
     def live_events(self):
         """Every live public colloquium of the site; the listing narrows it to this index's own."""
-        return ColloquiumPage.objects.live().public().select_related("academy", "state")
+        return ColloquiumPage.originals.live().public().select_related("academy", "state")
 
     @path("", name="upcoming")
     def upcoming(self, request):
@@ -132,13 +141,17 @@ class ColloquiumIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
 class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     """One colloquium or conference: details, audience and places, registration, agenda."""
 
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
+
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.JUDICIAL_COLLOQUIUM)
     # Derived from the page tree on save (academies.services.academy_for_page); None for national pages.
     academy = models.ForeignKey(
         "academies.Academy", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     state = models.ForeignKey(
-        State, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="State/UT"
+        State, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("State/UT")
     )
     venue = models.CharField(max_length=200)
     address = models.TextField(blank=True)
@@ -148,25 +161,29 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
         max_length=64,
         default="Asia/Kolkata",
         validators=[validate_time_zone],
-        help_text="Session times are in this zone.",
+        help_text=_("Session times are in this zone."),
     )
     introduction = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
 
     mha_supported = models.BooleanField(
-        "supported under the MHA scheme",
+        _("supported under the MHA scheme"),
         default=False,
-        help_text="The MHA's support (up to Rs 2 lakh) for a State-level event, "
-        "through the State Government or High Court.",
+        help_text=_(
+            "The MHA's support (up to Rs 2 lakh) for a State-level event, through the State Government or High Court."
+        ),
     )
     amount_sanctioned = models.DecimalField(
-        "amount sanctioned (Rs)",
+        _("amount sanctioned (Rs)"),
         max_digits=10,
         decimal_places=2,
         null=True,
         blank=True,
         validators=[
             MinValueValidator(Decimal("0")),
-            MaxValueValidator(MHA_LIMIT, f"The MHA scheme supports at most {format_rupees(MHA_LIMIT)} per event."),
+            MaxValueValidator(
+                MHA_LIMIT,
+                format_lazy(_("The MHA scheme supports at most {amount} per event."), amount=format_rupees(MHA_LIMIT)),
+            ),
         ],
     )
 
@@ -174,34 +191,42 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     registration_open = models.BooleanField(default=False)
     registration_deadline = models.DateTimeField(null=True, blank=True)
     decisions_by = models.DateField(
-        "decisions by",
+        _("decisions by"),
         null=True,
         blank=True,
-        help_text="Registration by approval: the date by which the registrar will have decided on requests. "
-        "Shown to people whose request is pending, and in the email confirming their request.",
+        help_text=_(
+            "Registration by approval: the date by which the registrar will have decided on requests. "
+            "Shown to people whose request is pending, and in the email confirming their request."
+        ),
     )
 
     certificate_rule = models.CharField(max_length=20, choices=CertificateRule.choices, default=CertificateRule.ALL)
-    certificate_min_sessions = models.PositiveSmallIntegerField("at least N sessions", null=True, blank=True)
+    certificate_min_sessions = models.PositiveSmallIntegerField(_("at least N sessions"), null=True, blank=True)
     certificate_min_hours = models.DecimalField(
-        "at least X hours", max_digits=5, decimal_places=2, null=True, blank=True
+        _("at least X hours"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     attendance_opens_minutes_before = models.PositiveSmallIntegerField(
-        "attendance opens (minutes before each session)",
+        _("attendance opens (minutes before each session)"),
         default=30,
-        validators=[MaxValueValidator(24 * 60, "Attendance can open at most a day (1440 minutes) before a session.")],
-        help_text="Registrars can record attendance, and participants can check in, from this many minutes "
-        "before a session starts; not earlier.",
+        validators=[
+            MaxValueValidator(24 * 60, _("Attendance can open at most a day (1440 minutes) before a session."))
+        ],
+        help_text=_(
+            "Registrars can record attendance, and participants can check in, from this many minutes "
+            "before a session starts; not earlier."
+        ),
     )
     online_attendance_threshold = models.PositiveSmallIntegerField(
-        "online attendance threshold (%)",
+        _("online attendance threshold (%)"),
         default=75,
         validators=[
-            MinValueValidator(1, "The threshold is at least 1%."),
-            MaxValueValidator(100, "The threshold is at most 100%."),
+            MinValueValidator(1, _("The threshold is at least 1%.")),
+            MaxValueValidator(100, _("The threshold is at most 100%.")),
         ],
-        help_text="An online participant counts as present at a session when the meeting's attendance report "
-        "shows them in it for at least this share of the session's length.",
+        help_text=_(
+            "An online participant counts as present at a session when the meeting's attendance report "
+            "shows them in it for at least this share of the session's length."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -214,15 +239,15 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
                 FieldPanel("time_zone"),
             ],
-            heading="When and where",
+            heading=_("When and where"),
         ),
         FieldPanel("introduction"),
-        MultiFieldPanel([FieldPanel("mha_supported"), FieldPanel("amount_sanctioned")], heading="MHA support"),
+        MultiFieldPanel([FieldPanel("mha_supported"), FieldPanel("amount_sanctioned")], heading=_("MHA support")),
         InlinePanel(
             "audience",
-            heading="Audience and places",
-            label="Category",
-            help_text="Who may attend; leave places empty for no limit.",
+            heading=_("Audience and places"),
+            label=_("Category"),
+            help_text=_("Who may attend; leave places empty for no limit."),
         ),
         MultiFieldPanel(
             [
@@ -231,7 +256,7 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 FieldPanel("registration_deadline"),
                 FieldPanel("decisions_by"),
             ],
-            heading="Registration",
+            heading=_("Registration"),
         ),
         # What other apps add to the event, such as its registration questions (colloquia.extensions).
         PanelsFromHook(EVENT_PANELS),
@@ -243,10 +268,12 @@ class ColloquiumPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
                 FieldPanel("attendance_opens_minutes_before"),
                 FieldPanel("online_attendance_threshold"),
             ],
-            heading="Attendance and certificate",
+            heading=_("Attendance and certificate"),
         ),
-        InlinePanel("agenda_days", heading="Agenda days", label="Day", help_text="Optional title for each day."),
-        InlinePanel("sessions", heading="Agenda sessions", label="Session"),
+        InlinePanel(
+            "agenda_days", heading=_("Agenda days"), label=_("Day"), help_text=_("Optional title for each day.")
+        ),
+        InlinePanel("sessions", heading=_("Agenda sessions"), label=_("Session")),
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("venue")]
     api_fields = [
@@ -342,7 +369,7 @@ class CategoryPlaces(Orderable):
 
     page = ParentalKey(ColloquiumPage, on_delete=models.CASCADE, related_name="audience")
     category = models.CharField(max_length=30, choices=Category.choices)
-    places = models.PositiveIntegerField(null=True, blank=True, help_text="Leave empty for no limit.")
+    places = models.PositiveIntegerField(null=True, blank=True, help_text=_("Leave empty for no limit."))
 
     panels = [FieldRowPanel([FieldPanel("category"), FieldPanel("places")])]
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -30,7 +31,7 @@ from .choices import ONLINE_MODES, Category, RegistrationStatus, SessionKind, Se
 def validate_meeting_link(value):
     """A meeting address must be https: the link carries the meeting's passcode in most platforms."""
     if value and not value.startswith("https://"):
-        raise ValidationError("Give the meeting's secure address, starting with https://.")
+        raise ValidationError(_("Give the meeting's secure address, starting with https://."))
 
 
 class AgendaSession(Orderable):
@@ -51,14 +52,16 @@ class AgendaSession(Orderable):
         max_length=500,
         blank=True,
         validators=[validate_meeting_link],
-        help_text="For an online or hybrid session: the https:// address of the meeting (Zoom, Teams, Meet...). "
-        "Only approved participants see it.",
+        help_text=_(
+            "For an online or hybrid session: the https:// address of the meeting (Zoom, Teams, Meet...). "
+            "Only approved participants see it."
+        ),
     )
     description = models.TextField(blank=True)
     counts_for_attendance = models.BooleanField(
-        default=True, help_text="Whether attendance is taken and counts towards the certificate."
+        default=True, help_text=_("Whether attendance is taken and counts towards the certificate.")
     )
-    people = StreamField(PeopleBlock(), blank=True, verbose_name="chairs and resource persons")
+    people = StreamField(PeopleBlock(), blank=True, verbose_name=_("chairs and resource persons"))
     materials = StreamField(MaterialsBlock(), blank=True)
 
     panels = [
@@ -153,17 +156,17 @@ class Registration(models.Model):
     nominated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    nominating_office = models.CharField("nominating court or office", max_length=200, blank=True)
+    nominating_office = models.CharField(_("nominating court or office"), max_length=200, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
     # An invitation not accepted by then lapses (colloquia.services.invitations).
-    accept_by = models.DateTimeField("accept by", null=True, blank=True)
+    accept_by = models.DateTimeField(_("accept by"), null=True, blank=True)
     # The invitation keeps a place of its category until it is answered or lapses; the places
     # still free when it was sent are held this way, later invitations wait for one to free up.
     holds_place = models.BooleanField(default=False, editable=False)
     # The order of the waiting list of its category (lower goes first), set on joining the list
     # and changed when the registrar reorders it; people see their number on the list, computed
     # from it (colloquia.services.waitlist_position).
-    waitlist_rank = models.PositiveIntegerField("waiting list order", null=True, blank=True, editable=False)
+    waitlist_rank = models.PositiveIntegerField(_("waiting list order"), null=True, blank=True, editable=False)
     # Registrar's override of the computed certificate eligibility.
     override_eligible = models.BooleanField(null=True, blank=True)
     override_reason = models.TextField(blank=True)
@@ -211,15 +214,15 @@ class Registration(models.Model):
 
 class Attendance(models.Model):
     class Status(models.TextChoices):
-        PRESENT = "present", "Present"
-        ABSENT = "absent", "Absent"
-        EXCUSED = "excused", "Excused"
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
 
     class Method(models.TextChoices):
-        REGISTRAR = "registrar", "Marked by the registrar"
-        QR = "qr", "QR self check-in"
-        PAPER = "paper", "Entered from the paper sheet"
-        ONLINE = "online", "From the online meeting's report"
+        REGISTRAR = "registrar", _("Marked by the registrar")
+        QR = "qr", _("QR self check-in")
+        PAPER = "paper", _("Entered from the paper sheet")
+        ONLINE = "online", _("From the online meeting's report")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendance")
     # PROTECT: the agenda form refuses to remove a session that has attendance.

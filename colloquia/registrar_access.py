@@ -16,7 +16,7 @@ from .models import ColloquiumPage
 
 def registrar_event(request, page_id, *, allowed, subject):
     """The event `page_id` if `allowed(request.user, page)`; else 404, logged under `subject`."""
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
+    page = get_object_or_404(ColloquiumPage.originals.select_related("academy"), pk=page_id)
     if not allowed(request.user, page):
         log_refusal(request, subject, "not a registrar of this academy")
         raise Http404

@@ -9,6 +9,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -71,15 +73,18 @@ def register(request, page):
         log_refusal(request, f"register:{page.pk}", str(refusal))
         messages.error(request, str(refusal))
         return redirect(page.url)
-    messages.success(request, f"Your registration: {registration.get_status_display()}. We have emailed you.")
+    messages.success(
+        request,
+        _("Your registration: %(status)s. We have emailed you.") % {"status": registration.get_status_display()},
+    )
     return redirect(page.url)
 
 
 WITHDRAWN_MESSAGES = {
-    RegistrationStatus.APPROVED: "You have withdrawn. Your place has been offered to the waiting list.",
-    RegistrationStatus.WAITLISTED: "You have withdrawn and left the waiting list.",
-    RegistrationStatus.PENDING: "You have withdrawn your request.",
-    RegistrationStatus.INVITED: "You have declined the invitation.",
+    RegistrationStatus.APPROVED: gettext_lazy("You have withdrawn. Your place has been offered to the waiting list."),
+    RegistrationStatus.WAITLISTED: gettext_lazy("You have withdrawn and left the waiting list."),
+    RegistrationStatus.PENDING: gettext_lazy("You have withdrawn your request."),
+    RegistrationStatus.INVITED: gettext_lazy("You have declined the invitation."),
 }
 
 
@@ -98,7 +103,7 @@ def withdraw(request, page):
     back = _return_to(request, page)
     registration = services.with_waitlist_position(Registration.objects.filter(page=page, user=request.user)).first()
     if registration is None:
-        messages.error(request, "You are not registered for this event.")
+        messages.error(request, _("You are not registered for this event."))
         return redirect(page.url)
     problem = services.withdrawal_problem(registration, page)
     if problem:
@@ -111,7 +116,7 @@ def withdraw(request, page):
         except services.Refused as refusal:
             messages.error(request, str(refusal))
             return redirect(back)
-        messages.success(request, WITHDRAWN_MESSAGES[previous])
+        messages.success(request, str(WITHDRAWN_MESSAGES[previous]))
         return redirect(back)
     context = {
         "page": page,

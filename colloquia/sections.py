@@ -3,9 +3,11 @@
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academies.models import Academy
 from core.extensions import learner_section
+from core.translation import localize_pages
 
 from .extensions import co_organised_filter
 from .models import ColloquiumIndexPage, ColloquiumPage, Registration, RegistrationStatus
@@ -16,7 +18,7 @@ UPCOMING_LIMIT = 4
 
 def _upcoming():
     return (
-        ColloquiumPage.objects.live()
+        ColloquiumPage.originals.live()
         .public()
         .filter(end_date__gte=timezone.localdate())
         .select_related("academy", "state")
@@ -25,13 +27,13 @@ def _upcoming():
 
 
 def home_upcoming(request, **kwargs):
-    events = list(_upcoming()[:UPCOMING_LIMIT])
+    events = localize_pages(_upcoming()[:UPCOMING_LIMIT])
     if not events:
         return None
-    index = ColloquiumIndexPage.objects.live().filter(depth=3).first()
+    index = ColloquiumIndexPage.originals.live().filter(depth=3).first()
     return {
         "template": "colloquia/sections/upcoming.html",
-        "heading": "Upcoming colloquia",
+        "heading": _("Upcoming colloquia"),
         "events": events,
         "more_url": index.url if index else "",
     }
@@ -42,16 +44,16 @@ def academy_upcoming(request, academy=None, **kwargs):
         return None
     own = Q(academy=academy)
     co_organised = co_organised_filter(Academy.objects.filter(pk=academy.pk))
-    events = list(_upcoming().filter(own if co_organised is None else own | co_organised)[:UPCOMING_LIMIT])
-    index = ColloquiumIndexPage.objects.live().child_of(academy.page).first() if academy.page_id else None
+    events = localize_pages(_upcoming().filter(own if co_organised is None else own | co_organised)[:UPCOMING_LIMIT])
+    index = ColloquiumIndexPage.originals.live().child_of(academy.page).first() if academy.page_id else None
     if not events and index is None:
         return None
     return {
         "template": "colloquia/sections/upcoming.html",
-        "heading": f"Colloquia of the {academy.name}",
+        "heading": _("Colloquia of the %(academy)s") % {"academy": academy.name},
         "events": events,
         "more_url": index.url if index else "",
-        "empty": "No colloquia are scheduled at the moment.",
+        "empty": _("No colloquia are scheduled at the moment."),
     }
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -87,5 +88,5 @@ def reset_feed(request):
     feed = services.calendar_feed(request.user)
     feed.token = feed._meta.get_field("token").default()
     feed.save(update_fields=["token"])
-    messages.success(request, "Your calendar link has changed. Subscribe again with the new link.")
+    messages.success(request, _("Your calendar link has changed. Subscribe again with the new link."))
     return redirect("accounts:dashboard")

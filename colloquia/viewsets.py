@@ -18,7 +18,10 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
@@ -102,7 +105,7 @@ class EventIndexView(ExportColumnsMixin, generic.IndexView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("colloquia_events"), "label": "Colloquium registrations"},
+            {"url": reverse("colloquia_events"), "label": _("Colloquium registrations")},
             {"url": reverse("colloquia_event", args=[self.event.pk]), "label": self.event.title},
             {"url": "", "label": self.get_page_title()},
         ]
@@ -132,31 +135,31 @@ def _court(row):
 
 
 REGISTRATION_EXPORT = (
-    ("name", "Name", lambda r: r.name),
-    ("name_devanagari", "Name in Devanagari", _of_user("name_devanagari")),
-    ("email", "Email", lambda r: r.email),
-    ("designation", "Designation", lambda r: r.designation),
-    ("category", "Category", lambda r: r.get_category_display()),
-    ("status", "Status", lambda r: r.get_status_display()),
-    ("waitlist_position", "Number on the waiting list", lambda r: r.waitlist_position),
-    ("role", "Declared role", lambda r: r.user.get_role_display() if r.user_id else ""),
-    ("court_or_office", "Court or office", _of_user("court_or_office")),
-    ("district", "District", _of_user("district")),
-    ("state", "State/UT", _state),
-    ("high_court", "High Court", _high_court),
-    ("nominating_office", "Nominating court or office", lambda r: r.nominating_office),
-    ("nominated_by", "Nominated by", lambda r: str(r.nominated_by) if r.nominated_by_id else ""),
-    ("invited_at", "Invited at", lambda r: r.invited_at),
-    ("accept_by", "Accept by", lambda r: r.accept_by),
-    ("created_at", "Registered at", lambda r: r.created_at),
-    ("status_changed_at", "Status changed at", lambda r: r.status_changed_at),
-    ("decided_by", "Decided by", lambda r: str(r.decided_by) if r.decided_by_id else ""),
-    ("decision_note", "Note to the participant", lambda r: r.decision_note),
-    ("sessions_attended", "Sessions attended", lambda r: r.summary["sessions_attended"]),
-    ("sessions_counted", "Sessions counted", lambda r: r.summary["sessions_counted"]),
-    ("hours", "Hours attended", lambda r: r.summary["hours"]),
-    ("eligible", "Eligible for a certificate", lambda r: "Yes" if r.summary["eligible"] else "No"),
-    ("override_reason", "Eligibility overridden because", lambda r: r.summary["override_reason"]),
+    ("name", _("Name"), lambda r: r.name),
+    ("name_devanagari", _("Name in Devanagari"), _of_user("name_devanagari")),
+    ("email", _("Email"), lambda r: r.email),
+    ("designation", _("Designation"), lambda r: r.designation),
+    ("category", _("Category"), lambda r: r.get_category_display()),
+    ("status", _("Status"), lambda r: r.get_status_display()),
+    ("waitlist_position", _("Number on the waiting list"), lambda r: r.waitlist_position),
+    ("role", _("Declared role"), lambda r: r.user.get_role_display() if r.user_id else ""),
+    ("court_or_office", _("Court or office"), _of_user("court_or_office")),
+    ("district", _("District"), _of_user("district")),
+    ("state", _("State/UT"), _state),
+    ("high_court", _("High Court"), _high_court),
+    ("nominating_office", _("Nominating court or office"), lambda r: r.nominating_office),
+    ("nominated_by", _("Nominated by"), lambda r: str(r.nominated_by) if r.nominated_by_id else ""),
+    ("invited_at", _("Invited at"), lambda r: r.invited_at),
+    ("accept_by", _("Accept by"), lambda r: r.accept_by),
+    ("created_at", _("Registered at"), lambda r: r.created_at),
+    ("status_changed_at", _("Status changed at"), lambda r: r.status_changed_at),
+    ("decided_by", _("Decided by"), lambda r: str(r.decided_by) if r.decided_by_id else ""),
+    ("decision_note", _("Note to the participant"), lambda r: r.decision_note),
+    ("sessions_attended", _("Sessions attended"), lambda r: r.summary["sessions_attended"]),
+    ("sessions_counted", _("Sessions counted"), lambda r: r.summary["sessions_counted"]),
+    ("hours", _("Hours attended"), lambda r: r.summary["hours"]),
+    ("eligible", _("Eligible for a certificate"), lambda r: gettext("Yes") if r.summary["eligible"] else gettext("No")),
+    ("override_reason", _("Eligibility overridden because"), lambda r: r.summary["override_reason"]),
 )
 
 
@@ -170,18 +173,20 @@ def registration_export_columns(event):
 
 
 class RegistrationFilterSet(WagtailFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=S.choices, widget=forms.CheckboxSelectMultiple, label="Status")
+    status = django_filters.MultipleChoiceFilter(
+        choices=S.choices, widget=forms.CheckboxSelectMultiple, label=_("Status")
+    )
     category = django_filters.MultipleChoiceFilter(
-        choices=Category.choices, widget=forms.CheckboxSelectMultiple, label="Category"
+        choices=Category.choices, widget=forms.CheckboxSelectMultiple, label=_("Category")
     )
     state = django_filters.ModelChoiceFilter(
-        field_name="user__state", queryset=State.objects.order_by("name"), label="State/UT"
+        field_name="user__state", queryset=State.objects.order_by("name"), label=_("State/UT")
     )
-    district = django_filters.ChoiceFilter(field_name="user__district", label="District", empty_label="All")
+    district = django_filters.ChoiceFilter(field_name="user__district", label=_("District"), empty_label=_("All"))
     high_court = django_filters.ModelChoiceFilter(
-        field_name="user__high_court", queryset=HighCourt.objects.order_by("name"), label="High Court"
+        field_name="user__high_court", queryset=HighCourt.objects.order_by("name"), label=_("High Court")
     )
-    court = django_filters.CharFilter(method="filter_court", label="Court or office (contains)")
+    court = django_filters.CharFilter(method="filter_court", label=_("Court or office (contains)"))
 
     class Meta:
         model = Registration
@@ -209,32 +214,41 @@ class RegistrationFilterSet(WagtailFilterSet):
 def _status_text(registration):
     text = registration.get_status_display()
     if registration.status == S.WAITLISTED and registration.waitlist_position:
-        return f"{text} (number {registration.waitlist_position})"
+        return gettext("%(status)s (number %(number)s)") % {"status": text, "number": registration.waitlist_position}
     if registration.status == S.INVITED and registration.accept_by:
-        return f"{text} (accept by {registration.accept_by:%d %b %Y})"
-    return text
+        return gettext("%(status)s (accept by %(date)s)") % {
+            "status": text,
+            "date": date_format(registration.accept_by, "d M Y"),
+        }
+    return str(text)
 
 
 def _attendance_text(registration):
     summary = registration.summary
-    return f"{summary['sessions_attended']} of {summary['sessions_counted']} · {hours_phrase(summary['hours'])}"
+    return gettext("%(attended)s of %(counted)s · %(hours)s") % {
+        "attended": summary["sessions_attended"],
+        "counted": summary["sessions_counted"],
+        "hours": hours_phrase(summary["hours"]),
+    }
 
 
 def _certificate_text(registration):
-    text = "Eligible" if registration.summary["eligible"] else "Not eligible"
-    return f"{text} (override)" if registration.override_eligible is not None else text
+    text = gettext("Eligible") if registration.summary["eligible"] else gettext("Not eligible")
+    if registration.override_eligible is not None:
+        return gettext("%(eligibility)s (override)") % {"eligibility": text}
+    return text
 
 
 # The bulk actions (colloquia.bulk_actions) that each status allows, for the row's own menu.
 ROW_ACTIONS = (
-    ("approve", "Approve…", (S.PENDING, S.WAITLISTED, S.REJECTED)),
-    ("reject", "Reject…", (S.PENDING, S.WAITLISTED, S.APPROVED)),
-    ("waitlist", "Move to the waiting list…", (S.PENDING, S.APPROVED, S.REJECTED)),
+    ("approve", _("Approve…"), (S.PENDING, S.WAITLISTED, S.REJECTED)),
+    ("reject", _("Reject…"), (S.PENDING, S.WAITLISTED, S.APPROVED)),
+    ("waitlist", _("Move to the waiting list…"), (S.PENDING, S.APPROVED, S.REJECTED)),
 )
 
 
 class RegistrationIndexView(EventIndexView):
-    page_title = "Registrations"
+    page_title = _("Registrations")
     template_name = "colloquia/admin/registrations.html"
     export_prefix = "registrations"
     default_ordering = "name"
@@ -259,20 +273,23 @@ class RegistrationIndexView(EventIndexView):
             RowTitleColumn(
                 "name",
                 view=self,
-                label="Name",
+                label=_("Name"),
                 get_title_id=lambda registration: f"registration_{registration.pk}_title",
                 sort_key="name",
             ),
-            Column("email", label="Email", sort_key="email"),
-            Column("category", label="Category", accessor="get_category_display", sort_key="category"),
-            Column("status", label="Status", accessor=_status_text, sort_key="status"),
-            Column("state", label="State/UT", accessor=_state),
-            Column("district", label="District", accessor=_of_user("district")),
-            Column("court", label="Court or office", accessor=_court),
-            Column("attendance", label="Attendance", accessor=_attendance_text),
-            Column("certificate", label="Certificate", accessor=_certificate_text),
+            Column("email", label=_("Email"), sort_key="email"),
+            Column("category", label=_("Category"), accessor="get_category_display", sort_key="category"),
+            Column("status", label=_("Status"), accessor=_status_text, sort_key="status"),
+            Column("state", label=_("State/UT"), accessor=_state),
+            Column("district", label=_("District"), accessor=_of_user("district")),
+            Column("court", label=_("Court or office"), accessor=_court),
+            Column("attendance", label=_("Attendance"), accessor=_attendance_text),
+            Column("certificate", label=_("Certificate"), accessor=_certificate_text),
             Column(
-                "created_at", label="Registered", accessor=lambda r: f"{r.created_at:%d %b %Y}", sort_key="created_at"
+                "created_at",
+                label=_("Registered"),
+                accessor=lambda r: date_format(r.created_at, "d M Y"),
+                sort_key="created_at",
             ),
         ]
 
@@ -313,15 +330,17 @@ class RegistrationIndexView(EventIndexView):
             if registration.status in statuses
         ]
         if registration.status == S.WAITLISTED:
-            buttons.append(MenuItem("Promote…", reverse("colloquia_promote", args=[event, pk]), priority=20))
+            buttons.append(MenuItem(_("Promote…"), reverse("colloquia_promote", args=[event, pk]), priority=20))
         if registration.status in (S.INVITED, S.LAPSED):
             buttons.append(
                 MenuItem(
-                    "Send the invitation again…", reverse("colloquia_resend_invitation", args=[event, pk]), priority=20
+                    _("Send the invitation again…"),
+                    reverse("colloquia_resend_invitation", args=[event, pk]),
+                    priority=20,
                 )
             )
         buttons.append(
-            MenuItem("Certificate eligibility…", reverse("colloquia_override", args=[event, pk]), priority=30)
+            MenuItem(_("Certificate eligibility…"), reverse("colloquia_override", args=[event, pk]), priority=30)
         )
         return buttons
 
@@ -347,12 +366,12 @@ class RegistrationViewSet(EventListViewSet):
 
 
 class AttendanceFilterSet(WagtailFilterSet):
-    session = django_filters.ModelChoiceFilter(queryset=AgendaSession.objects.none(), label="Session")
+    session = django_filters.ModelChoiceFilter(queryset=AgendaSession.objects.none(), label=_("Session"))
     status = django_filters.ChoiceFilter(
-        choices=Attendance.Status.choices, widget=forms.RadioSelect, empty_label="All", label="Status"
+        choices=Attendance.Status.choices, widget=forms.RadioSelect, empty_label=_("All"), label=_("Status")
     )
     method = django_filters.ChoiceFilter(
-        choices=Attendance.Method.choices, widget=forms.RadioSelect, empty_label="All", label="Recorded by"
+        choices=Attendance.Method.choices, widget=forms.RadioSelect, empty_label=_("All"), label=_("Recorded by")
     )
 
     class Meta:
@@ -367,23 +386,23 @@ class AttendanceFilterSet(WagtailFilterSet):
 
 
 ATTENDANCE_EXPORT = (
-    ("name", "Name", lambda a: a.registration.name),
-    ("email", "Email", lambda a: a.registration.email),
-    ("category", "Category", lambda a: a.registration.get_category_display()),
-    ("session", "Session", lambda a: a.session.title),
-    ("date", "Date", lambda a: a.session.date),
-    ("start_time", "Starts", lambda a: a.session.start_time.strftime("%H:%M")),
-    ("end_time", "Ends", lambda a: a.session.end_time.strftime("%H:%M")),
-    ("hours", "Hours", lambda a: a.session.hours),
-    ("status", "Status", lambda a: a.get_status_display()),
-    ("method", "Recorded by", lambda a: a.get_method_display()),
-    ("recorded_by", "Recorded by (person)", lambda a: str(a.recorded_by) if a.recorded_by_id else ""),
-    ("recorded_at", "Recorded at", lambda a: a.recorded_at),
+    ("name", _("Name"), lambda a: a.registration.name),
+    ("email", _("Email"), lambda a: a.registration.email),
+    ("category", _("Category"), lambda a: a.registration.get_category_display()),
+    ("session", _("Session"), lambda a: a.session.title),
+    ("date", _("Date"), lambda a: a.session.date),
+    ("start_time", _("Starts"), lambda a: a.session.start_time.strftime("%H:%M")),
+    ("end_time", _("Ends"), lambda a: a.session.end_time.strftime("%H:%M")),
+    ("hours", _("Hours"), lambda a: a.session.hours),
+    ("status", _("Status"), lambda a: a.get_status_display()),
+    ("method", _("Recorded by"), lambda a: a.get_method_display()),
+    ("recorded_by", _("Recorded by (person)"), lambda a: str(a.recorded_by) if a.recorded_by_id else ""),
+    ("recorded_at", _("Recorded at"), lambda a: a.recorded_at),
 )
 
 
 class AttendanceIndexView(EventIndexView):
-    page_title = "Attendance records"
+    page_title = _("Attendance records")
     export_prefix = "attendance"
     export_columns = ATTENDANCE_EXPORT
     default_ordering = ("session__date", "session__start_time", "registration__name")
@@ -397,17 +416,21 @@ class AttendanceIndexView(EventIndexView):
     def columns(self):
         return [
             RowTitleColumn(
-                "name", view=self, label="Name", accessor="registration.name", sort_key="registration__name"
+                "name", view=self, label=_("Name"), accessor="registration.name", sort_key="registration__name"
             ),
-            Column("email", label="Email", accessor="registration.email"),
-            Column("session", label="Session", accessor="session.title", sort_key="session__date"),
-            Column("when", label="When", accessor=lambda a: f"{a.session.date:%d %b %Y}, {a.session.start_time:%H:%M}"),
-            Column("status", label="Status", accessor="get_status_display", sort_key="status"),
-            Column("method", label="Recorded by", accessor="get_method_display", sort_key="method"),
+            Column("email", label=_("Email"), accessor="registration.email"),
+            Column("session", label=_("Session"), accessor="session.title", sort_key="session__date"),
+            Column(
+                "when",
+                label=_("When"),
+                accessor=lambda a: f"{date_format(a.session.date, 'd M Y')}, {a.session.start_time:%H:%M}",
+            ),
+            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            Column("method", label=_("Recorded by"), accessor="get_method_display", sort_key="method"),
             Column(
                 "recorded_at",
-                label="Recorded at",
-                accessor=lambda a: f"{a.recorded_at:%d %b %Y %H:%M}",
+                label=_("Recorded at"),
+                accessor=lambda a: date_format(a.recorded_at, "d M Y H:i"),
                 sort_key="recorded_at",
             ),
         ]

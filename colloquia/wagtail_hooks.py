@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
@@ -100,7 +101,7 @@ class RegistrarMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_registrar_menu_item():
-    return RegistrarMenuItem("Colloquium registrations", reverse("colloquia_events"), icon_name="date", order=260)
+    return RegistrarMenuItem(_("Colloquium registrations"), reverse("colloquia_events"), icon_name="date", order=260)
 
 
 @hooks.register("before_serve_document")
@@ -117,29 +118,33 @@ def new_identities_for_copied_agenda(request, page, new_page):
 @hooks.register("register_log_actions")
 def register_colloquium_log_actions(actions):
     for action, label, message in [
-        ("colloquium.registered", "Register for a colloquium", "Registered for a colloquium"),
-        ("colloquium.registration_approved", "Approve registration", "Registration approved"),
-        ("colloquium.registration_rejected", "Reject registration", "Registration rejected"),
-        ("colloquium.registration_withdrawn", "Withdraw registration", "Registration withdrawn"),
-        ("colloquium.registration_promoted", "Promote from waiting list", "Promoted from the waiting list"),
+        ("colloquium.registered", _("Register for a colloquium"), _("Registered for a colloquium")),
+        ("colloquium.registration_approved", _("Approve registration"), _("Registration approved")),
+        ("colloquium.registration_rejected", _("Reject registration"), _("Registration rejected")),
+        ("colloquium.registration_withdrawn", _("Withdraw registration"), _("Registration withdrawn")),
+        ("colloquium.registration_promoted", _("Promote from waiting list"), _("Promoted from the waiting list")),
         (
             "colloquium.quota_overridden",
-            "Give a place beyond the quota",
-            "Given a place beyond the quota, with a reason",
+            _("Give a place beyond the quota"),
+            _("Given a place beyond the quota, with a reason"),
         ),
-        ("colloquium.registration_waitlisted", "Move to the waiting list", "Moved to the waiting list"),
-        ("colloquium.waitlist_reordered", "Reorder the waiting list", "Moved on the waiting list"),
-        ("colloquium.registered_on_behalf", "Register on someone's behalf", "Registered by the registrar"),
-        ("colloquium.invitation_resent", "Send an invitation again", "Invitation sent again"),
-        ("colloquium.invitation_lapsed", "Invitation lapsed", "Invitation lapsed unanswered"),
-        ("colloquium.nominations_imported", "Import nominations", "Nominations imported"),
-        ("colloquium.invitation_accepted", "Accept invitation", "Invitation accepted"),
-        ("colloquium.invitation_declined", "Decline invitation", "Invitation declined"),
-        ("colloquium.account_from_invitation", "Create account from invitation", "Account created from invitation"),
-        ("colloquium.attendance_recorded", "Record attendance", "Attendance recorded"),
-        ("colloquium.checked_in", "QR check-in", "Checked in by QR code"),
-        ("colloquium.eligibility_override", "Override eligibility", "Certificate eligibility overridden"),
-        ("colloquium.agenda_revised", "Revise agenda", "Agenda revised"),
+        ("colloquium.registration_waitlisted", _("Move to the waiting list"), _("Moved to the waiting list")),
+        ("colloquium.waitlist_reordered", _("Reorder the waiting list"), _("Moved on the waiting list")),
+        ("colloquium.registered_on_behalf", _("Register on someone's behalf"), _("Registered by the registrar")),
+        ("colloquium.invitation_resent", _("Send an invitation again"), _("Invitation sent again")),
+        ("colloquium.invitation_lapsed", _("Invitation lapsed"), _("Invitation lapsed unanswered")),
+        ("colloquium.nominations_imported", _("Import nominations"), _("Nominations imported")),
+        ("colloquium.invitation_accepted", _("Accept invitation"), _("Invitation accepted")),
+        ("colloquium.invitation_declined", _("Decline invitation"), _("Invitation declined")),
+        (
+            "colloquium.account_from_invitation",
+            _("Create account from invitation"),
+            _("Account created from invitation"),
+        ),
+        ("colloquium.attendance_recorded", _("Record attendance"), _("Attendance recorded")),
+        ("colloquium.checked_in", _("QR check-in"), _("Checked in by QR code")),
+        ("colloquium.eligibility_override", _("Override eligibility"), _("Certificate eligibility overridden")),
+        ("colloquium.agenda_revised", _("Revise agenda"), _("Agenda revised")),
     ]:
         actions.register_action(action, label, message)
 

@@ -12,6 +12,8 @@ from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from academies.services import REGISTRAR, academy_for_page, acts_for_all, is_staff_of, staff_academies
 from accounts.audit import log_refusal
@@ -20,12 +22,17 @@ from . import services
 from .forms import CohortEnrolForm, CsvEnrolForm
 from .models import Attempt, CoursePage, Enrolment
 
-BUCKETS = [(0, 0, "Not started"), (1, 49, "1–49%"), (50, 99, "50–99%"), (100, 100, "Complete")]
+BUCKETS = [
+    (0, 0, gettext_lazy("Not started")),
+    (1, 49, "1–49%"),
+    (50, 99, "50–99%"),
+    (100, 100, gettext_lazy("Complete")),
+]
 
 
 def scoped_modules(user):
     """Modules in the sections of the academies `user` works for (every module for platform administrators)."""
-    modules = CoursePage.objects.all()
+    modules = CoursePage.originals.all()
     if acts_for_all(user):
         return modules
     paths = [a.page.path for a in staff_academies(user).select_related("page") if a.page_id]
@@ -69,7 +76,7 @@ def reports_index(request):
     return TemplateResponse(
         request,
         "courses/admin/reports_index.html",
-        {"page_title": "Training reports", "header_icon": "list-ul", "modules": modules},
+        {"page_title": _("Training reports"), "header_icon": "list-ul", "modules": modules},
     )
 
 
@@ -84,7 +91,7 @@ def module_report(request, module_id):
     required = _required_ids(module)
     steps = len(required) + (1 if module.has_quiz else 0)
     passed = Attempt.objects.filter(enrolment=OuterRef("pk"), passed=True).values("enrolment")[:1]
-    distribution = dict.fromkeys((label for *_, label in BUCKETS), 0)
+    distribution = dict.fromkeys((label for *_range, label in BUCKETS), 0)
     rows = (
         enrolments.annotate(done=Count("progress", filter=Q(progress__lesson_id__in=required)), quiz=Subquery(passed))
         .values_list("done", "quiz", "completed_at")
@@ -106,7 +113,7 @@ def module_report(request, module_id):
         request,
         "courses/admin/module_report.html",
         {
-            "page_title": f"Report: {module.title}",
+            "page_title": _("Report: %(module)s") % {"module": module.title},
             "header_icon": "list-ul",
             "module": module,
             "academy": academy,
@@ -139,7 +146,7 @@ def transcript(request, user_id):
         request,
         "courses/admin/transcript.html",
         {
-            "page_title": f"Transcript: {learner.full_name}",
+            "page_title": _("Transcript: %(name)s") % {"name": learner.full_name},
             "header_icon": "user",
             "learner": learner,
             "rows": [(e, progress[e.pk], scores.get(e.pk), by_enrolment.get(e.pk, [])) for e in enrolments],
@@ -171,19 +178,32 @@ def bulk_enrol(request, module_id):
             messages.error(request, str(error))
         if result is not None and result.ok:
             skipped = sum(1 for row in result.rows if row.skipped)
-            messages.success(
-                request, f"Enrolled {result.created} learner(s) in “{module.title}”; {skipped} already enrolled."
-            )
+            enrolled = ngettext(
+                "Enrolled %(count)s learner in “%(module)s”.",
+                "Enrolled %(count)s learners in “%(module)s”.",
+                result.created,
+            ) % {"count": result.created, "module": module.title}
+            already = ngettext("%(count)s was already enrolled.", "%(count)s were already enrolled.", skipped) % {
+                "count": skipped
+            }
+            messages.success(request, f"{enrolled} {already}")
             return redirect("courses_module_report", module_id=module.pk)
         if result is not None:
+            problems = len(result.errors)
             messages.error(
-                request, f"Nobody was enrolled: {len(result.errors)} row(s) have problems. Fix them and try again."
+                request,
+                ngettext(
+                    "Nobody was enrolled: %(count)s row has a problem. Fix it and try again.",
+                    "Nobody was enrolled: %(count)s rows have problems. Fix them and try again.",
+                    problems,
+                )
+                % {"count": problems},
             )
     return TemplateResponse(
         request,
         "courses/admin/bulk_enrol.html",
         {
-            "page_title": f"Enrol learners: {module.title}",
+            "page_title": _("Enrol learners: %(module)s") % {"module": module.title},
             "header_icon": "group",
             "module": module,
             "academy": academy,

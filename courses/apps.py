@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
-    verbose_name = "Training modules"
+    verbose_name = _("Training modules")
 
     def ready(self):
         from . import receivers  # noqa: F401

@@ -1,5 +1,6 @@
 """StreamField blocks for lessons: the shared base blocks plus statute and case-law references."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.blocks import BaseStreamBlock
@@ -8,31 +9,35 @@ from core.blocks import BaseStreamBlock
 class StatuteBlock(blocks.StructBlock):
     """A provision of the new law and the old-law section it replaced, shown together."""
 
-    act = blocks.CharBlock(max_length=40, help_text="Short name of the Act in force, e.g. BNS, BNSS, POCSO.")
-    section = blocks.CharBlock(max_length=40, help_text="e.g. 143, 396(3), 94(2).")
-    old_act = blocks.CharBlock(max_length=40, required=False, help_text="The repealed Act, e.g. IPC, CrPC.")
-    old_section = blocks.CharBlock(max_length=40, required=False, help_text="Its equivalent section, e.g. 370.")
+    act = blocks.CharBlock(max_length=40, help_text=_("Short name of the Act in force, e.g. BNS, BNSS, POCSO."))
+    section = blocks.CharBlock(max_length=40, help_text=_("e.g. 143, 396(3), 94(2)."))
+    old_act = blocks.CharBlock(max_length=40, required=False, help_text=_("The repealed Act, e.g. IPC, CrPC."))
+    old_section = blocks.CharBlock(max_length=40, required=False, help_text=_("Its equivalent section, e.g. 370."))
     new_provision = blocks.BooleanBlock(
-        required=False, help_text="Tick for a provision with no counterpart in the old law (e.g. BNS 111)."
+        required=False, help_text=_("Tick for a provision with no counterpart in the old law (e.g. BNS 111).")
     )
     source = blocks.CharBlock(
-        max_length=160, required=False, help_text="The bare act, e.g. 'Bharatiya Nyaya Sanhita, 2023, s.144'."
+        max_length=160,
+        required=False,
+        help_text=_("The bare act, e.g. 'Bharatiya Nyaya Sanhita, 2023, s.144'."),
     )
-    summary = blocks.TextBlock(required=False, help_text="What the provision says, in a sentence or two.")
+    summary = blocks.TextBlock(required=False, help_text=_("What the provision says, in a sentence or two."))
     changes = blocks.TextBlock(
         required=False,
-        help_text="What the old provision said differently (sentences, wording). A court applies the old "
-        "law to conduct before 1 July 2024, so a difference here decides cases.",
+        help_text=_(
+            "What the old provision said differently (sentences, wording). A court applies the old "
+            "law to conduct before 1 July 2024, so a difference here decides cases."
+        ),
     )
     to_confirm = blocks.TextBlock(
         required=False,
-        help_text="A point not yet checked against the bare act; readers see it marked 'to be confirmed'.",
+        help_text=_("A point not yet checked against the bare act; readers see it marked 'to be confirmed'."),
     )
 
     class Meta:
         icon = "doc-full"
         template = "blocks/statute_block.html"
-        label = "Statute reference"
+        label = _("Statute reference")
         preview_value = {
             "act": "BNS",
             "section": "143",
@@ -43,19 +48,19 @@ class StatuteBlock(blocks.StructBlock):
 
 
 class CaseLawBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=200, help_text="e.g. Vishal Jeet v. Union of India")
-    citation = blocks.CharBlock(max_length=120, required=False, help_text="e.g. (1990) 3 SCC 318")
+    name = blocks.CharBlock(max_length=200, help_text=_("e.g. Vishal Jeet v. Union of India"))
+    citation = blocks.CharBlock(max_length=120, required=False, help_text=_("e.g. (1990) 3 SCC 318"))
     year = blocks.IntegerBlock(min_value=1850, max_value=2100, required=False)
-    holding = blocks.TextBlock(help_text="The holding in one line.")
+    holding = blocks.TextBlock(help_text=_("The holding in one line."))
     to_confirm = blocks.TextBlock(
         required=False,
-        help_text="A point not yet checked against the reporter; readers see it marked 'to be confirmed'.",
+        help_text=_("A point not yet checked against the reporter; readers see it marked 'to be confirmed'."),
     )
 
     class Meta:
         icon = "openquote"
         template = "blocks/case_block.html"
-        label = "Case law"
+        label = _("Case law")
         preview_value = {
             "name": "Vishal Jeet v. Union of India",
             "citation": "(1990) 3 SCC 318",
@@ -80,7 +85,7 @@ class OptionBlock(blocks.StructBlock):
     class Meta:
         icon = "tick"
         template = "blocks/option_block.html"
-        label = "Option"
+        label = _("Option")
         preview_value = {"text": "No: consent is irrelevant", "correct": True}
 
 

@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -16,9 +17,9 @@ class ReviewAnswers(models.TextChoices):
     """When learners see the right answers, feedback and legal basis of a submitted attempt
     (as Moodle's review options)."""
 
-    EACH_ATTEMPT = "each_attempt", "After each attempt"
-    WHEN_FINISHED = "when_finished", "Only after passing or using the last attempt"
-    NEVER = "never", "Never"
+    EACH_ATTEMPT = "each_attempt", _("After each attempt")
+    WHEN_FINISHED = "when_finished", _("Only after passing or using the last attempt")
+    NEVER = "never", _("Never")
 
 
 def normalise_answer(text):
@@ -31,24 +32,27 @@ class Question(Orderable):
 
     SINGLE, MULTIPLE, TRUE_FALSE, SHORT = "single", "multiple", "true_false", "short"
     KINDS = [
-        (SINGLE, "Single choice"),
-        (MULTIPLE, "Multiple choice (tick all that apply)"),
-        (TRUE_FALSE, "True or false"),
-        (SHORT, "Short answer"),
+        (SINGLE, _("Single choice")),
+        (MULTIPLE, _("Multiple choice (tick all that apply)")),
+        (TRUE_FALSE, _("True or false")),
+        (SHORT, _("Short answer")),
     ]
 
     module = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="questions")
     kind = models.CharField(max_length=12, choices=KINDS, default=SINGLE)
-    text = models.TextField("question")
+    text = models.TextField(_("question"))
     options = StreamField(
-        OptionsBlock(), blank=True, help_text="For choice and true/false questions. Tick the correct ones."
+        OptionsBlock(), blank=True, help_text=_("For choice and true/false questions. Tick the correct ones.")
     )
     accepted_answers = models.TextField(
-        blank=True, help_text="Short answer only: one accepted answer per line. Case and spaces are ignored."
+        blank=True, help_text=_("Short answer only: one accepted answer per line. Case and spaces are ignored.")
     )
-    feedback = models.TextField(blank=True, help_text="Shown after submission (if the module shows feedback).")
+    feedback = models.TextField(blank=True, help_text=_("Shown after submission (if the module shows feedback)."))
     basis = models.CharField(
-        "legal basis", max_length=200, blank=True, help_text="Optional: the statute or case, e.g. 'BNS 143, Expl. 2'."
+        _("legal basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: the statute or case, e.g. 'BNS 143, Expl. 2'."),
     )
 
     panels = [
@@ -74,20 +78,20 @@ class Question(Orderable):
     def clean(self):
         super().clean()
         options = self.option_values()
-        correct = sum(1 for _, _, ok in options if ok)
+        correct = sum(1 for _id, _text, ok in options if ok)
         if self.kind == self.SHORT:
             if not self.accepted_list:
                 raise ValidationError(
-                    {"accepted_answers": "A short-answer question needs at least one accepted answer."}
+                    {"accepted_answers": _("A short-answer question needs at least one accepted answer.")}
                 )
             if options:
-                raise ValidationError({"options": "A short-answer question has no options; remove them."})
+                raise ValidationError({"options": _("A short-answer question has no options; remove them.")})
             return
         if self.kind == self.TRUE_FALSE and len(options) != 2:
-            raise ValidationError({"options": "A true/false question needs exactly two options (True, False)."})
+            raise ValidationError({"options": _("A true/false question needs exactly two options (True, False).")})
         if len(options) < 2:
-            raise ValidationError({"options": "Give at least two options."})
+            raise ValidationError({"options": _("Give at least two options.")})
         if self.kind in (self.SINGLE, self.TRUE_FALSE) and correct != 1:
-            raise ValidationError({"options": "Tick exactly one correct option."})
+            raise ValidationError({"options": _("Tick exactly one correct option.")})
         if self.kind == self.MULTIPLE and correct < 1:
-            raise ValidationError({"options": "Tick at least one correct option."})
+            raise ValidationError({"options": _("Tick at least one correct option.")})

@@ -3,11 +3,17 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Enrolment(models.Model):
     SELF, CSV, COHORT, DEMO = "self", "csv", "cohort", "demo"
-    SOURCES = [(SELF, "Self-enrolled"), (CSV, "Registrar (CSV)"), (COHORT, "Registrar (cohort)"), (DEMO, "Demo data")]
+    SOURCES = [
+        (SELF, _("Self-enrolled")),
+        (CSV, _("Registrar (CSV)")),
+        (COHORT, _("Registrar (cohort)")),
+        (DEMO, _("Demo data")),
+    ]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
     module = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments")
@@ -43,7 +49,7 @@ class LessonProgress(models.Model):
 
     class Meta:
         ordering = ["completed_at"]
-        verbose_name_plural = "lesson progress"
+        verbose_name_plural = _("lesson progress")
         constraints = [models.UniqueConstraint(fields=["enrolment", "lesson"], name="courses_lesson_done_once")]
 
     def __str__(self):
@@ -56,7 +62,7 @@ class Attempt(models.Model):
     while the attempt is in progress, the answers saved so far (never graded until submission)."""
 
     IN_PROGRESS, SUBMITTED = "in_progress", "submitted"
-    STATUSES = [(IN_PROGRESS, "In progress"), (SUBMITTED, "Submitted")]
+    STATUSES = [(IN_PROGRESS, _("In progress")), (SUBMITTED, _("Submitted"))]
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attempts")
     number = models.PositiveSmallIntegerField()

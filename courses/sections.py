@@ -1,8 +1,10 @@
 """Sections the courses app adds to shared pages (registered in wagtail_hooks.py; see core.extensions)."""
 
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.extensions import learner_section
+from core.translation import localize_pages
 
 from . import services
 from .models import CourseIndexPage, CoursePage
@@ -17,6 +19,7 @@ def section(request, **kwargs):
 
 def _learner_modules(user):
     enrolments = list(services.learner_enrolments(user))
+    localize_pages([e.module for e in enrolments])  # each module's title in the reader's language
     scores = services.best_scores(enrolments)
     progress = services.progress_for(enrolments, best=scores)
     rows = [
@@ -31,13 +34,12 @@ def _learner_modules(user):
 
 def featured_section(request, **kwargs):
     """Home page: modules editors marked as featured, else the newest."""
-    modules = CoursePage.objects.live().order_by("-featured", "-first_published_at")[:3]
-    modules = list(modules)
+    modules = localize_pages(CoursePage.originals.live().order_by("-featured", "-first_published_at")[:3])
     if not modules:
         return None
     return {
         "template": "courses/sections/featured.html",
-        "title": "Featured modules",
+        "title": _("Featured modules"),
         "modules": modules,
         "catalogue": CourseIndexPage.national_catalogue(),
     }
@@ -51,14 +53,14 @@ def academy_section(request, academy=None, **kwargs):
     if academy is None or academy.page_id is None:
         return None
     academy_page = Page.objects.get(pk=academy.page_id)
-    modules = list(
-        CoursePage.objects.live().descendant_of(academy_page).order_by("title", "pk")[:ACADEMY_MODULES_SHOWN]
+    modules = localize_pages(
+        CoursePage.originals.live().descendant_of(academy_page).order_by("title", "pk")[:ACADEMY_MODULES_SHOWN]
     )
     if not modules:
         return None
     return {
         "template": "courses/sections/featured.html",
-        "title": f"Training modules of {academy.short_code}",
+        "title": _("Training modules of %(academy)s") % {"academy": academy.short_code},
         "modules": modules,
-        "catalogue": CourseIndexPage.objects.live().child_of(academy_page).first(),
+        "catalogue": CourseIndexPage.originals.live().child_of(academy_page).first(),
     }

@@ -6,11 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import log_refusal
+from core.translation import localize_page
 
 from . import services
 from .models import Attempt, CoursePage, LessonPage
@@ -24,7 +27,7 @@ def _module_or_404(module_id):
 def enrol(request, module_id):
     module = _module_or_404(module_id)
     if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={module.url}")
+        return redirect(f"{reverse('account_login')}?next={module.url}")
     try:
         services.enrol(request.user, module)
     except services.EnrolmentRefused as refused:
@@ -32,7 +35,8 @@ def enrol(request, module_id):
         for reason in refused.reasons:
             messages.error(request, reason)
         return redirect(module.url)
-    messages.success(request, f"You are enrolled in “{module.title}”.")
+    title = localize_page(module).title  # in the reader's language (core.translation)
+    messages.success(request, _("You are enrolled in “%(module)s”.") % {"module": title})
     first = services.lessons_for(module)[:1]
     return redirect(first[0].url if first else module.url)
 
@@ -44,7 +48,7 @@ def complete_lesson(request, lesson_id):
     module = services.module_of(lesson)
     enrolment = services.get_enrolment(request.user, module)
     if enrolment is None:
-        messages.error(request, "Enrol in the module to record your progress.")
+        messages.error(request, _("Enrol in the module to record your progress."))
         return redirect(module.url)
     services.complete_lesson(enrolment, lesson)
     lessons = services.lessons_for(module)
@@ -60,7 +64,7 @@ def start_quiz(request, module_id):
     module = _module_or_404(module_id)
     enrolment = services.get_enrolment(request.user, module)
     if enrolment is None:
-        messages.error(request, "Enrol in the module before taking its quiz.")
+        messages.error(request, _("Enrol in the module before taking its quiz."))
         return redirect(module.url)
     try:
         attempt = services.start_attempt(enrolment)
@@ -92,7 +96,7 @@ SAVE, FINISH_LATER, SUBMIT = "save", "later", "submit"
 def attempt(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     module = attempt.enrolment.module
-    context = {"attempt": attempt, "module": module, "enrolment": attempt.enrolment}
+    context = {"attempt": attempt, "module": localize_page(module), "enrolment": attempt.enrolment}
     if not attempt.is_submitted:
         # The module may have been set to open its quiz only after the lessons since this attempt began.
         waiting_for = services.lessons_before_quiz(attempt.enrolment)
@@ -102,10 +106,10 @@ def attempt(request, attempt_id):
     if request.method == "POST":
         return _post_answers(request, attempt, module)
     if services.is_expired(attempt):
-        attempt, _ = services.close_expired(attempt)
+        attempt, _graded = services.close_expired(attempt)
         context["attempt"] = attempt
         messages.info(
-            request, "The time limit for this attempt had passed: it was graded with the answers saved in time."
+            request, _("The time limit for this attempt had passed: it was graded with the answers saved in time.")
         )
     services.record_activity(attempt.enrolment)
     if attempt.is_submitted:
@@ -128,10 +132,10 @@ def _post_answers(request, attempt, module):
             if action == FINISH_LATER:
                 messages.success(request, _finish_later_message(attempt))
                 return redirect(f"{module.url}#quiz")
-            messages.success(request, "Your answers are saved. The attempt is not submitted yet.")
+            messages.success(request, _("Your answers are saved. The attempt is not submitted yet."))
             return redirect("courses:attempt", attempt_id=attempt.pk)
         messages.info(
-            request, "This attempt was already submitted or its time had run out; your answers were not changed."
+            request, _("This attempt was already submitted or its time had run out; your answers were not changed.")
         )
         return redirect("courses:attempt", attempt_id=attempt.pk)
     expired = services.is_expired(attempt)
@@ -141,11 +145,11 @@ def _post_answers(request, attempt, module):
         messages.error(request, str(error))
         return redirect(module.url)
     if graded and expired:
-        messages.info(request, "The time limit had passed: the attempt was graded with the answers saved in time.")
+        messages.info(request, _("The time limit had passed: the attempt was graded with the answers saved in time."))
     elif graded:
-        messages.success(request, "Your answers have been submitted.")
+        messages.success(request, _("Your answers have been submitted."))
     else:
-        messages.info(request, "This attempt was already submitted; it was not graded again.")
+        messages.info(request, _("This attempt was already submitted; it was not graded again."))
     return redirect("courses:attempt", attempt_id=attempt.pk)
 
 
@@ -155,9 +159,12 @@ def _when(moment, pattern):
 
 
 def _finish_later_message(attempt):
-    message = "Your answers are saved and the attempt stays open: continue it from the module page."
+    message = _("Your answers are saved and the attempt stays open: continue it from the module page.")
     if attempt.deadline:
-        message += " The time limit still runs; it closes at " + _when(attempt.deadline, "j M Y, H:i") + " (IST)."
+        closes = _("The time limit still runs; it closes at %(time)s (IST).") % {
+            "time": _when(attempt.deadline, "j M Y, H:i")
+        }
+        message = f"{message} {closes}"
     return message
 
 
@@ -169,12 +176,14 @@ def save_attempt(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     if not attempt.is_submitted and services.lessons_before_quiz(attempt.enrolment):
         return JsonResponse(
-            {"saved": False, "message": "The quiz opens once you have completed the required lessons."}, status=403
+            {"saved": False, "message": _("The quiz opens once you have completed the required lessons.")}, status=403
         )
     attempt = services.save_answers(attempt, services.answers_from_post(attempt, request.POST))
     if attempt.is_submitted:
         return JsonResponse(
-            {"saved": False, "message": "This attempt has been submitted or its time has run out. Reload the page."},
+            {"saved": False, "message": _("This attempt has been submitted or its time has run out. Reload the page.")},
             status=409,
         )
-    return JsonResponse({"saved": True, "message": f"Answers saved at {_when(attempt.saved_at, 'H:i')}."})
+    return JsonResponse(
+        {"saved": True, "message": _("Answers saved at %(time)s.") % {"time": _when(attempt.saved_at, "H:i")}}
+    )

@@ -12,7 +12,10 @@ import django_filters
 from django import forms
 from django.db.models import Count, Max, OuterRef, Subquery
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -44,18 +47,23 @@ EXPORT_COLUMNS = (
 
 class EnrolmentFilterSet(WagtailFilterSet):
     completion = django_filters.ChoiceFilter(
-        choices=[("complete", "Complete"), ("in_progress", "Not complete")],
+        choices=[("complete", gettext_lazy("Complete")), ("in_progress", gettext_lazy("Not complete"))],
         method="filter_completion",
         widget=forms.RadioSelect,
-        empty_label="All",
-        label="Completion",
+        empty_label=gettext_lazy("All"),
+        label=gettext_lazy("Completion"),
     )
     source = django_filters.ChoiceFilter(
-        choices=Enrolment.SOURCES, widget=forms.RadioSelect, empty_label="All", label="Enrolled by"
+        choices=Enrolment.SOURCES,
+        widget=forms.RadioSelect,
+        empty_label=gettext_lazy("All"),
+        label=gettext_lazy("Enrolled by"),
     )
-    role = django_filters.ChoiceFilter(field_name="user__role", choices=Role.choices, label="Role", empty_label="All")
+    role = django_filters.ChoiceFilter(
+        field_name="user__role", choices=Role.choices, label=gettext_lazy("Role"), empty_label=gettext_lazy("All")
+    )
     state = django_filters.ModelChoiceFilter(
-        field_name="user__state", queryset=State.objects.order_by("name"), label="State/UT"
+        field_name="user__state", queryset=State.objects.order_by("name"), label=gettext_lazy("State/UT")
     )
 
     class Meta:
@@ -67,7 +75,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
 
 
 class LearnerIndexView(ExportColumnsMixin, generic.IndexView):
-    page_title = "Learners"
+    page_title = gettext_lazy("Learners")
     default_ordering = "user__full_name"
     export_columns = named_columns(EXPORT_COLUMNS)
 
@@ -86,7 +94,7 @@ class LearnerIndexView(ExportColumnsMixin, generic.IndexView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("courses_reports"), "label": "Training reports"},
+            {"url": reverse("courses_reports"), "label": _("Training reports")},
             {"url": reverse("courses_module_report", args=[self.module.pk]), "label": self.module.title},
             {"url": "", "label": self.get_page_title()},
         ]
@@ -113,30 +121,30 @@ class LearnerIndexView(ExportColumnsMixin, generic.IndexView):
         return [
             TitleColumn(
                 "learner",
-                label="Learner",
+                label=_("Learner"),
                 accessor="user.full_name",
                 get_url=lambda e: reverse("courses_transcript", args=[e.user_id]),
                 sort_key="user__full_name",
             ),
-            Column("email", label="Email", accessor="user.email", sort_key="user__email"),
-            Column("role", label="Role", accessor="user.get_role_display", sort_key="user__role"),
-            Column("state", label="State/UT", accessor=lambda e: e.user.state.name if e.user.state_id else ""),
+            Column("email", label=_("Email"), accessor="user.email", sort_key="user__email"),
+            Column("role", label=_("Role"), accessor="user.get_role_display", sort_key="user__role"),
+            Column("state", label=_("State/UT"), accessor=lambda e: e.user.state.name if e.user.state_id else ""),
             Column(
                 "enrolled_at",
-                label="Enrolled",
-                accessor=lambda e: f"{e.enrolled_at:%d %b %Y} ({e.get_source_display()})",
+                label=_("Enrolled"),
+                accessor=lambda e: f"{date_format(e.enrolled_at, 'd M Y')} ({e.get_source_display()})",
                 sort_key="enrolled_at",
             ),
-            Column("progress", label="Progress", accessor=lambda e: f"{e.percent_done}%"),
+            Column("progress", label=_("Progress"), accessor=lambda e: f"{e.percent_done}%"),
             Column(
                 "score",
-                label="Best score",
+                label=_("Best score"),
                 accessor=lambda e: "—" if e.best_passing_score is None else f"{e.best_passing_score:.0f}%",
             ),
             Column(
                 "completed_at",
-                label="Completed",
-                accessor=lambda e: f"{e.completed_at:%d %b %Y}" if e.completed_at else "—",
+                label=_("Completed"),
+                accessor=lambda e: date_format(e.completed_at, "d M Y") if e.completed_at else "—",
                 sort_key="completed_at",
             ),
         ]

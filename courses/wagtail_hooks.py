@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
@@ -48,14 +49,14 @@ class ReportsMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
-    return ReportsMenuItem("Training reports", reverse("courses_reports"), icon_name="list-ul", order=260)
+    return ReportsMenuItem(_("Training reports"), reverse("courses_reports"), icon_name="list-ul", order=260)
 
 
 @hooks.register("register_log_actions")
 def register_course_log_actions(actions):
-    actions.register_action("colloquium.course_enrolled", "Enrol in module", "Enrolled in module")
-    actions.register_action("colloquium.course_bulk_enrolled", "Bulk enrol", "Learners bulk-enrolled")
-    actions.register_action("colloquium.module_completed", "Complete module", "Module completed")
+    actions.register_action("colloquium.course_enrolled", _("Enrol in module"), _("Enrolled in module"))
+    actions.register_action("colloquium.course_bulk_enrolled", _("Bulk enrol"), _("Learners bulk-enrolled"))
+    actions.register_action("colloquium.module_completed", _("Complete module"), _("Module completed"))
 
 
 # --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---

@@ -1,15 +1,16 @@
 """The feedback form and the knowledge test form, built for one event."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .services import rated_sessions
 from .services.responses import DIMENSIONS
 
-SCALE = [(str(n), label) for n, label in [(1, "1 (poor)"), (2, "2"), (3, "3"), (4, "4"), (5, "5 (excellent)")]]
+SCALE = [(str(n), label) for n, label in [(1, _("1 (poor)")), (2, "2"), (3, "3"), (4, "4"), (5, _("5 (excellent)"))]]
 DIMENSION_LABELS = {
-    "relevance": "Relevance to your work",
-    "clarity": "Clarity",
-    "speaker": "The resource person",
+    "relevance": _("Relevance to your work"),
+    "clarity": _("Clarity"),
+    "speaker": _("The resource person"),
 }
 MAX_COMMENT = 2000
 
@@ -23,15 +24,15 @@ def _rating(label, required):
 class FeedbackForm(forms.Form):
     """Overall usefulness (required), each counted session's three ratings (optional), two comments."""
 
-    overall_usefulness = _rating("How useful was the event for your work, overall?", True)
+    overall_usefulness = _rating(_("How useful was the event for your work, overall?"), True)
     to_change = forms.CharField(
-        label="What should the academy change?",
+        label=_("What should the academy change?"),
         required=False,
         max_length=MAX_COMMENT,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     topics_wanted = forms.CharField(
-        label="Which topics would you like at a future event?",
+        label=_("Which topics would you like at a future event?"),
         required=False,
         max_length=MAX_COMMENT,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -48,7 +49,9 @@ class FeedbackForm(forms.Form):
                 self.fields[name] = _rating(DIMENSION_LABELS[dimension], False)
                 names.append(name)
             self.session_groups.append((session, names))
-        self.fields["overall_usefulness"].error_messages["required"] = "Choose how useful the event was, from 1 to 5."
+        self.fields["overall_usefulness"].error_messages["required"] = _(
+            "Choose how useful the event was, from 1 to 5."
+        )
 
     def groups(self):
         """[(session, [bound fields])] for the template."""

@@ -19,6 +19,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable
@@ -43,19 +44,21 @@ class FeedbackSetup(Orderable):
 
     page = ParentalKey("colloquia.ColloquiumPage", on_delete=models.CASCADE, related_name="feedback_setup")
     collect_feedback = models.BooleanField(
-        default=True, help_text="Ask participants for feedback when the event's last session ends."
+        default=True, help_text=_("Ask participants for feedback when the event's last session ends.")
     )
     window_days = models.PositiveSmallIntegerField(
-        "feedback open for (days)",
+        _("feedback open for (days)"),
         default=DEFAULT_WINDOW_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text="The form closes this many days after the last session ends.",
+        help_text=_("The form closes this many days after the last session ends."),
     )
     named = models.BooleanField(
-        "named feedback",
+        _("named feedback"),
         default=False,
-        help_text="Keep each respondent's name with their answers (the form tells them). "
-        "Anonymous unless ticked; it can be changed only until the form opens.",
+        help_text=_(
+            "Keep each respondent's name with their answers (the form tells them). "
+            "Anonymous unless ticked; it can be changed only until the form opens."
+        ),
     )
     test_module = models.ForeignKey(
         "courses.CoursePage",
@@ -63,16 +66,20 @@ class FeedbackSetup(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="knowledge test from module",
-        help_text="Optional: participants take a test from this module's question bank before the first "
-        "session and again after the last one; the feedback report shows the gain.",
+        verbose_name=_("knowledge test from module"),
+        help_text=_(
+            "Optional: participants take a test from this module's question bank before the first "
+            "session and again after the last one; the feedback report shows the gain."
+        ),
     )
     test_questions = models.PositiveSmallIntegerField(
-        "questions in the test",
+        _("questions in the test"),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_TEST_QUESTIONS)],
-        help_text="Taken from the start of the module's question bank (all of them if it has fewer); "
-        "the same questions before and after.",
+        help_text=_(
+            "Taken from the start of the module's question bank (all of them if it has fewer); "
+            "the same questions before and after."
+        ),
     )
 
     panels = [
@@ -81,7 +88,7 @@ class FeedbackSetup(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "feedback setting"
+        verbose_name = _("feedback setting")
 
     def __str__(self):
         return f"Feedback of {self.page_id}"
@@ -91,12 +98,11 @@ class FeedbackSetup(Orderable):
         # Anonymous or named is fixed once the form opens: people who answered were told one thing.
         stored = FeedbackSetup.objects.filter(pk=self.pk).values_list("named", flat=True).first() if self.pk else False
         if bool(stored) != self.named and self.page_id and feedback_has_opened(self.page):
-            raise ValidationError(
-                {
-                    "named": "The feedback form has opened, so it stays as participants were told it is "
-                    f"({'named' if stored else 'anonymous'})."
-                }
-            )
+            if stored:
+                message = _("The feedback form has opened, so it stays as participants were told it is (named).")
+            else:
+                message = _("The feedback form has opened, so it stays as participants were told it is (anonymous).")
+            raise ValidationError({"named": message})
 
 
 def feedback_has_opened(page):
@@ -116,8 +122,8 @@ class FeedbackResponse(models.Model):
     page = models.ForeignKey("colloquia.ColloquiumPage", on_delete=models.CASCADE, related_name="+")
     submitted_on = models.DateField(default=timezone.localdate)
     overall_usefulness = models.PositiveSmallIntegerField(validators=RATING)
-    to_change = models.TextField("what to change", blank=True)
-    topics_wanted = models.TextField("topics wanted next", blank=True)
+    to_change = models.TextField(_("what to change"), blank=True)
+    topics_wanted = models.TextField(_("topics wanted next"), blank=True)
     respondent_name = models.CharField(max_length=160, blank=True)
 
     class Meta:
@@ -142,7 +148,7 @@ class SessionRating(models.Model):
     session_title = models.CharField(max_length=255)
     relevance = models.PositiveSmallIntegerField(null=True, blank=True, validators=RATING)
     clarity = models.PositiveSmallIntegerField(null=True, blank=True, validators=RATING)
-    speaker = models.PositiveSmallIntegerField("resource person", null=True, blank=True, validators=RATING)
+    speaker = models.PositiveSmallIntegerField(_("resource person"), null=True, blank=True, validators=RATING)
 
     class Meta:
         ordering = ["id"]
@@ -190,8 +196,8 @@ class FeedbackReminder(models.Model):
 
 
 class TestStage(models.TextChoices):
-    PRE = "pre", "Before the event"
-    POST = "post", "After the event"
+    PRE = "pre", _("Before the event")
+    POST = "post", _("After the event")
 
 
 class KnowledgeTestTake(models.Model):

@@ -14,6 +14,8 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from colloquia.choices import RegistrationStatus
 from colloquia.records import Registration
@@ -31,26 +33,34 @@ def _actions(page, user):
     actions, done = [], []
     feedback = services.feedback_state(page, user)
     if feedback["can_answer"]:
+        closes = date_format(feedback["closes"], "j M Y")
+        if feedback["named"]:
+            note = _("Open until %(date)s; named: your name is kept with your answers.") % {"date": closes}
+        else:
+            note = _("Open until %(date)s; anonymous.") % {"date": closes}
         actions.append(
-            {
-                "label": "Give your feedback",
-                "url": reverse("feedback:form", args=[page.pk]),
-                "note": f"Open until {feedback['closes']:%-d %b %Y}; "
-                + ("named: your name is kept with your answers." if feedback["named"] else "anonymous."),
-            }
+            {"label": _("Give your feedback"), "url": reverse("feedback:form", args=[page.pk]), "note": note}
         )
     elif feedback["answered"]:
-        done.append("You have given your feedback. Thank you.")
+        done.append(_("You have given your feedback. Thank you."))
     if services.test_module(page) is not None:
-        for stage, label in [
-            (TestStage.PRE, "Take the test before the event"),
-            (TestStage.POST, "Take the test after the event"),
+        for stage, label, scored in [
+            (
+                TestStage.PRE,
+                _("Take the test before the event"),
+                _("Before the event: you scored %(correct)s of %(total)s."),
+            ),
+            (
+                TestStage.POST,
+                _("Take the test after the event"),
+                _("After the event: you scored %(correct)s of %(total)s."),
+            ),
         ]:
             test = services.test_state(page, user, stage)
             if test["can_take"]:
                 actions.append({"label": label, "url": reverse("feedback:test", args=[page.pk, stage]), "note": ""})
             elif test["taken"]:
-                done.append(f"{stage.label.capitalize()}: you scored {test['taken'].correct} of {test['taken'].total}.")
+                done.append(scored % {"correct": test["taken"].correct, "total": test["taken"].total})
     return actions, done
 
 
@@ -112,7 +122,7 @@ def _awaiting_feedback(user):
         # When the rules' answer can change today: the form opens or closes, the test before it closes.
         moments = [*services.feedback_window(page), services.first_session_starts(page)]
         changes_at(min((moment for moment in moments if moment > now), default=None))
-        actions, _ = _actions(page, user)
+        actions, _done = _actions(page, user)
         if actions:
             rows.append({"page": page, "actions": actions})
     return {"rows": rows} if rows else None

@@ -2,11 +2,14 @@
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.models import Page
 
 from accounts.models import User
 from colloquia.services import send_email
+from core.i18n import language_of
 from core.site import absolute_url
 
 from . import services
@@ -22,19 +25,21 @@ def send_feedback_reminder(page_id, user_id):
     state = services.feedback_state(page, user)
     if not state["can_answer"]:
         return False
-    send_email(
-        user.email,
-        f"Your feedback on {page.title}",
-        "feedback/email/reminder.txt",
-        {
-            "name": user.full_name or user.email,
-            "page": page,
-            "form_url": absolute_url(reverse("feedback:form", args=[page.pk])),
-            "closes": state["closes"],
-            "named": state["named"],
-            "academy": page.academy.name if page.academy else "",
-        },
-    )
+    # In the person's language: the subject, the fixed text and the form's address (/hi/… for Hindi).
+    with translation.override(language_of(user)):
+        send_email(
+            user.email,
+            _("Your feedback on %(event)s") % {"event": page.title},
+            "feedback/email/reminder.txt",
+            {
+                "name": user.full_name or user.email,
+                "page": page,
+                "form_url": absolute_url(reverse("feedback:form", args=[page.pk])),
+                "closes": state["closes"],
+                "named": state["named"],
+                "academy": page.academy.name if page.academy else "",
+            },
+        )
     return True
 
 

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from academies.services import EDITOR, REGISTRAR, academies_for, acts_for_all, is_staff_of
@@ -28,7 +29,7 @@ REPORT_ROLES = (REGISTRAR, EDITOR)
 
 
 def _live_event(page_id):
-    return get_object_or_404(ColloquiumPage.objects.live().select_related("academy"), pk=page_id)
+    return get_object_or_404(ColloquiumPage.originals.live().select_related("academy"), pk=page_id)
 
 
 def _refused(request, page, reason, status):
@@ -101,7 +102,7 @@ def has_report_role(user):
 def _report_event(request, page_id):
     if not has_report_role(request.user):
         raise PermissionDenied
-    page = get_object_or_404(ColloquiumPage.objects.select_related("academy"), pk=page_id)
+    page = get_object_or_404(ColloquiumPage.originals.select_related("academy"), pk=page_id)
     if not may_see_report(request.user, page):
         log_refusal(request, f"feedback report:{page_id}", "not a registrar or editor of this academy")
         raise Http404
@@ -112,14 +113,14 @@ def report_events(request):
     """The events of the user's academies that have ended, newest first, with their response counts."""
     if not has_report_role(request.user):
         raise PermissionDenied
-    pages = ColloquiumPage.objects.select_related("academy").order_by("-end_date", "title")
+    pages = ColloquiumPage.originals.select_related("academy").order_by("-end_date", "title")
     if not acts_for_all(request.user):
         academies = academies_for(request.user, REGISTRAR) | academies_for(request.user, EDITOR)
         pages = pages.filter(academy__in=academies)
     return TemplateResponse(
         request,
         "feedback/admin/event_list.html",
-        {"page_title": "Feedback", "header_icon": "comment", "events": services.events_with_counts(pages)},
+        {"page_title": _("Feedback"), "header_icon": "comment", "events": services.events_with_counts(pages)},
     )
 
 
@@ -128,43 +129,48 @@ def _charts(report):
     if report["responses"]:
         charts.append(
             bar_chart(
-                "Overall usefulness",
-                "How many respondents gave each mark, from 1 (poor) to 5 (excellent).",
+                _("Overall usefulness"),
+                _("How many respondents gave each mark, from 1 (poor) to 5 (excellent)."),
                 [(f"{point}", count) for point, count in zip(range(1, 6), report["usefulness_counts"], strict=True)],
-                label_heading="Mark",
-                value_heading="Respondents",
+                label_heading=_("Mark"),
+                value_heading=_("Respondents"),
             )
         )
         rated = [s for s in report["sessions"] if s["responses"]]
         if rated:
             charts.append(
                 grouped_bar_chart(
-                    "Mean ratings per session",
-                    "The mean of the marks (1 to 5) each session received for relevance, clarity and its "
-                    "resource person.",
+                    _("Mean ratings per session"),
+                    _(
+                        "The mean of the marks (1 to 5) each session received for relevance, clarity and its "
+                        "resource person."
+                    ),
                     [s["title"] for s in rated],
                     [
                         (label, [s[f"{name}_mean"] for s in rated])
                         for name, label in [
-                            ("relevance", "Relevance"),
-                            ("clarity", "Clarity"),
-                            ("speaker", "Resource person"),
+                            ("relevance", _("Relevance")),
+                            ("clarity", _("Clarity")),
+                            ("speaker", _("Resource person")),
                         ]
                     ],
-                    label_heading="Session",
+                    label_heading=_("Session"),
                 )
             )
     if report["knowledge_gain"]:
         gain = report["knowledge_gain"]
         charts.append(
             grouped_bar_chart(
-                "Knowledge test scores before and after",
-                "The mean score, in per cent, of the participants of each category who took both tests. "
-                f"Categories of fewer than {services.MIN_GROUP} people are not shown.",
+                _("Knowledge test scores before and after"),
+                _(
+                    "The mean score, in per cent, of the participants of each category who took both tests. "
+                    "Categories of fewer than %(min_group)s people are not shown."
+                )
+                % {"min_group": services.MIN_GROUP},
                 [row["category"] for row in gain],
-                [("Before", [row["pre_mean"] for row in gain]), ("After", [row["post_mean"] for row in gain])],
+                [(_("Before"), [row["pre_mean"] for row in gain]), (_("After"), [row["post_mean"] for row in gain])],
                 unit="%",
-                label_heading="Category",
+                label_heading=_("Category"),
             )
         )
     return charts
@@ -176,14 +182,16 @@ def report(request, page_id):
     data = services.feedback_report(page)
     if request.GET.get("format") == "csv":
         return csv_response(
-            f"feedback-{page.slug}.csv", ["Measure", "Session or category", "Value"], services.report_csv_rows(data)
+            f"feedback-{page.slug}.csv",
+            [_("Measure"), _("Session or category"), _("Value")],
+            list(services.report_csv_rows(data)),  # made now, in the language of the request
         )
     opens, closes = services.feedback_window(page)
     return TemplateResponse(
         request,
         "feedback/admin/report.html",
         {
-            "page_title": f"Feedback: {page.title}",
+            "page_title": _("Feedback: %(event)s") % {"event": page.title},
             "header_icon": "comment",
             "event": page,
             "report": data,

@@ -1,6 +1,7 @@
 """What this app adds to colloquia (through the hooks colloquia reads), to "My learning" and to the admin."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import InlinePanel
@@ -15,11 +16,13 @@ def feedback_panels():
     return [
         InlinePanel(
             "feedback_setup",
-            heading="Feedback and knowledge tests",
-            label="Feedback settings",
+            heading=_("Feedback and knowledge tests"),
+            label=_("Feedback settings"),
             max_num=1,
-            help_text="Without settings the event asks attendees for anonymous feedback for 30 days after its "
-            "last session, and sets no knowledge test. Add settings to change that.",
+            help_text=_(
+                "Without settings the event asks attendees for anonymous feedback for 30 days after its "
+                "last session, and sets no knowledge test. Add settings to change that."
+            ),
         )
     ]
 
@@ -44,4 +47,4 @@ class ReportMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
-    return ReportMenuItem("Feedback", reverse("feedback_events"), icon_name="comment", order=262)
+    return ReportMenuItem(_("Feedback"), reverse("feedback_events"), icon_name="comment", order=262)

@@ -1,8 +1,9 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
@@ -10,13 +11,17 @@ from core.cache import memoize
 from core.editing import PublishSafePageForm
 from core.extensions import collect_sections
 from core.routing import RestrictionsFromCacheMixin
+from core.translation import DefaultLanguagePageManager
 
 
 class HomePage(RestrictionsFromCacheMixin, Page):
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
     base_form_class = PublishSafePageForm
     hero_heading = models.CharField(max_length=140)
     hero_text = models.TextField(blank=True)
-    hero_cta_text = models.CharField("call-to-action text", max_length=40, blank=True)
+    hero_cta_text = models.CharField(_("call-to-action text"), max_length=40, blank=True)
     hero_cta_link = models.ForeignKey(Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = StreamField(BaseStreamBlock(), blank=True)
 
@@ -28,7 +33,7 @@ class HomePage(RestrictionsFromCacheMixin, Page):
                 FieldPanel("hero_cta_text"),
                 FieldPanel("hero_cta_link"),
             ],
-            heading="Hero",
+            heading=_("Hero"),
         ),
         FieldPanel("body"),
     ]
@@ -54,6 +59,10 @@ class HomePage(RestrictionsFromCacheMixin, Page):
 
 class StandardPage(RestrictionsFromCacheMixin, Page):
     """About, contact, privacy and other plain pages."""
+
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
 
     base_form_class = PublishSafePageForm
 

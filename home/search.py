@@ -15,6 +15,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from core.search import plain_text_query
+from core.translation import active_language, default_language, locale_ids
 
 SUMMARY_WORDS = 40
 
@@ -24,7 +25,14 @@ def search_pages(text):
     query = plain_text_query(text)
     if query is None:
         return Page.objects.none()
-    return Page.objects.live().public().specific().search(query)
+    # English readers search the English pages; Hindi readers the Hindi ones and the English ones too
+    # (most pages have no translation yet).
+    pages = Page.objects.live().public()
+    locales = locale_ids()
+    wanted = {locales.get(default_language()), locales.get(active_language())} - {None}
+    if wanted:
+        pages = pages.filter(locale__in=wanted)
+    return pages.specific().search(query)
 
 
 def search_documents(text, limit=10):

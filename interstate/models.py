@@ -10,6 +10,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -18,8 +20,8 @@ from .forms import ContactForm
 
 
 class ContactKind(models.TextChoices):
-    ACADEMY = "academy", "Academy contact"
-    NODAL_OFFICER = "nodal_officer", "Anti-human-trafficking nodal officer"
+    ACADEMY = "academy", _("Academy contact")
+    NODAL_OFFICER = "nodal_officer", _("Anti-human-trafficking nodal officer")
 
 
 class Contact(models.Model):
@@ -31,23 +33,23 @@ class Contact(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="State/UT",
-        help_text="For a nodal officer: the State/UT whose nodal officer this is (one the academy serves).",
+        verbose_name=_("State/UT"),
+        help_text=_("For a nodal officer: the State/UT whose nodal officer this is (one the academy serves)."),
     )
     name = models.CharField(max_length=150)
     designation = models.CharField(max_length=160)
     office = models.CharField(max_length=200, blank=True)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers are listed first."))
     updated_at = models.DateTimeField(auto_now=True)
 
     base_form_class = ContactForm
     panels = [
         FieldPanel("academy"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("state")]),
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("designation"), FieldPanel("office")], heading="Who"),
-        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")], heading="How to reach them"),
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("designation"), FieldPanel("office")], heading=_("Who")),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("How to reach them")),
         FieldPanel("sort_order"),
     ]
 
@@ -66,9 +68,11 @@ class Contact(models.Model):
     def clean(self):
         errors = {}
         if self.kind == ContactKind.NODAL_OFFICER and self.state_id is None:
-            errors["state"] = "Say which State/UT this nodal officer serves."
+            errors["state"] = gettext("Say which State/UT this nodal officer serves.")
         if self.kind == ContactKind.ACADEMY and self.state_id is not None:
-            errors["state"] = "Only nodal officers belong to a State/UT; leave it empty for an academy contact."
+            errors["state"] = gettext(
+                "Only nodal officers belong to a State/UT; leave it empty for an academy contact."
+            )
         academy = self.academy if self.academy_id else None
         if (
             self.state_id
@@ -76,9 +80,11 @@ class Contact(models.Model):
             and not academy.is_national
             and not academy.states.filter(pk=self.state_id).exists()
         ):
-            errors["state"] = f"The {academy.name} does not serve this State/UT; list officers of the States it serves."
+            errors["state"] = gettext(
+                "The %(academy)s does not serve this State/UT; list officers of the States it serves."
+            ) % {"academy": academy.name}
         if not (self.phone or self.email):
-            errors["phone"] = "Give a phone number or an email address, so people can reach them."
+            errors["phone"] = gettext("Give a phone number or an email address, so people can reach them.")
         if errors:
             raise ValidationError(errors)
 
@@ -96,7 +102,7 @@ class CoOrganiser(Orderable):
     # academy out.
 
     class Meta(Orderable.Meta):
-        verbose_name = "co-organising academy"
+        verbose_name = _("co-organising academy")
 
     def __str__(self):
         return str(self.academy)

@@ -5,6 +5,7 @@ registered for Contact in wagtail_hooks; any other row answers 404); platform ad
 see all of them.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -24,7 +25,7 @@ class ContactViewSet(AcademyScopedViewSetMixin, ModelViewSet):
     name = "interstate_contacts"
     url_prefix = "interstate/contacts"
     icon = "group"
-    menu_label = "Contacts and nodal officers"
+    menu_label = _("Contacts and nodal officers")
     add_to_admin_menu = True
     menu_order = 270
     list_display = ["name", "designation", "kind", "state", "academy", "updated_at"]

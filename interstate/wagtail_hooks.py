@@ -1,5 +1,6 @@
 """What this app adds to colloquia and the academies' pages (through the hooks they read) and to the admin."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import InlinePanel
 from wagtail.permissions import register_permission_policy
@@ -18,10 +19,12 @@ def co_organiser_panels():
     return [
         InlinePanel(
             "co_organisers",
-            heading="Co-organising academies",
-            label="Academy",
-            help_text="Academies of other States organising this event with yours (a border-region colloquium). "
-            "The event is listed in each of their sections too, and counted once in the statistics.",
+            heading=_("Co-organising academies"),
+            label=_("Academy"),
+            help_text=_(
+                "Academies of other States organising this event with yours (a border-region colloquium). "
+                "The event is listed in each of their sections too, and counted once in the statistics."
+            ),
         )
     ]
 

@@ -15,6 +15,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.audit import log_refusal
@@ -54,13 +56,13 @@ def _message(request, message_id):
 def events(request):
     """The events whose participants the registrar may write to, newest first."""
     _require_registrar(request)
-    pages = events_for_registrar(ColloquiumPage.objects.all(), request.user)
+    pages = events_for_registrar(ColloquiumPage.originals.all(), request.user)
     pages = pages.select_related("academy").annotate(registered=Count("registrations")).order_by("-start_date", "pk")
     page_obj = Paginator(pages, 50).get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "messaging/admin/events.html",
-        {"page_title": "Messages to participants", "header_icon": "mail", "page_obj": page_obj},
+        {"page_title": _("Messages to participants"), "header_icon": "mail", "page_obj": page_obj},
     )
 
 
@@ -70,7 +72,7 @@ def event_messages(request, page_id):
         request,
         "messaging/admin/event_messages.html",
         {
-            "page_title": f"Messages: {page.title}",
+            "page_title": _("Messages: %(event)s") % {"event": page.title},
             "header_icon": "mail",
             "event": page,
             "sent": services.messages_of(page),
@@ -83,7 +85,7 @@ def _compose_page(request, page, form, **extra):
         request,
         "messaging/admin/compose.html",
         {
-            "page_title": f"Write to participants: {page.title}",
+            "page_title": _("Write to participants: %(event)s") % {"event": page.title},
             "header_icon": "mail",
             "event": page,
             "form": form,
@@ -106,7 +108,7 @@ def compose(request, page_id):
     audience = form.audience()
     recipients = list(audience.registrations(page))
     if not recipients:
-        form.add_error(None, "No one matches the recipients you chose. Tick fewer filters.")
+        form.add_error(None, _("No one matches the recipients you chose. Tick fewer filters."))
         return _compose_page(request, page, form)
     data = form.cleaned_data
     fingerprint = _fingerprint(data, recipients)
@@ -123,7 +125,12 @@ def compose(request, page_id):
         count = len(recipients)
         messages.success(
             request,
-            f"Your message is being sent to {count} {'person' if count == 1 else 'people'}; the log below follows it.",
+            ngettext(
+                "Your message is being sent to %(count)s person; the log below follows it.",
+                "Your message is being sent to %(count)s people; the log below follows it.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("messaging_log", message.pk)
     first = recipients[0]
@@ -164,7 +171,7 @@ def message_log(request, message_id):
         request,
         "messaging/admin/log.html",
         {
-            "page_title": f"Delivery log: {message.display_subject}",
+            "page_title": _("Delivery log: %(subject)s") % {"subject": message.display_subject},
             "header_icon": "mail",
             "message": message,
             "event": message.page,
@@ -178,7 +185,9 @@ def message_log(request, message_id):
 
 def message_log_csv(request, message_id):
     message = _message(request, message_id)
-    return csv_response(f"message-{message.pk}-log.csv", services.LOG_COLUMNS, services.log_export(message))
+    # The rows are made now, in the reader's language (the statuses and categories), not as the response streams.
+    rows = list(services.log_export(message))
+    return csv_response(f"message-{message.pk}-log.csv", services.LOG_COLUMNS, rows)
 
 
 @require_POST
@@ -186,9 +195,13 @@ def resend_failed(request, message_id):
     message = _message(request, message_id)
     count = services.resend_failed(message, by=request.user)
     if count:
-        messages.success(request, f"Sending again to {count} {'person' if count == 1 else 'people'}.")
+        messages.success(
+            request,
+            ngettext("Sending again to %(count)s person.", "Sending again to %(count)s people.", count)
+            % {"count": count},
+        )
     else:
-        messages.info(request, "No failed deliveries to send again.")
+        messages.info(request, _("No failed deliveries to send again."))
     return redirect("messaging_log", message.pk)
 
 
@@ -198,7 +211,7 @@ def reminder_settings(request, page_id):
     form = ReminderSwitchesForm(request.POST or None, initial={kind.value: on for kind, on in current.items()})
     if request.method == "POST" and form.is_valid():
         changed = reminders.set_switches(page, form.wanted(), by=request.user)
-        messages.success(request, "Reminders saved." if changed else "No change to the reminders.")
+        messages.success(request, _("Reminders saved.") if changed else _("No change to the reminders."))
         return redirect("messaging_reminders", page.pk)
     rows = reminders.schedule(page)
     for row in rows:
@@ -208,7 +221,13 @@ def reminder_settings(request, page_id):
     return TemplateResponse(
         request,
         "messaging/admin/reminders.html",
-        {"page_title": f"Reminders: {page.title}", "header_icon": "time", "event": page, "form": form, "rows": rows},
+        {
+            "page_title": _("Reminders: %(event)s") % {"event": page.title},
+            "header_icon": "time",
+            "event": page,
+            "form": form,
+            "rows": rows,
+        },
     )
 
 

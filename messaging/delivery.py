@@ -8,11 +8,13 @@ mail server marks that row failed with the server's words; the others in the chu
 
 import logging
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from academies.services import contact_for
+from core.i18n import language_of
 
 from .models import Delivery, DeliveryStatus, Message
 from .placeholders import event_values, render
@@ -68,7 +70,7 @@ def deliver(message_id, delivery_ids):
     if message is None:
         return 0
     page = message.page
-    shared = event_values(page)
+    shared = {}  # the event's values in each recipient's language, made once per language
     contact = contact_for(page.academy)
     reply_to = [contact["email"]] if contact and contact["email"] else None
     rows = list(
@@ -92,7 +94,7 @@ def deliver(message_id, delivery_ids):
             if not _claim(row):
                 continue
             try:
-                subject, body = render(message, row.registration, page, shared)
+                subject, body = _rendered(message, row.registration, page, shared)
                 EmailMessage(subject, body, None, [row.email], reply_to=reply_to, connection=connection).send()
             except Exception as error:  # noqa: BLE001 - one refused address must not stop the others
                 logger.warning("message %s: delivery %s failed: %s", message_id, row.pk, error)
@@ -105,6 +107,21 @@ def deliver(message_id, delivery_ids):
         except Exception:  # noqa: BLE001 - closing a connection the server already dropped
             logger.info("message %s: the mail connection was already closed", message_id)
     return sent
+
+
+def recipient_language(registration):
+    """The language a recipient reads: their account's choice; a nominee without an account gets the default."""
+    user = registration.user if registration.user_id else None
+    return language_of(user) if user is not None else settings.LANGUAGE_CODE
+
+
+def _rendered(message, registration, page, shared):
+    """(subject, body) for one recipient, in their language: a reminder's fixed text, the dates."""
+    language = recipient_language(registration)
+    with translation.override(language):
+        if language not in shared:
+            shared[language] = event_values(page)
+        return render(message, registration, page, shared[language])
 
 
 def status_counts(messages):

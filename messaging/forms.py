@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from colloquia.choices import RegistrationStatus
 
@@ -13,34 +15,41 @@ class ComposeForm(forms.Form):
     """Recipients (each filter empty for "any") and the message, with its placeholders checked."""
 
     statuses = forms.MultipleChoiceField(
-        label="Registration status",
+        label=gettext_lazy("Registration status"),
         choices=RegistrationStatus.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick none for every status.",
+        help_text=gettext_lazy("Tick none for every status."),
     )
     categories = forms.MultipleChoiceField(
-        label="Category", required=False, widget=forms.CheckboxSelectMultiple, help_text="Tick none for every category."
-    )
-    states = forms.MultipleChoiceField(
-        label="State/UT",
+        label=gettext_lazy("Category"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="From the participants' profiles. Tick none for every State/UT; a nominee who has not "
-        "accepted yet has no State/UT, so is left out when you tick one.",
+        help_text=gettext_lazy("Tick none for every category."),
     )
-    subject = forms.CharField(max_length=200)
+    states = forms.MultipleChoiceField(
+        label=gettext_lazy("State/UT"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "From the participants' profiles. Tick none for every State/UT; a nominee who has not "
+            "accepted yet has no State/UT, so is left out when you tick one."
+        ),
+    )
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
     body = forms.CharField(
-        label="Message",
+        label=gettext_lazy("Message"),
         max_length=MAX_BODY,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=f"Plain text. Placeholders: {allowed_list()}.",
     )
 
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["categories"].choices = category_choices(page)
         self.fields["states"].choices = state_choices(page)
+        self.fields["body"].help_text = _("Plain text. Placeholders: %(placeholders)s.") % {
+            "placeholders": allowed_list()
+        }
 
     @staticmethod
     def _checked(text):

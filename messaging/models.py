@@ -10,18 +10,20 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 
 class ReminderKind(models.TextChoices):
-    WEEK_BEFORE = "week_before", "7 days before the event"
-    DAY_BEFORE = "day_before", "1 day before the event"
-    CERTIFICATE_READY = "certificate_ready", "When the participant's certificate is issued"
+    WEEK_BEFORE = "week_before", gettext_lazy("7 days before the event")
+    DAY_BEFORE = "day_before", gettext_lazy("1 day before the event")
+    CERTIFICATE_READY = "certificate_ready", gettext_lazy("When the participant's certificate is issued")
 
 
 class DeliveryStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", pgettext_lazy("delivery status", "Queued")
+    SENT = "sent", pgettext_lazy("delivery status", "Sent")
+    FAILED = "failed", pgettext_lazy("delivery status", "Failed")
 
 
 class Message(models.Model):
@@ -32,7 +34,7 @@ class Message(models.Model):
     reminder = models.CharField(max_length=20, choices=ReminderKind.choices, blank=True)
     subject = models.CharField(max_length=200)
     body = models.TextField()
-    audience = models.CharField(max_length=500, blank=True, help_text="Who it was sent to, in words.")
+    audience = models.CharField(max_length=500, blank=True, help_text=gettext_lazy("Who it was sent to, in words."))
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -52,7 +54,9 @@ class Message(models.Model):
 
     @property
     def label(self):
-        return f"Reminder: {self.get_reminder_display().lower()}" if self.reminder else "Message"
+        if self.reminder:
+            return _("Reminder: %(kind)s") % {"kind": self.get_reminder_display().lower()}
+        return _("Message")
 
 
 class Delivery(models.Model):

@@ -10,20 +10,26 @@ breaks become spaces (an email header is one line).
 import re
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from colloquia.services import calendar_feed
-from core.formatting import format_date_span
 from core.site import absolute_url
 
+from .texts import texts
+
+# The names are what registrars type, in every language; the meanings are translated.
 PLACEHOLDERS = {
-    "name": "the participant's name",
-    "event": "the event's title",
-    "dates": "the event's dates",
-    "venue": "the event's venue",
-    "calendar_link": "the participant's personal calendar feed (the event's calendar file for a nominee "
-    "who has no account yet)",
-    "event_link": "the event's page",
-    "academy": "the academy that holds the event",
+    "name": gettext_lazy("the participant's name"),
+    "event": gettext_lazy("the event's title"),
+    "dates": gettext_lazy("the event's dates"),
+    "venue": gettext_lazy("the event's venue"),
+    "calendar_link": gettext_lazy(
+        "the participant's personal calendar feed (the event's calendar file for a nominee who has no account yet)"
+    ),
+    "event_link": gettext_lazy("the event's page"),
+    "academy": gettext_lazy("the academy that holds the event"),
 }
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
@@ -38,11 +44,17 @@ def problems(text):
     unknown = [name for name in dict.fromkeys(PLACEHOLDER_RE.findall(text)) if name not in PLACEHOLDERS]
     if unknown:
         names = ", ".join(f"{{{name}}}" for name in unknown)
-        noun = "placeholder" if len(unknown) == 1 else "placeholders"
-        found.append(f"Unknown {noun} {names}. Use only {allowed_list()}.")
+        found.append(
+            ngettext(
+                "Unknown placeholder %(names)s. Use only %(allowed)s.",
+                "Unknown placeholders %(names)s. Use only %(allowed)s.",
+                len(unknown),
+            )
+            % {"names": names, "allowed": allowed_list()}
+        )
     stray = PLACEHOLDER_RE.sub("", text)
     if "{" in stray or "}" in stray:
-        found.append("A brace without its partner: braces are only for placeholders, such as {name}.")
+        found.append(_("A brace without its partner: braces are only for placeholders, such as {name}."))
     return found
 
 
@@ -64,12 +76,18 @@ def fill(text, values, *, one_line=False):
     return PLACEHOLDER_RE.sub(value, text)
 
 
+def date_span(start, end=None):
+    """ "5 Mar 2026", or "5 Mar 2026 – 6 Mar 2026", with the month in the active language."""
+    first = date_format(start, "j M Y")
+    return first if end is None or end == start else f"{first} – {date_format(end, 'j M Y')}"
+
+
 def event_values(page):
-    """The values that are the same for every recipient of a message about `page`."""
+    """The values that are the same for every recipient of a message about `page` (the dates in the active language)."""
     academy = page.academy
     return {
         "event": page.title,
-        "dates": format_date_span(page.start_date, page.end_date),
+        "dates": date_span(page.start_date, page.end_date),
         "venue": page.venue,
         "event_link": page.full_url or "",
         "academy": academy.name if academy is not None else "",
@@ -95,7 +113,9 @@ def recipient_values(registration, page, needed, shared=None):
 
 
 def render(message, registration, page, shared=None):
-    """(subject, body) of `message` as `registration` receives it."""
-    needed = used(message.subject, message.body)
+    """(subject, body) of `message` as `registration` receives it, in the active language (an automatic
+    reminder's fixed text is translated; the caller activates the recipient's language)."""
+    subject, body = texts(message)
+    needed = used(subject, body)
     values = recipient_values(registration, page, needed, shared)
-    return fill(message.subject, values, one_line=True), fill(message.body, values)
+    return fill(subject, values, one_line=True), fill(body, values)

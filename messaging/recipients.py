@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from colloquia.choices import Category, RegistrationStatus
 from colloquia.records import Registration
 from regions.models import State
@@ -30,13 +32,16 @@ class Audience:
         """The choice in words, for the delivery log."""
         parts = []
         if self.statuses:
-            parts.append("Status: " + ", ".join(str(RegistrationStatus(value).label) for value in self.statuses))
+            labels = ", ".join(str(RegistrationStatus(value).label) for value in self.statuses)
+            parts.append(_("Status: %(statuses)s") % {"statuses": labels})
         if self.categories:
-            parts.append("Category: " + ", ".join(str(Category(value).label) for value in self.categories))
+            labels = ", ".join(str(Category(value).label) for value in self.categories)
+            parts.append(_("Category: %(categories)s") % {"categories": labels})
         if self.states:
             names = dict(State.objects.filter(code__in=self.states).values_list("code", "name"))
-            parts.append("State/UT: " + ", ".join(names.get(code, code) for code in self.states))
-        return "; ".join(parts) or "Everyone registered, whatever their status"
+            labels = ", ".join(names.get(code, code) for code in self.states)
+            parts.append(_("State/UT: %(states)s") % {"states": labels})
+        return "; ".join(parts) or _("Everyone registered, whatever their status")
 
 
 def state_choices(page):

@@ -26,6 +26,7 @@ from colloquia.services import sessions_in_order
 
 from .delivery import add_deliveries
 from .models import Delivery, Message, ReminderKind, ReminderSetting
+from .texts import TEXTS
 
 K = ReminderKind
 ACTION_CHANGED = "colloquium.reminders_changed"
@@ -40,32 +41,7 @@ DEFAULT_ENABLED = {
 # The reminders before an event, farthest first.
 BEFORE_EVENT = {K.WEEK_BEFORE: timedelta(days=7), K.DAY_BEFORE: timedelta(days=1)}
 
-SIGN_OFF = "\n\n— {academy}"
-TEXTS = {
-    K.WEEK_BEFORE: (
-        "Reminder: {event}, {dates}",
-        "Dear {name},\n\n"
-        "This is a reminder that you have a place at {event}, on {dates} at {venue}.\n\n"
-        "The agenda and the details: {event_link}\n"
-        "Your calendar of the events you attend: {calendar_link}\n\n"
-        "If you can no longer attend, please withdraw on the event's page, so that your place "
-        "can go to someone on the waiting list." + SIGN_OFF,
-    ),
-    K.DAY_BEFORE: (
-        "{event} begins soon: {dates}",
-        "Dear {name},\n\n"
-        "{event} begins soon: {dates}, at {venue}. We look forward to seeing you.\n\n"
-        "The agenda, with the times of each session: {event_link}\n"
-        "Your calendar of the events you attend: {calendar_link}" + SIGN_OFF,
-    ),
-    K.CERTIFICATE_READY: (
-        "Your certificate for {event} is ready",
-        "Dear {name},\n\n"
-        "Thank you for taking part in {event} ({dates}, {venue}). Your certificate of attendance "
-        "is ready: download it from your certificates on the site, where anyone can also check it.\n\n"
-        "The event's page: {event_link}" + SIGN_OFF,
-    ),
-}
+# The reminders' texts: messaging.texts (each recipient gets them in their own language).
 
 
 def switches(page):

@@ -6,6 +6,7 @@ chunk tasks on commit (messaging.tasks); the emails themselves leave from the ta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academies.services import REGISTRAR, academies_for, acts_for_all
 from accounts.audit import record
@@ -15,6 +16,7 @@ from .delivery import add_deliveries, status_counts
 from .models import Delivery, DeliveryStatus, Message
 from .placeholders import event_values, fill, problems, render
 from .tasks import enqueue_chunks
+from .texts import texts
 
 PERMISSION = "messaging.add_message"
 ACTION_SENT = "colloquium.message_sent"
@@ -43,7 +45,7 @@ def send_message(page, *, subject, body, registrations, audience="", by):
         raise NothingToSend(" ".join(found))
     registrations = list(registrations)
     if not registrations:
-        raise NothingToSend("No one matches the recipients you chose.")
+        raise NothingToSend(_("No one matches the recipients you chose."))
     with transaction.atomic():
         message = Message.objects.create(page=page, subject=subject, body=body, audience=audience, sent_by=by)
         ids = add_deliveries(message, registrations)
@@ -77,8 +79,9 @@ def preview(page, subject, body, registration):
 
 
 def event_subject(message, shared=None):
-    """The subject with the event's own placeholders filled ({name} and {calendar_link} stay), for lists and logs."""
-    return fill(message.subject, shared if shared is not None else event_values(message.page), one_line=True)
+    """The subject with the event's own placeholders filled ({name} and {calendar_link} stay), for lists and logs;
+    a reminder's in the reader's language."""
+    return fill(texts(message)[0], shared if shared is not None else event_values(message.page), one_line=True)
 
 
 def messages_of(page):
@@ -129,7 +132,7 @@ def export_personal_data(user):
     sent = []
     for row in rows:
         message = row.message
-        subject, _ = render(message, row.registration, message.page)
+        subject, _body = render(message, row.registration, message.page)
         sent.append(
             {
                 "event": message.page.title,

@@ -1,4 +1,6 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -17,14 +19,26 @@ class RegistrarMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_messaging_menu_item():
-    return RegistrarMenuItem("Messages to participants", reverse("messaging_events"), icon_name="mail", order=265)
+    return RegistrarMenuItem(
+        gettext_lazy("Messages to participants"), reverse("messaging_events"), icon_name="mail", order=265
+    )
 
 
 @hooks.register("register_log_actions")
 def register_messaging_log_actions(actions):
-    actions.register_action(services.ACTION_SENT, "Send a message to participants", "Message sent to participants")
-    actions.register_action(services.ACTION_RESENT, "Send a message again", "Message sent again to failed recipients")
-    actions.register_action(reminders.ACTION_CHANGED, "Change event reminders", "Event reminders switched")
+    actions.register_action(
+        services.ACTION_SENT,
+        gettext_lazy("Send a message to participants"),
+        gettext_lazy("Message sent to participants"),
+    )
+    actions.register_action(
+        services.ACTION_RESENT,
+        gettext_lazy("Send a message again"),
+        gettext_lazy("Message sent again to failed recipients"),
+    )
+    actions.register_action(
+        reminders.ACTION_CHANGED, gettext_lazy("Change event reminders"), gettext_lazy("Event reminders switched")
+    )
 
 
 # --- What this app adds to shared features (the Colloquium hooks: see core.extensions) ---
@@ -35,4 +49,4 @@ hooks.register("colloquium_personal_data", services.export_personal_data, order=
 def event_admin_links(request, page):
     if not services.may_message(request.user, page):
         return []
-    return [{"label": "Messages and reminders", "url": reverse("messaging_event", args=[page.pk])}]
+    return [{"label": _("Messages and reminders"), "url": reverse("messaging_event", args=[page.pk])}]

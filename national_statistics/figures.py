@@ -22,17 +22,29 @@ until a record they count changes (the "national-statistics" tag, wagtail_hooks.
 from collections import defaultdict
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
 from certificates.services import issued_rows
 from colloquia.services import attended_rows, held_event_rows
 from core.cache import page_cache, tag_generations
-from core.formatting import format_rupees
+from core.formatting import format_rupees, indian_digits
 from courses.services import completion_rows
 from support.services import supported_event_rows
 
 MIN_GROUP = 5
 TAG = "national-statistics"
 CACHE_SECONDS = 24 * 60 * 60  # the tag makes it stale long before this when anything changes
-NATIONAL = "National events (no State/UT)"
+
+
+def national():
+    """The row label of events held by no State/UT, in the active language."""
+    return _("National events (no State/UT)")
+
+
+def fewer_than():
+    return _("fewer than %(min_group)s") % {"min_group": MIN_GROUP}
+
 
 __all__ = ["MIN_GROUP", "TAG", "grain_rows", "national_picture"]
 
@@ -88,14 +100,17 @@ class Cell:
     @property
     def text(self):
         if self.shown is None:
-            return "fewer than 5"
+            return fewer_than()
         return format_rupees(self.value) if self.money else _number(self.value)
 
     @property
     def note(self):
         if self.left_out and self.shown is not None:
-            groups = "group" if self.left_out == 1 else "groups"
-            return f"leaves out {self.left_out} {groups} of fewer than 5"
+            return ngettext(
+                "leaves out %(count)s group of fewer than %(min_group)s",
+                "leaves out %(count)s groups of fewer than %(min_group)s",
+                self.left_out,
+            ) % {"count": self.left_out, "min_group": MIN_GROUP}
         return ""
 
     def as_data(self):
@@ -103,9 +118,10 @@ class Cell:
 
 
 def _number(value):
+    """A count or a number of hours with Indian digit grouping (12,34,567; hours to two decimals at most)."""
     if isinstance(value, Decimal):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:,}"
+        return indian_digits(value, 2).rstrip("0").rstrip(".")
+    return indian_digits(value)
 
 
 def _plain(value):
@@ -138,10 +154,10 @@ def _table(table_id, title, description, row_heading, measures, rows, total=True
     }
     if total:
         sums = [Cell(money=measure.get("money", False)) for measure in measures]
-        for _, cells in rows:
+        for _label, cells in rows:
             for i, cell in enumerate(cells):
                 sums[i].merge(cell)
-        table["total"] = {"label": "Total", "cells": sums}
+        table["total"] = {"label": _("Total"), "cells": sums}
     return table
 
 
@@ -153,18 +169,21 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
     """
     source_labels = source_labels or {}
     tables = []
+    national_label = national()
 
     # Events held, by State/UT and year: whole numbers (events are not people).
     events = _by_state_and_year(rows["events"], year, state)
     tables.append(
         _table(
             "events",
-            "Events held",
-            "Colloquia and conferences that have ended, by the State/UT where they were held and the year they began. "
-            "An event several academies organise together counts once.",
-            "State/UT and year",
-            [{"key": "events", "heading": "Events"}],
-            [(f"{row['state_name'] or NATIONAL}, {row['year']}", [Cell(row["events"])]) for row in events],
+            _("Events held"),
+            _(
+                "Colloquia and conferences that have ended, by the State/UT where they were held and the year they "
+                "began. An event several academies organise together counts once."
+            ),
+            _("State/UT and year"),
+            [{"key": "events", "heading": _("Events")}],
+            [(f"{row['state_name'] or national_label}, {row['year']}", [Cell(row["events"])]) for row in events],
         )
     )
 
@@ -174,26 +193,28 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
     for row in attended:
         people[row["category"]].add(row["people"])
         hours[row["category"]].add(row["people"], row["hours"])
-        by_state[row["state_name"] or NATIONAL].add(row["people"])
+        by_state[row["state_name"] or national_label].add(row["people"])
     tables.append(
         _table(
             "participants",
-            "Participants by category",
-            "People marked present at one session or more of an event that has ended, by the category they "
-            "registered in (a person at two events counts at each), and their training hours: the length of "
-            "every session they were marked present at, added up.",
-            "Category",
-            [{"key": "people", "heading": "Participants"}, {"key": "hours", "heading": "Training hours"}],
+            _("Participants by category"),
+            _(
+                "People marked present at one session or more of an event that has ended, by the category they "
+                "registered in (a person at two events counts at each), and their training hours: the length of "
+                "every session they were marked present at, added up."
+            ),
+            _("Category"),
+            [{"key": "people", "heading": _("Participants")}, {"key": "hours", "heading": _("Training hours")}],
             [(label, [people[value], hours[value]]) for value, label in categories],
         )
     )
     tables.append(
         _table(
             "participants-by-state",
-            "Participants by State/UT",
-            "The same participants, by the State/UT where the event was held.",
-            "State/UT",
-            [{"key": "people", "heading": "Participants"}],
+            _("Participants by State/UT"),
+            _("The same participants, by the State/UT where the event was held."),
+            _("State/UT"),
+            [{"key": "people", "heading": _("Participants")}],
             [(label, [by_state[label]]) for label in sorted(by_state)],
         )
     )
@@ -207,11 +228,13 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
     tables.append(
         _table(
             "module-completions",
-            "Module completions",
-            "Online modules completed, by module; the year is the year of completion and the State/UT the "
-            "learner's own.",
-            "Module",
-            [{"key": "completions", "heading": "Completions"}],
+            _("Module completions"),
+            _(
+                "Online modules completed, by module; the year is the year of completion and the State/UT the "
+                "learner's own."
+            ),
+            _("Module"),
+            [{"key": "completions", "heading": _("Completions")}],
             [(titles[module], [completions[module]]) for module in sorted(titles, key=lambda m: titles[m])],
         )
     )
@@ -223,11 +246,13 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
     tables.append(
         _table(
             "certificates",
-            "Certificates issued",
-            "Valid certificates of attendance (events) and completion (modules), by the year of issue and the "
-            "recipient's State/UT.",
-            "For",
-            [{"key": "issued", "heading": "Certificates"}],
+            _("Certificates issued"),
+            _(
+                "Valid certificates of attendance (events) and completion (modules), by the year of issue and the "
+                "recipient's State/UT."
+            ),
+            pgettext("certificates issued for", "For"),
+            [{"key": "issued", "heading": _("Certificates")}],
             [(label, [issued[value]]) for value, label in source_labels.items()],
         )
     )
@@ -237,20 +262,22 @@ def national_picture(rows, *, year=None, state=None, categories=(), source_label
     tables.append(
         _table(
             "mha-support",
-            "Support from the Ministry of Home Affairs",
-            "Events with a sanction recorded, by the State/UT where they were held and the year they began: "
-            "the amount sanctioned, what was spent against it, and the unspent balance returned once the "
-            "utilisation certificate is signed.",
-            "State/UT and year",
+            _("Support from the Ministry of Home Affairs"),
+            _(
+                "Events with a sanction recorded, by the State/UT where they were held and the year they began: "
+                "the amount sanctioned, what was spent against it, and the unspent balance returned once the "
+                "utilisation certificate is signed."
+            ),
+            _("State/UT and year"),
             [
-                {"key": "events", "heading": "Events supported"},
-                {"key": "sanctioned", "heading": "Sanctioned", "money": True},
-                {"key": "spent", "heading": "Spent", "money": True},
-                {"key": "returned", "heading": "Returned", "money": True},
+                {"key": "events", "heading": _("Events supported")},
+                {"key": "sanctioned", "heading": _("Sanctioned"), "money": True},
+                {"key": "spent", "heading": _("Spent"), "money": True},
+                {"key": "returned", "heading": _("Returned"), "money": True},
             ],
             [
                 (
-                    f"{row['state_name'] or NATIONAL}, {row['year']}",
+                    f"{row['state_name'] or national_label}, {row['year']}",
                     [Cell(row["events"])] + [Cell(row[key], money=True) for key in ("sanctioned", "spent", "returned")],
                 )
                 for row in support
@@ -275,14 +302,15 @@ def as_data(tables, *, year=None, state=None):
     """The tables as plain data, for the JSON download (the same numbers as the page)."""
     return {
         "filters": {"year": year, "state": state or None},
-        "rule": f"Groups of fewer than {MIN_GROUP} people are not shown and are left out of every total.",
+        "rule": _("Groups of fewer than %(min_group)s people are not shown and are left out of every total.")
+        % {"min_group": MIN_GROUP},
         "tables": [
             {
                 "id": table["id"],
                 "title": table["title"],
                 "description": table["description"],
                 "row_heading": table["row_heading"],
-                "measures": [measure["heading"] for measure in table["measures"]],
+                "measures": [str(measure["heading"]) for measure in table["measures"]],
                 "rows": [
                     {"label": row["label"], "cells": [cell.as_data() for cell in row["cells"]]}
                     for row in table["rows"] + ([table["total"]] if table["total"] else [])
@@ -295,7 +323,7 @@ def as_data(tables, *, year=None, state=None):
 
 def csv_rows(tables):
     """(header, rows) for the CSV download: one line per figure, the same numbers as the page."""
-    header = ["Table", "Row", "Measure", "Value", "Note"]
+    header = [_("Table"), _("Row"), _("Measure"), _("Value"), _("Note")]
     lines = []
     for table in tables:
         for row in table["rows"] + ([table["total"]] if table["total"] else []):
@@ -307,7 +335,7 @@ def csv_rows(tables):
                         row["label"],
                         measure["heading"],
                         value if value is not None else "",
-                        cell.note or ("fewer than 5" if value is None else ""),
+                        cell.note or (fewer_than() if value is None else ""),
                     ]
                 )
     return header, lines

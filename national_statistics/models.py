@@ -5,13 +5,15 @@ national_statistics.figures (no personal data, small groups left out) and its ro
 same figures as CSV and JSON.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 
 from core.editing import PublishSafePageForm
 from core.routing import PublicPageMixin
+from core.translation import DefaultLanguagePageManager
 
 from . import routes
 
@@ -19,6 +21,10 @@ from . import routes
 class StatisticsPage(PublicPageMixin, RoutablePageMixin, Page):
     """Events held, participants by category, training hours, module completions and certificates,
     for every academy together, filtered by year and State/UT, with charts, tables and downloads."""
+
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
 
     base_form_class = PublishSafePageForm
 
@@ -31,7 +37,7 @@ class StatisticsPage(PublicPageMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "statistics page"
+        verbose_name = _("statistics page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,6 +8,8 @@ figures for the same filters (figures.national_picture on the rows kept under th
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from certificates.models import SourceKind
 from colloquia.models import Category, ColloquiumPage
@@ -17,12 +19,15 @@ from core.csv_export import csv_response
 
 from . import figures
 
-SOURCE_LABELS = {SourceKind.COLLOQUIUM.value: "Events (attendance)", SourceKind.MODULE.value: "Modules (completion)"}
+SOURCE_LABELS = {
+    SourceKind.COLLOQUIUM.value: gettext_lazy("Events (attendance)"),
+    SourceKind.MODULE.value: gettext_lazy("Modules (completion)"),
+}
 
 
 def _held_event_pages():
     # Live public pages only: a private event's existence is not for the public page.
-    return ColloquiumPage.objects.live().public()
+    return ColloquiumPage.originals.live().public()
 
 
 def _chosen(params, years, states):
@@ -40,7 +45,11 @@ def figures_for(params):
     years, states = figures.filter_choices(rows)
     year, state = _chosen(params, years, states)
     tables = figures.national_picture(
-        rows, year=year, state=state, categories=Category.choices, source_labels=SOURCE_LABELS
+        rows,
+        year=year,
+        state=state,
+        categories=[(value, str(label)) for value, label in Category.choices],
+        source_labels={value: str(label) for value, label in SOURCE_LABELS.items()},
     )
     return tables, {"year": year, "state": state}, {"years": years, "states": states}
 
@@ -50,7 +59,8 @@ def _chart(table):
     measure = table["measures"][0]["heading"].lower()
     return bar_chart(
         table["title"],
-        f"Bar chart of {measure} by {table['row_heading'].lower()}; the table below gives every figure.",
+        _("Bar chart of %(measure)s by %(heading)s; the table below gives every figure.")
+        % {"measure": measure, "heading": table["row_heading"].lower()},
         shown,
         label_heading=table["row_heading"],
         value_heading=table["measures"][0]["heading"],
@@ -86,13 +96,13 @@ def page_context(page, request):
 
 
 def csv_download(page, request):
-    tables, filters, _ = figures_for(request.GET)
+    tables, filters, _choices = figures_for(request.GET)
     header, lines = figures.csv_rows(tables)
     return csv_response(_filename(filters, "csv"), header, lines)
 
 
 def json_download(page, request):
-    tables, filters, _ = figures_for(request.GET)
+    tables, filters, _choices = figures_for(request.GET)
     response = JsonResponse(figures.as_data(tables, **filters), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="{_filename(filters, "json")}"'
     return response

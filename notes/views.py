@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import log_refusal
+from core.translation import localize_page
 from courses.models import CoursePage, LessonPage
 from courses.services import module_of
 
@@ -46,7 +48,7 @@ def lesson_note(request, lesson_id):
         form = NoteForm(request.POST)
         if form.is_valid():
             saved = services.save_note(request.user, lesson, form.cleaned_data["body"])
-            messages.success(request, "Your note is saved." if saved else "Your note on this lesson is deleted.")
+            messages.success(request, _("Your note is saved.") if saved else _("Your note on this lesson is deleted."))
             return redirect(f"{lesson.url}#my-note")
     else:
         form = NoteForm(initial={"body": note.body if note else ""})
@@ -75,7 +77,8 @@ def delete(request, note_id):
     note = _own_note_or_404(request, note_id)
     lesson = note.lesson
     services.delete_note(request.user, note.pk)
-    messages.success(request, f"Your note on “{lesson.title}” is deleted.")
+    title = localize_page(lesson).title
+    messages.success(request, _("Your note on “%(lesson)s” is deleted.") % {"lesson": title})
     if request.POST.get("back") == "module":
         return redirect("notes:module", module_id=module_of(lesson).pk)
     return redirect(lesson.url)

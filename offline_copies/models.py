@@ -1,12 +1,13 @@
 """The stored offline copies: one file per page, kind and source (the published revisions it was made from)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    LESSON_PDF = "lesson_pdf", "Lesson (PDF)"
-    MODULE_PDF = "module_pdf", "Whole module (PDF)"
-    MODULE_EPUB = "module_epub", "Whole module (EPUB)"
+    LESSON_PDF = "lesson_pdf", _("Lesson (PDF)")
+    MODULE_PDF = "module_pdf", _("Whole module (PDF)")
+    MODULE_EPUB = "module_epub", _("Whole module (EPUB)")
 
 
 def storage_name(instance, filename):
@@ -31,9 +32,9 @@ class OfflineCopy(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     source_key = models.CharField(max_length=64)
     file = models.FileField(upload_to=storage_name, max_length=255, blank=True)
-    filename = models.CharField("download name", max_length=200, blank=True)
+    filename = models.CharField(_("download name"), max_length=200, blank=True)
     size = models.PositiveIntegerField(default=0)
-    render_ms = models.PositiveIntegerField("render time (ms)", default=0)
+    render_ms = models.PositiveIntegerField(_("render time (ms)"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
 

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.audit import log_refusal
@@ -49,7 +50,11 @@ def events(request):
     return TemplateResponse(
         request,
         "online_attendance/admin/events.html",
-        {"page_title": "Online attendance", "header_icon": "globe", "events": list(services.events_for(request.user))},
+        {
+            "page_title": _("Online attendance"),
+            "header_icon": "globe",
+            "events": list(services.events_for(request.user)),
+        },
     )
 
 
@@ -71,7 +76,7 @@ def event(request, page_id):
         request,
         "online_attendance/admin/event.html",
         {
-            "page_title": f"Online attendance: {page.title}",
+            "page_title": _("Online attendance: %(title)s") % {"title": page.title},
             "header_icon": "globe",
             "event": page,
             "sessions": sessions,
@@ -87,11 +92,11 @@ def report_view(request, import_id):
     """The column mapping (unknown layout), the preview with its matching, or what was recorded."""
     report = _import(request, import_id)
     context = {
-        "page_title": f"Online attendance: {report.session.title}",
+        "page_title": _("Online attendance: %(title)s") % {"title": report.session.title},
         "header_icon": "globe",
         "report": report,
         "event": report.page,
-        "layout": LAYOUT_LABELS.get(report.layout, ""),
+        "layout": str(LAYOUT_LABELS.get(report.layout, "")),
         "grid_url": reverse("checkin_attendance", args=[report.page_id]),
     }
     if report.status == AttendanceImport.Status.MAPPING:
@@ -134,7 +139,7 @@ def mapping(request, import_id):
             messages.error(request, str(refusal))
         return redirect("online_attendance_import", report.pk)
     context = {
-        "page_title": f"Online attendance: {report.session.title}",
+        "page_title": _("Online attendance: %(title)s") % {"title": report.session.title},
         "header_icon": "globe",
         "report": report,
         "event": report.page,
@@ -149,7 +154,7 @@ def match(request, import_id):
     prefix = request.POST.get("prefix", "")
     form = MatchForm(request.POST, candidates=result.candidates if result else (), prefix=prefix or None)
     if not form.is_valid():
-        messages.error(request, "Choose one of the participants listed.")
+        messages.error(request, _("Choose one of the participants listed."))
     else:
         try:
             services.match_by_hand(report, form.cleaned_data["key"], form.cleaned_data["registration"])
@@ -178,8 +183,16 @@ def confirm(request, import_id):
     else:
         messages.success(
             request,
-            f"Attendance recorded for “{report.session.title}”: {report.marked_present} present from the online "
-            f"report; {report.below_threshold} below the threshold; {report.people_unmatched} unmatched.",
+            _(
+                "Attendance recorded for “%(session)s”: %(present)s present from the online report; "
+                "%(below)s below the threshold; %(unmatched)s unmatched."
+            )
+            % {
+                "session": report.session.title,
+                "present": report.marked_present,
+                "below": report.below_threshold,
+                "unmatched": report.people_unmatched,
+            },
         )
     return redirect("online_attendance_import", report.pk)
 
@@ -192,5 +205,5 @@ def discard(request, import_id):
     except Refused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, "The report was discarded; nothing was recorded.")
+        messages.success(request, _("The report was discarded; nothing was recorded."))
     return redirect("online_attendance_event", report.page_id)

@@ -1,23 +1,29 @@
 """The registrar's forms: the upload, the choice of columns for an unknown layout, a match by hand."""
 
 from django import forms
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .parsing import MAX_BYTES, Mapping
 
 
 def session_label(session):
+    """“05 Mar 2026, 10:00–11:00: Technical session (Online)”, the month in the active language."""
     return (
-        f"{session.date:%d %b %Y}, {session.start_time:%H:%M}–{session.end_time:%H:%M}: "
+        f"{date_format(session.date, 'd M Y')}, {session.start_time:%H:%M}–{session.end_time:%H:%M}: "
         f"{session.title} ({session.get_mode_display()})"
     )
 
 
 class ReportUploadForm(forms.Form):
-    session = forms.TypedChoiceField(coerce=int, label="Session")
+    session = forms.TypedChoiceField(coerce=int, label=gettext_lazy("Session"))
     report = forms.FileField(
-        label="Attendance report (CSV)",
-        help_text="The meeting's participant or attendance report as downloaded from Zoom, Microsoft Teams or "
-        "Google Meet; any other CSV with names or emails and join and leave times also works. At most 2 MB.",
+        label=gettext_lazy("Attendance report (CSV)"),
+        help_text=gettext_lazy(
+            "The meeting's participant or attendance report as downloaded from Zoom, Microsoft Teams or "
+            "Google Meet; any other CSV with names or emails and join and leave times also works. At most 2 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,.txt"}),
     )
 
@@ -29,7 +35,7 @@ class ReportUploadForm(forms.Form):
     def clean_report(self):
         report = self.cleaned_data["report"]
         if report.size > MAX_BYTES:
-            raise forms.ValidationError("The file is larger than 2 MB; an attendance report is far smaller.")
+            raise forms.ValidationError(_("The file is larger than 2 MB; an attendance report is far smaller."))
         return report
 
     def clean_session(self):
@@ -37,11 +43,19 @@ class ReportUploadForm(forms.Form):
 
 
 MAPPING_FIELDS = [
-    ("name", "Name", "The participant's name as the meeting showed it."),
-    ("email", "Email", "Matched first, when the report has it."),
-    ("joined", "Join time", "When they joined (date and time, or a time on the session's day)."),
-    ("left", "Leave time", "When they left. Or choose the duration instead."),
-    ("duration", "Duration", "Time in the meeting for that row (minutes, “1h 5m”, “0:45:00”)."),
+    ("name", gettext_lazy("Name"), gettext_lazy("The participant's name as the meeting showed it.")),
+    ("email", gettext_lazy("Email"), gettext_lazy("Matched first, when the report has it.")),
+    (
+        "joined",
+        gettext_lazy("Join time"),
+        gettext_lazy("When they joined (date and time, or a time on the session's day)."),
+    ),
+    ("left", gettext_lazy("Leave time"), gettext_lazy("When they left. Or choose the duration instead.")),
+    (
+        "duration",
+        gettext_lazy("Duration"),
+        gettext_lazy("Time in the meeting for that row (minutes, “1h 5m”, “0:45:00”)."),
+    ),
 ]
 
 
@@ -50,8 +64,9 @@ class MappingForm(forms.Form):
 
     def __init__(self, *args, header=(), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "Not in this report")] + [
-            (str(number), heading or f"Column {number + 1}") for number, heading in enumerate(header)
+        choices = [("", _("Not in this report"))] + [
+            (str(number), heading or _("Column %(number)s") % {"number": number + 1})
+            for number, heading in enumerate(header)
         ]
         for name, label, help_text in MAPPING_FIELDS:
             self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False, help_text=help_text)
@@ -60,7 +75,7 @@ class MappingForm(forms.Form):
         cleaned = super().clean()
         chosen = [value for value in cleaned.values() if value != ""]
         if len(chosen) != len(set(chosen)):
-            raise forms.ValidationError("Each column can be chosen for one thing only.")
+            raise forms.ValidationError(_("Each column can be chosen for one thing only."))
         mapping = self.mapping()
         problem = mapping.problem()
         if problem:
@@ -74,10 +89,12 @@ class MappingForm(forms.Form):
 
 class MatchForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, max_length=400)
-    registration = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Participant")
+    registration = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label=gettext_lazy("Participant")
+    )
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["registration"].choices = [("", "Leave unmatched")] + [
+        self.fields["registration"].choices = [("", _("Leave unmatched"))] + [
             (r.pk, f"{r.name} ({r.email})") for r in candidates
         ]

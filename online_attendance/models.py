@@ -9,14 +9,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AttendanceImport(models.Model):
     class Status(models.TextChoices):
-        MAPPING = "mapping", "Columns to choose"
-        PREVIEW = "preview", "Awaiting confirmation"
-        CONFIRMED = "confirmed", "Attendance recorded"
-        DISCARDED = "discarded", "Discarded"
+        MAPPING = "mapping", _("Columns to choose")
+        PREVIEW = "preview", _("Awaiting confirmation")
+        CONFIRMED = "confirmed", _("Attendance recorded")
+        DISCARDED = "discarded", _("Discarded")
 
     page = models.ForeignKey("colloquia.ColloquiumPage", on_delete=models.CASCADE, related_name="+")
     # A session with attendance cannot be removed from the agenda (colloquia's page form); one whose
@@ -39,7 +40,9 @@ class AttendanceImport(models.Model):
     people_unmatched = models.PositiveIntegerField(default=0)
     marked_present = models.PositiveIntegerField(default=0)
     below_threshold = models.PositiveIntegerField(default=0)
-    threshold = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The event's threshold (%) applied.")
+    threshold = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("The event's threshold (%) applied.")
+    )
     # On confirming: [{registration (id), minutes, present, matched_by}] as decided. The report's own rows are
     # then dropped (they may name people who are not participants); this and the counts remain.
     outcome = models.JSONField(default=list, blank=True, editable=False)

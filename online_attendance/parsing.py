@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import filetype
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -51,11 +53,11 @@ class Mapping:
 
     def problem(self):
         if self.name is None and self.email is None and self.first_name is None:
-            return "Choose the column with the participant's name or email."
+            return _("Choose the column with the participant's name or email.")
         if self.joined is None:
-            return "Choose the column with the join time."
+            return _("Choose the column with the join time.")
         if self.left is None and self.duration is None:
-            return "Choose the column with the leave time or the duration."
+            return _("Choose the column with the leave time or the duration.")
         return ""
 
     def as_dict(self):
@@ -73,10 +75,10 @@ class Table:
 
 
 LAYOUT_LABELS = {
-    "zoom": "Zoom participant report",
-    "teams": "Microsoft Teams attendance report",
-    "meet": "Google Meet attendance report",
-    "": "Columns chosen by the registrar",
+    "zoom": gettext_lazy("Zoom participant report"),
+    "teams": gettext_lazy("Microsoft Teams attendance report"),
+    "meet": gettext_lazy("Google Meet attendance report"),
+    "": gettext_lazy("Columns chosen by the registrar"),
 }
 
 
@@ -86,21 +88,22 @@ LAYOUT_LABELS = {
 def decode(data, name=""):
     """The report's text. Refuses what is not a text file: binaries, archives, spreadsheets, PDFs."""
     if not data:
-        raise ReportError("The file is empty.")
+        raise ReportError(_("The file is empty."))
     if len(data) > MAX_BYTES:
         raise ReportError(
-            f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB; an attendance report is far smaller."
+            _("The file is larger than %(size)s MB; an attendance report is far smaller.")
+            % {"size": MAX_BYTES // (1024 * 1024)}
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise ReportError("The file says it is UTF-16 text but is not.") from error
+            raise ReportError(_("The file says it is UTF-16 text but is not.")) from error
     kind = filetype.guess(data)
     if kind is not None:
         raise ReportError(
-            f"The file is {kind.extension.upper()} ({kind.mime}), not a CSV file. "
-            "Download the report as CSV and upload that."
+            _("The file is %(kind)s (%(mime)s), not a CSV file. Download the report as CSV and upload that.")
+            % {"kind": kind.extension.upper(), "mime": kind.mime}
         )
     if b"\x00" in data[:4096]:
         # UTF-16 without its byte-order mark (some Teams downloads): every other byte is NUL.
@@ -109,7 +112,7 @@ def decode(data, name=""):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise ReportError("The file is not text: it contains binary data. Upload the CSV report.") from error
+            raise ReportError(_("The file is not text: it contains binary data. Upload the CSV report.")) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -117,7 +120,7 @@ def decode(data, name=""):
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError as error:
-            raise ReportError("The file's text encoding is not recognised. Save it as “CSV UTF-8”.") from error
+            raise ReportError(_("The file's text encoding is not recognised. Save it as “CSV UTF-8”.")) from error
 
 
 def _rows(text):
@@ -131,7 +134,7 @@ def _rows(text):
     try:
         rows = [[cell.strip()[:MAX_CELL] for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     except csv.Error as error:
-        raise ReportError(f"The file is not a readable CSV file ({error}).") from error
+        raise ReportError(_("The file is not a readable CSV file (%(error)s).") % {"error": error}) from error
     return rows
 
 
@@ -236,16 +239,18 @@ def read_table(data, name=""):
             return _checked(table)
     first = next((n for n, row in enumerate(rows) if sum(1 for cell in row if cell) >= 2), None)
     if first is None:
-        raise ReportError("The file has no table: no row has two or more columns.")
+        raise ReportError(_("The file has no table: no row has two or more columns."))
     return _checked(Table(rows[first], [row for row in rows[first + 1 :] if any(row)]))
 
 
 def _checked(table):
     rows = [row for row in table.rows if any(row)]
     if not rows:
-        raise ReportError("The report lists nobody: there are no rows below the column headings.")
+        raise ReportError(_("The report lists nobody: there are no rows below the column headings."))
     if len(rows) > MAX_ROWS:
-        raise ReportError(f"The report has {len(rows)} rows; at most {MAX_ROWS} are read at once.")
+        raise ReportError(
+            _("The report has %(rows)s rows; at most %(max)s are read at once.") % {"rows": len(rows), "max": MAX_ROWS}
+        )
     return Table(table.header, rows, table.layout, table.mapping)
 
 
@@ -282,7 +287,7 @@ def parse_moment(text, *, order, day, zone):
     only = _parse_time_only(text.upper())
     if only is not None:
         return datetime.combine(day, only, tzinfo=zone)
-    date_part, _, time_part = text.replace(",", " ").partition(" ")
+    date_part, _sep, time_part = text.replace(",", " ").partition(" ")
     rest = time_part.strip()
     formats = DATE_FORMATS[order] + DATE_FORMATS["iso"]
     found = None
@@ -389,14 +394,17 @@ def joins(table, mapping, *, day, zone):
             left = joined + timedelta(minutes=minutes)
         if joined is None or left is None:
             problems.append(
-                f"Row {line} ({name or email}): the join or leave time “{_cell(row, mapping.joined)}” cannot be read."
+                _("Row %(line)s (%(who)s): the join or leave time “%(time)s” cannot be read.")
+                % {"line": line, "who": name or email, "time": _cell(row, mapping.joined)}
             )
             continue
         if left < joined:
             if left.date() == joined.date() and mapping.left is not None and left.time() < joined.time():
                 left += timedelta(days=1)  # a time-only report that ran past midnight
             else:
-                problems.append(f"Row {line} ({name or email}): leaves before joining.")
+                problems.append(
+                    _("Row %(line)s (%(who)s): leaves before joining.") % {"line": line, "who": name or email}
+                )
                 continue
         found.append(Join(line, name, email, joined, left))
     return found, problems

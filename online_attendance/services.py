@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from colloquia.models import Attendance, ColloquiumPage, Registration, RegistrationStatus
@@ -41,7 +42,7 @@ def may_import(user, page):
 
 def events_for(user):
     """Events with an online or hybrid session that `user` may import for, newest first."""
-    pages = ColloquiumPage.objects.filter(sessions__mode__in=["online", "hybrid"]).distinct()
+    pages = ColloquiumPage.originals.filter(sessions__mode__in=["online", "hybrid"]).distinct()
     return events_for_registrar(pages, user).select_related("academy").order_by("-start_date", "title")
 
 
@@ -107,16 +108,19 @@ def session_bounds(session):
 def start_import(page, session, upload, *, by):
     """Read an uploaded report for `session` and keep it for the preview; raise Refused with the reason."""
     if session.page_id != page.pk or not session.is_online or not session.counts_for_attendance:
-        raise Refused("Choose one of this event's online or hybrid sessions that take attendance.")
+        raise Refused(_("Choose one of this event's online or hybrid sessions that take attendance."))
     name = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
     if not name.lower().endswith((".csv", ".txt")):
-        raise Refused(f"“{name[:80]}” is not a CSV file. Download the attendance report as CSV (.csv) and upload that.")
+        raise Refused(
+            _("“%(name)s” is not a CSV file. Download the attendance report as CSV (.csv) and upload that.")
+            % {"name": name[:80]}
+        )
     if upload.size > parsing.MAX_BYTES:
-        raise Refused(f"“{name[:80]}” is larger than 2 MB; an attendance report is far smaller.")
+        raise Refused(_("“%(name)s” is larger than 2 MB; an attendance report is far smaller.") % {"name": name[:80]})
     try:
         table = parsing.read_table(upload.read(parsing.MAX_BYTES + 1), name)
     except parsing.ReportError as error:
-        raise Refused(f"“{name[:80]}” could not be read: {error}") from error
+        raise Refused(_("“%(name)s” could not be read: %(error)s") % {"name": name[:80], "error": error}) from error
     status = AttendanceImport.Status.PREVIEW if table.mapping else AttendanceImport.Status.MAPPING
     return AttendanceImport.objects.create(
         page=page,
@@ -226,9 +230,9 @@ def _match(people, registrations, manual):
         if len(hits) == 1:
             person.registration, person.matched_by = by_pk[hits.pop()], "name"
         elif len(hits) > 1:
-            person.note = "The name fits more than one participant: match by hand."
+            person.note = _("The name fits more than one participant: match by hand.")
         else:
-            person.note = "No participant with a confirmed place has this email or name."
+            person.note = _("No participant with a confirmed place has this email or name.")
 
 
 def preview(report):
@@ -279,7 +283,7 @@ def match_by_hand(report, key, registration_id):
                 pk=registration_id, page_id=report.page_id, status=RegistrationStatus.APPROVED
             ).first()
             if registration is None:
-                raise Refused("That participant does not hold a confirmed place at this event.")
+                raise Refused(_("That participant does not hold a confirmed place at this event."))
             manual[key] = registration.pk
         else:
             manual.pop(key, None)
@@ -291,7 +295,8 @@ def match_by_hand(report, key, registration_id):
 def _require_open(report):
     if not report.is_open:
         raise Refused(
-            f"This import is already {report.get_status_display().lower()}; upload the report again to redo it."
+            _("This import is already %(status)s; upload the report again to redo it.")
+            % {"status": report.get_status_display().lower()}
         )
 
 
@@ -305,7 +310,7 @@ def confirm(report, *, by):
         report = AttendanceImport.objects.select_for_update().select_related("session__page", "page").get(pk=report.pk)
         if report.status != AttendanceImport.Status.PREVIEW:
             _require_open(report)
-            raise Refused("Choose the report's columns first.")
+            raise Refused(_("Choose the report's columns first."))
         result = preview(report)
         marks = {person.registration: Attendance.Status.PRESENT for person in result.present}
         if marks:
@@ -360,7 +365,8 @@ def outcome_rows(report):
     names = dict(
         Registration.objects.filter(pk__in=[row["registration"] for row in report.outcome]).values_list("pk", "name")
     )
-    return [{**row, "name": names.get(row["registration"], "(registration since deleted)")} for row in report.outcome]
+    deleted = _("(registration since deleted)")
+    return [{**row, "name": names.get(row["registration"], deleted)} for row in report.outcome]
 
 
 def imports_for(page):

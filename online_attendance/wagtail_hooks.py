@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -36,9 +37,9 @@ class RegistrarMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_online_attendance_menu_item():
-    return RegistrarMenuItem("Online attendance", reverse("online_attendance_events"), icon_name="globe", order=262)
+    return RegistrarMenuItem(_("Online attendance"), reverse("online_attendance_events"), icon_name="globe", order=262)
 
 
 @hooks.register("register_log_actions")
 def register_online_attendance_log_actions(actions):
-    actions.register_action(IMPORT_ACTION, "Import online attendance", "Online attendance imported")
+    actions.register_action(IMPORT_ACTION, _("Import online attendance"), _("Online attendance imported"))

@@ -1,4 +1,6 @@
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class State(models.Model):
@@ -10,11 +12,11 @@ class State(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "State/UT"
-        verbose_name_plural = "States/UTs"
+        verbose_name = _("State/UT")
+        verbose_name_plural = _("States/UTs")
 
     def __str__(self):
-        return self.name
+        return gettext(self.name)  # the reference data's names are in the catalogue (regions.data)
 
 
 class HighCourt(models.Model):
@@ -28,4 +30,4 @@ class HighCourt(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return gettext(self.name)  # the reference data's names are in the catalogue (regions.data)

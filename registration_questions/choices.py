@@ -1,14 +1,15 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class QuestionKind(models.TextChoices):
-    SHORT_TEXT = "short_text", "Short text"
-    LONG_TEXT = "long_text", "Long text"
-    SINGLE_CHOICE = "single_choice", "Single choice"
-    MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
-    DATE = "date", "Date"
-    YES_NO = "yes_no", "Yes or no"
-    FILE = "file", "File upload"
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    DATE = "date", _("Date")
+    YES_NO = "yes_no", _("Yes or no")
+    FILE = "file", _("File upload")
 
 
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}

@@ -8,6 +8,8 @@ colloquia shows it through the `colloquium_registration_form_extensions` hook
 from django import forms
 from django.core.files.base import ContentFile
 from django.utils.html import conditional_escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from resources.files import ACCEPTED_HELP, check_upload, max_upload_size
 
@@ -18,7 +20,7 @@ K = QuestionKind
 PREFIX = "questions"
 # What a date field accepts: the browser's date picker sends 2026-03-14; typed, 14/03/2026 as written in India.
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 SHORT_TEXT_LENGTH = 255
 LONG_TEXT_LENGTH = 5000
 FILE_ACCEPT = ".pdf,.docx,.odt,.pptx,.xlsx,.png,.jpg,.jpeg"
@@ -48,13 +50,16 @@ def field_name(question):
 
 def field_for(question):
     """The form field that asks `question`."""
-    label = question.label if question.required else f"{question.label} (optional)"
+    label = question.label if question.required else _("%(question)s (optional)") % {"question": question.label}
     # Django's field templates print help text unescaped: an editor's text is escaped here.
     help_text = conditional_escape(question.help_text)
     common = {"label": label, "required": question.required}
     kind = question.kind
     if kind == K.FILE:
-        accepted = f"{ACCEPTED_HELP}, at most {_megabytes(max_upload_size())}."
+        accepted = _("%(formats)s, at most %(size)s.") % {
+            "formats": ACCEPTED_HELP,
+            "size": _megabytes(max_upload_size()),
+        }
         return CheckedFileField(help_text=f"{help_text} {accepted}".strip(), **common)
     common["help_text"] = help_text
     if kind == K.LONG_TEXT:
@@ -73,7 +78,7 @@ def field_for(question):
         return forms.DateField(
             input_formats=DATE_INPUT_FORMATS,
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            error_messages={"invalid": "Enter a date such as 14/03/2026."},
+            error_messages={"invalid": gettext_lazy("Enter a date such as 14/03/2026.")},
             **common,
         )
     if kind == K.YES_NO:

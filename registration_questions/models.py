@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -37,12 +39,15 @@ class RegistrationQuestion(Orderable):
     """One question the event asks in its registration and nomination-acceptance forms."""
 
     page = ParentalKey("colloquia.ColloquiumPage", on_delete=models.CASCADE, related_name="registration_questions")
-    label = models.CharField("question", max_length=255, help_text="As participants read it, e.g. “Travel mode”.")
+    label = models.CharField(
+        gettext_lazy("question"), max_length=255, help_text=gettext_lazy("As participants read it, e.g. “Travel mode”.")
+    )
     kind = models.CharField(max_length=20, choices=QuestionKind.choices, default=QuestionKind.SHORT_TEXT)
-    required = models.BooleanField(default=True, help_text="Untick to make the question optional.")
-    help_text = models.CharField(max_length=500, blank=True, help_text="Shown under the question.")
+    required = models.BooleanField(default=True, help_text=gettext_lazy("Untick to make the question optional."))
+    help_text = models.CharField(max_length=500, blank=True, help_text=gettext_lazy("Shown under the question."))
     choices = models.TextField(
-        blank=True, help_text="For single and multiple choice: one choice per line. Leave empty for other kinds."
+        blank=True,
+        help_text=gettext_lazy("For single and multiple choice: one choice per line. Leave empty for other kinds."),
     )
 
     panels = [
@@ -52,7 +57,7 @@ class RegistrationQuestion(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "registration question"
+        verbose_name = gettext_lazy("registration question")
 
     def __str__(self):
         return self.label
@@ -64,14 +69,19 @@ class RegistrationQuestion(Orderable):
         choices = self.choice_list()
         if self.kind in CHOICE_KINDS:
             if len(choices) < 2:
-                raise ValidationError({"choices": "Give at least two choices, one per line."})
+                raise ValidationError({"choices": _("Give at least two choices, one per line.")})
             if len(choices) > MAX_CHOICES:
-                raise ValidationError({"choices": f"At most {MAX_CHOICES} choices."})
+                raise ValidationError({"choices": _("At most %(max)s choices.") % {"max": MAX_CHOICES}})
             too_long = next((choice for choice in choices if len(choice) > MAX_CHOICE_LENGTH), None)
             if too_long:
-                raise ValidationError({"choices": f"“{too_long[:40]}…” is longer than {MAX_CHOICE_LENGTH} characters."})
+                raise ValidationError(
+                    {
+                        "choices": _("“%(choice)s…” is longer than %(max)s characters.")
+                        % {"choice": too_long[:40], "max": MAX_CHOICE_LENGTH}
+                    }
+                )
         elif choices:
-            raise ValidationError({"choices": "Only single and multiple choice questions have choices."})
+            raise ValidationError({"choices": _("Only single and multiple choice questions have choices.")})
 
 
 def answer_file_name(instance, filename):
@@ -98,8 +108,10 @@ class Answer(models.Model):
     # Text, a list of choices, an ISO date ("2026-03-14") or true/false; null for a file.
     value = models.JSONField(null=True, blank=True)
     file = models.FileField(storage=private_storage, upload_to=answer_file_name, max_length=200, blank=True)
-    file_name = models.CharField(max_length=120, blank=True, help_text="The sanitised name the person gave the file.")
-    content_type = models.CharField(max_length=120, blank=True, help_text="Detected from the content.")
+    file_name = models.CharField(
+        max_length=120, blank=True, help_text=gettext_lazy("The sanitised name the person gave the file.")
+    )
+    content_type = models.CharField(max_length=120, blank=True, help_text=gettext_lazy("Detected from the content."))
     size = models.PositiveBigIntegerField(null=True, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     answered_at = models.DateTimeField(default=timezone.now)

@@ -7,6 +7,7 @@ in wagtail_hooks.py. They are given the event pages they act on and import no pa
 import datetime
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from colloquia.services import is_registrar_for
 from core.formatting import format_date_span
@@ -37,7 +38,7 @@ def display_value(answer):
     if answer.kind == K.DATE:
         return format_date_span(datetime.date.fromisoformat(value))
     if answer.kind == K.YES_NO:
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     return str(value)
 
 

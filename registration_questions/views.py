@@ -10,6 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from accounts.audit import log_refusal
@@ -25,7 +28,13 @@ from .models import Answer
 REGISTRAR_PERMISSION = "colloquia.change_registration"
 # A served file may be shown in the browser (PDF, images) but never run anything.
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'"
-PARTICIPANT_COLUMNS = ["Name", "Email", "Category", "Status", "Nominating court or office"]
+PARTICIPANT_COLUMNS = [
+    gettext_lazy("Name"),
+    gettext_lazy("Email"),
+    gettext_lazy("Category"),
+    gettext_lazy("Status"),
+    gettext_lazy("Nominating court or office"),
+]
 
 
 def _serve(answer):
@@ -83,12 +92,12 @@ def event_list(request):
     """The events of the registrar's academies that ask questions."""
     if not request.user.has_perm(REGISTRAR_PERMISSION):
         raise PermissionDenied
-    pages = events_for_registrar(ColloquiumPage.objects.all(), request.user)
+    pages = events_for_registrar(ColloquiumPage.originals.all(), request.user)
     return TemplateResponse(
         request,
         "registration_questions/admin/event_list.html",
         {
-            "page_title": "Registration answers",
+            "page_title": _("Registration answers"),
             "header_icon": "form",
             "events": services.events_with_questions(pages.select_related("academy")),
         },
@@ -101,28 +110,34 @@ def event_answers(request, page_id):
     registrations = Registration.objects.filter(page=page).order_by("name", "pk")
     if request.GET.get("format") == "csv":
         columns = services.export_columns(page)
-        rows = (
-            [
-                r.name,
-                r.email,
-                r.get_category_display(),
-                r.get_status_display(),
-                r.nominating_office,
-                *(value(r) for _, value in columns),
-            ]
-            for r in registrations.iterator()
+        header = [*(str(heading) for heading in PARTICIPANT_COLUMNS), *(heading for heading, _value in columns)]
+        return csv_response(
+            f"answers-{page.slug}.csv", header, _answer_rows(registrations, columns, translation.get_language())
         )
-        header = [*PARTICIPANT_COLUMNS, *(heading for heading, _ in columns)]
-        return csv_response(f"answers-{page.slug}.csv", header, rows)
     questions, rows = services.answer_table(page, registrations)
     return TemplateResponse(
         request,
         "registration_questions/admin/event_answers.html",
         {
-            "page_title": f"Answers: {page.title}",
+            "page_title": _("Answers: %(title)s") % {"title": page.title},
             "header_icon": "form",
             "event": page,
             "questions": questions,
             "rows": rows,
         },
     )
+
+
+def _answer_rows(registrations, columns, language):
+    """The export's rows, in the request's language: they stream after the view has returned."""
+    for r in registrations.iterator():
+        with translation.override(language):
+            row = [
+                r.name,
+                r.email,
+                r.get_category_display(),
+                r.get_status_display(),
+                r.nominating_office,
+                *(value(r) for _heading, value in columns),
+            ]
+        yield row

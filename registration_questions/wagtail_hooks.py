@@ -1,6 +1,8 @@
 """What this app adds to colloquia (through the hooks colloquia reads) and to the admin."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import InlinePanel
@@ -15,10 +17,12 @@ def question_panels():
     return [
         InlinePanel(
             "registration_questions",
-            heading="Registration questions",
-            label="Question",
-            help_text="Asked in the registration form, and of nominees when they accept an invitation. "
-            "The answers are shown to the event's registrars and in their exports.",
+            heading=gettext_lazy("Registration questions"),
+            label=gettext_lazy("Question"),
+            help_text=gettext_lazy(
+                "Asked in the registration form, and of nominees when they accept an invitation. "
+                "The answers are shown to the event's registrars and in their exports."
+            ),
         )
     ]
 
@@ -49,7 +53,7 @@ class RegistrarMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_answers_menu_item():
     return RegistrarMenuItem(
-        "Registration answers", reverse("registration_questions_events"), icon_name="form", order=261
+        gettext_lazy("Registration answers"), reverse("registration_questions_events"), icon_name="form", order=261
     )
 
 
@@ -57,4 +61,4 @@ def register_answers_menu_item():
 def event_admin_links(request, page):
     if not request.user.has_perm(views.REGISTRAR_PERMISSION) or not services.may_see_answers(request.user, page):
         return []
-    return [{"label": "Registration answers", "url": reverse("registration_questions_event", args=[page.pk])}]
+    return [{"label": _("Registration answers"), "url": reverse("registration_questions_event", args=[page.pk])}]

@@ -6,6 +6,7 @@ Only approved, public resources can be chosen; a resource that stops being publi
 
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.cache import depends_on
@@ -41,7 +42,7 @@ class ResourceChooserBlock(blocks.ChooserBlock):
 
 class ResourceLinkBlock(blocks.StructBlock):
     resource = ResourceChooserBlock()
-    note = blocks.CharBlock(required=False, max_length=200, help_text="Optional: why this resource is useful here.")
+    note = blocks.CharBlock(required=False, max_length=200, help_text=_("Optional: why this resource is useful here."))
 
     def get_context(self, value, parent_context=None):
         depends_on(PUBLIC_RESOURCES_TAG)  # the page shows whether the resource is still public
@@ -49,11 +50,11 @@ class ResourceLinkBlock(blocks.StructBlock):
         resource = value.get("resource")
         if resource is not None and resource.live_version_id and resource.organisation.verified:
             context["resource"] = resource
-            context["url"] = resource.get_url(ResourceIndexPage.objects.live().first())
+            context["url"] = resource.get_url(ResourceIndexPage.originals.live().first())
         return context
 
     class Meta:
         icon = "doc-full-inverse"
         template = "resources/blocks/resource_link_block.html"
-        preview_value = {"note": "Read before the session on victim identification."}
-        description = "A link to an approved resource from the library"
+        preview_value = {"note": _("Read before the session on victim identification.")}
+        description = _("A link to an approved resource from the library")

@@ -32,6 +32,8 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_EXTENSIONS = {
@@ -54,13 +56,13 @@ CONTENT_TYPES = {
     "jpeg": "image/jpeg",
 }
 KIND_LABELS = {
-    "pdf": "a PDF",
-    "docx": "a Word document (DOCX)",
-    "pptx": "a PowerPoint presentation (PPTX)",
-    "xlsx": "an Excel workbook (XLSX)",
-    "odt": "an OpenDocument text (ODT)",
-    "png": "a PNG image",
-    "jpeg": "a JPEG image",
+    "pdf": gettext_lazy("a PDF"),
+    "docx": gettext_lazy("a Word document (DOCX)"),
+    "pptx": gettext_lazy("a PowerPoint presentation (PPTX)"),
+    "xlsx": gettext_lazy("an Excel workbook (XLSX)"),
+    "odt": gettext_lazy("an OpenDocument text (ODT)"),
+    "png": gettext_lazy("a PNG image"),
+    "jpeg": gettext_lazy("a JPEG image"),
 }
 # The main part each OOXML kind must have, and the content type [Content_Types].xml must declare for it.
 OOXML_MAIN = {
@@ -70,22 +72,23 @@ OOXML_MAIN = {
 }
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
-ACCEPTED_HELP = "PDF, DOCX, ODT, PPTX, XLSX, PNG or JPEG"
+ACCEPTED_HELP = gettext_lazy("PDF, DOCX, ODT, PPTX, XLSX, PNG or JPEG")
 REFUSED_EXTENSIONS = {
-    **dict.fromkeys(["svg", "svgz"], "SVG images can carry scripts"),
+    **dict.fromkeys(["svg", "svgz"], gettext_lazy("SVG images can carry scripts")),
     **dict.fromkeys(
         ["html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "hta", "htc", "xml", "xsl", "xslt", "rdf", "vml"],
-        "web pages and XML files can carry scripts",
+        gettext_lazy("web pages and XML files can carry scripts"),
     ),
     **dict.fromkeys(
         ["js", "mjs", "vbs", "ps1", "sh", "bash", "bat", "cmd", "php", "phtml", "py", "pl", "rb", "jsp", "asp", "aspx"],
-        "scripts are not accepted",
+        gettext_lazy("scripts are not accepted"),
     ),
     **dict.fromkeys(
-        ["exe", "dll", "msi", "com", "scr", "elf", "so", "bin", "apk", "jar", "app", "dmg"], "programs are not accepted"
+        ["exe", "dll", "msi", "com", "scr", "elf", "so", "bin", "apk", "jar", "app", "dmg"],
+        gettext_lazy("programs are not accepted"),
     ),
-    **dict.fromkeys(["zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz"], "archives are not accepted"),
-    **dict.fromkeys(["docm", "xlsm", "pptm", "dotm"], "documents with macros are not accepted"),
+    **dict.fromkeys(["zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz"], gettext_lazy("archives are not accepted")),
+    **dict.fromkeys(["docm", "xlsm", "pptm", "dotm"], gettext_lazy("documents with macros are not accepted")),
 }
 MAX_NAME_LENGTH = 100
 MAX_ZIP_ENTRIES = 5000
@@ -111,7 +114,8 @@ def max_upload_size():
 
 
 def refuse(name, reason):
-    raise ValidationError(f"“{name}” was refused: {reason}.", code="refused")
+    """Raise the refusal of file `name` for `reason` (a translated phrase), in the active language."""
+    raise ValidationError(_("“%(name)s” was refused: %(reason)s.") % {"name": name, "reason": reason}, code="refused")
 
 
 # --- names ---
@@ -122,13 +126,13 @@ _UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._ ()-]+")
 def name_problem(raw_name):
     """Why a file name as sent is unacceptable, or "" when it is fine."""
     if not raw_name or not raw_name.strip():
-        return "the file has no name"
+        return _("the file has no name")
     if "/" in raw_name or "\\" in raw_name or raw_name.strip() in {".", ".."}:
-        return "the file name contains a folder path"
+        return _("the file name contains a folder path")
     if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in raw_name):
-        return "the file name contains control characters"
+        return _("the file name contains control characters")
     if len(raw_name) > 255:
-        return "the file name is longer than 255 characters"
+        return _("the file name is longer than 255 characters")
     return ""
 
 
@@ -157,7 +161,7 @@ def extension_of(name):
 
 def _check_pdf(name, data):
     if not data.startswith(b"%PDF-"):
-        refuse(name, "it is named .pdf but is not a PDF (it does not start with %PDF-)")
+        refuse(name, _("it is named .pdf but is not a PDF (it does not start with %(magic)s)") % {"magic": "%PDF-"})
     # pypdf (with the fontTools it pulls in, ~10 MB) loads with the first PDF checked, not with
     # every process that imports the URL configuration (the certificate worker renders links).
     from .pdf_check import pdf_problem
@@ -172,45 +176,45 @@ def _zip_members(name, data):
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        refuse(name, "the file is damaged or not a real Office document")
+        refuse(name, _("the file is damaged or not a real Office document"))
     if len(infos) > MAX_ZIP_ENTRIES:
-        refuse(name, "the document has too many parts")
+        refuse(name, _("the document has too many parts"))
     total = 0
     for info in infos:
         member = info.filename
         if member.startswith(("/", "\\")) or ".." in re.split(r"[\\/]", member) or ":" in member.split("/")[0]:
-            refuse(name, "the document contains a part with a folder path outside the document (path traversal)")
+            refuse(name, _("the document contains a part with a folder path outside the document (path traversal)"))
         if stat.S_ISLNK(info.external_attr >> 16):
-            refuse(name, "the document contains a symbolic link")
+            refuse(name, _("the document contains a symbolic link"))
         total += info.file_size
         if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_ZIP_RATIO and info.file_size > 1e6:
-            refuse(name, "the document expands to far more data than its size (zip bomb)")
+            refuse(name, _("the document expands to far more data than its size (zip bomb)"))
     if total > MAX_ZIP_UNCOMPRESSED:
-        refuse(name, "the document expands to too much data")
+        refuse(name, _("the document expands to too much data"))
     return archive, {info.filename for info in infos}
 
 
 def _check_ooxml(name, data, kind):
     archive, members = _zip_members(name, data)
     if "[Content_Types].xml" not in members:
-        refuse(name, f"it is not {KIND_LABELS[kind]} (no [Content_Types].xml)")
+        refuse(name, _("it is not %(kind)s (no [Content_Types].xml)") % {"kind": KIND_LABELS[kind]})
     if any(m.lower().endswith("vbaproject.bin") for m in members):
-        refuse(name, "the document contains macros, which are not accepted")
+        refuse(name, _("the document contains macros, which are not accepted"))
     main_part, main_type = OOXML_MAIN[kind]
     content_types = archive.read("[Content_Types].xml")[:200_000].decode("utf-8", "replace")
     if main_part not in members or main_type not in content_types:
-        refuse(name, f"its content does not match its extension: it is not {KIND_LABELS[kind]}")
+        refuse(name, _("its content does not match its extension: it is not %(kind)s") % {"kind": KIND_LABELS[kind]})
     if "macroEnabled" in content_types:
-        refuse(name, "the document contains macros, which are not accepted")
+        refuse(name, _("the document contains macros, which are not accepted"))
 
 
 def _check_odt(name, data):
     archive, members = _zip_members(name, data)
     first = archive.infolist()[0].filename if archive.infolist() else ""
     if first != "mimetype" or archive.read("mimetype").strip() != ODT_MIMETYPE or "content.xml" not in members:
-        refuse(name, "its content does not match its extension: it is not an OpenDocument text (ODT)")
+        refuse(name, _("its content does not match its extension: it is not an OpenDocument text (ODT)"))
     if any(m.lower().startswith(("basic/", "scripts/")) for m in members):
-        refuse(name, "the document contains macros, which are not accepted")
+        refuse(name, _("the document contains macros, which are not accepted"))
 
 
 def _check_image(name, data, kind):
@@ -219,13 +223,17 @@ def _check_image(name, data, kind):
         with Image.open(io.BytesIO(data)) as probe:
             width, height = probe.size
             if width * height > limit:
-                refuse(name, f"the image is too large ({width}×{height} pixels; at most {limit:,} pixels)")
+                refuse(
+                    name,
+                    _("the image is too large (%(width)s×%(height)s pixels; at most %(limit)s pixels)")
+                    % {"width": width, "height": height, "limit": f"{limit:,}"},
+                )
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             fmt = image.format
             image.load()
             if (fmt == "PNG") != (kind == "png"):
-                refuse(name, "its content does not match its extension")
+                refuse(name, _("its content does not match its extension"))
             out = io.BytesIO()
             # Re-encode: keeps the pixels, drops metadata (EXIF, comments, text chunks, ICC) and anything appended.
             if kind == "jpeg":
@@ -240,27 +248,35 @@ def _check_image(name, data, kind):
             return out.getvalue()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as error:
         if isinstance(error, Image.DecompressionBombError):
-            refuse(name, "the image has too many pixels (pixel flood)")
-        refuse(name, "the image is damaged or not a real image")
+            refuse(name, _("the image has too many pixels (pixel flood)"))
+        refuse(name, _("the image is damaged or not a real image"))
 
 
 def _describe_detected(data):
     """A plain-words label for what the content really is, for refusal messages."""
     head = data[:1024].lstrip().lower()
     if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower():
-        return "an SVG image, which can carry scripts"
+        return _("an SVG image, which can carry scripts")
     if head.startswith((b"<!doctype html", b"<html", b"<script", b"<head", b"<body")) or b"<script" in head:
-        return "a web page (HTML), which can carry scripts"
+        return _("a web page (HTML), which can carry scripts")
     if head.startswith(b"<?xml") or head.startswith(b"<"):
-        return "an XML or markup file, which can carry scripts"
+        return _("an XML or markup file, which can carry scripts")
     if data[:2] == b"MZ" or data[:4] == b"\x7fELF" or data[:4] in (b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe"):
-        return "a program (executable)"
+        return _("a program (executable)")
     if data[:2] == b"#!":
-        return "a script"
+        return _("a script")
     guess = filetype.guess(data)
     if guess is not None:
-        return f"a {guess.extension.upper()} file"
+        return _("a %(type)s file") % {"type": guess.extension.upper()}
     return ""
+
+
+def _content_is(data, ext, kind):
+    """Why content that does not match extension `ext` (of `kind`) is refused: what it really is, if known."""
+    what = _describe_detected(data)
+    if what:
+        return _("it is named .%(ext)s but its content is %(what)s") % {"ext": ext, "what": what}
+    return _("it is named .%(ext)s but its content is not %(kind)s") % {"ext": ext, "kind": KIND_LABELS[kind]}
 
 
 def check_upload(fileobj, raw_name=None):
@@ -273,40 +289,41 @@ def check_upload(fileobj, raw_name=None):
     limit = max_upload_size()
     size = getattr(fileobj, "size", None)
     if size is not None and size > limit:
-        refuse(display, f"it is {filesizeformat(size)}; the limit is {filesizeformat(limit)}")
+        refuse(
+            display,
+            _("it is %(size)s; the limit is %(limit)s")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+        )
     fileobj.seek(0)
     data = fileobj.read(limit + 1)
     if len(data) > limit:
-        refuse(display, f"it is larger than {filesizeformat(limit)}")
+        refuse(display, _("it is larger than %(limit)s") % {"limit": filesizeformat(limit)})
     if not data:
-        refuse(display, "the file is empty")
+        refuse(display, _("the file is empty"))
 
     ext = extension_of(display)
     if ext in REFUSED_EXTENSIONS:
-        refuse(display, f".{ext} files are not accepted: {REFUSED_EXTENSIONS[ext]}")
+        refuse(display, _(".%(ext)s files are not accepted: %(why)s") % {"ext": ext, "why": REFUSED_EXTENSIONS[ext]})
     kind = ALLOWED_EXTENSIONS.get(ext)
     if kind is None:
-        refuse(display, f"only {ACCEPTED_HELP} files are accepted")
+        refuse(display, _("only %(accepted)s files are accepted") % {"accepted": ACCEPTED_HELP})
 
     detected = filetype.guess(data)
     mime = detected.mime if detected else ""
     if kind == "pdf":
         if mime != "application/pdf":
-            what = _describe_detected(data)
-            refuse(display, f"it is named .pdf but its content is {what or 'not a PDF'}")
+            refuse(display, _content_is(data, "pdf", kind))
         _check_pdf(display, data)
     elif kind in OOXML_MAIN or kind == "odt":
         if mime not in ("application/zip", CONTENT_TYPES[kind]) and not data.startswith(b"PK\x03\x04"):
-            what = _describe_detected(data)
-            refuse(display, f"it is named .{ext} but its content is {what or 'not ' + KIND_LABELS[kind]}")
+            refuse(display, _content_is(data, ext, kind))
         if kind == "odt":
             _check_odt(display, data)
         else:
             _check_ooxml(display, data, kind)
     else:
         if mime != CONTENT_TYPES[kind]:
-            what = _describe_detected(data)
-            refuse(display, f"it is named .{ext} but its content is {what or 'not ' + KIND_LABELS[kind]}")
+            refuse(display, _content_is(data, ext, kind))
         data = _check_image(display, data, kind)
 
     return CheckedFile(

@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 
 from core.cache import depends_on
 from core.editing import PublishSafePageForm
 from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
+from core.translation import DefaultLanguagePageManager
 from regions.models import State
 
 from . import services
@@ -48,6 +49,10 @@ PAGE_SIZE = 20
 
 class ResourceIndexPage(RestrictionsFromCacheMixin, RoutablePageMixin, Page):
     """The public library: listing with filters and search, detail and organisation pages."""
+
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
 
     base_form_class = PublishSafePageForm
 

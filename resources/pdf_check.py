@@ -34,6 +34,9 @@ import io
 import logging
 import re
 
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pypdf import PasswordType, PdfReader, apply_configuration
 from pypdf.errors import DependencyError, LimitReachedError
 from pypdf.generic import (
@@ -58,12 +61,26 @@ MAX_DECODED_BYTES = 128 * 1024 * 1024
 MAX_OBJECTS = 50_000
 MAX_NODES = 2_000_000
 
-AGAIN = "; save or print it as a new PDF without it and upload that copy"
-JAVASCRIPT = "the PDF contains JavaScript, which could run in the reader's PDF viewer" + AGAIN
-EMBEDDED = "the PDF contains embedded files" + AGAIN
-RICH_MEDIA = "the PDF contains rich media (Flash or embedded video), which can run scripts" + AGAIN
-XFA = "the PDF contains an XFA form, which can run scripts" + AGAIN
-OPENS_FILES = "the PDF contains a link that opens files on the reader's computer or network" + AGAIN
+# The reasons are translated when they are read (pdf_problem returns them as text in the active language).
+# Each ends by saying how to fix it: "save or print it as a new PDF without it and upload that copy".
+JAVASCRIPT = gettext_lazy(
+    "the PDF contains JavaScript, which could run in the reader's PDF viewer; save or print it as a new PDF "
+    "without it and upload that copy"
+)
+EMBEDDED = gettext_lazy(
+    "the PDF contains embedded files; save or print it as a new PDF without it and upload that copy"
+)
+RICH_MEDIA = gettext_lazy(
+    "the PDF contains rich media (Flash or embedded video), which can run scripts; save or print it as a new "
+    "PDF without it and upload that copy"
+)
+XFA = gettext_lazy(
+    "the PDF contains an XFA form, which can run scripts; save or print it as a new PDF without it and upload that copy"
+)
+OPENS_FILES = gettext_lazy(
+    "the PDF contains a link that opens files on the reader's computer or network; save or print it as a new "
+    "PDF without it and upload that copy"
+)
 # Names that are refused wherever they are a dictionary key ...
 ACTIVE_KEYS = {
     "/JS": JAVASCRIPT,
@@ -78,9 +95,18 @@ ACTIVE_KEYS = {
 # ... and names that are refused wherever they are a value (an action type, an object type or subtype).
 ACTIVE_VALUES = {
     "/JavaScript": JAVASCRIPT,
-    "/Launch": "the PDF contains an action that starts programs on the reader's computer" + AGAIN,
-    "/SubmitForm": "the PDF contains a form that sends what the reader types to another address" + AGAIN,
-    "/ImportData": "the PDF contains an action that imports data from other files" + AGAIN,
+    "/Launch": gettext_lazy(
+        "the PDF contains an action that starts programs on the reader's computer; save or print it as a new "
+        "PDF without it and upload that copy"
+    ),
+    "/SubmitForm": gettext_lazy(
+        "the PDF contains a form that sends what the reader types to another address; save or print it as a "
+        "new PDF without it and upload that copy"
+    ),
+    "/ImportData": gettext_lazy(
+        "the PDF contains an action that imports data from other files; save or print it as a new PDF without "
+        "it and upload that copy"
+    ),
     "/GoToR": OPENS_FILES,
     "/GoToE": EMBEDDED,
     "/EmbeddedFile": EMBEDDED,
@@ -90,13 +116,25 @@ ACTIVE_VALUES = {
 }
 SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript", "data"}
 FILE_SCHEMES = {"file", "smb"}
-DAMAGED = "the PDF is damaged and could not be read, so it could not be checked"
-LOCKED = "the PDF is protected by a password, so it could not be checked; upload a copy without a password"
-UNSUPPORTED_ENCRYPTION = "the PDF is encrypted in a way that cannot be checked; upload a copy without encryption"
-TOO_MUCH = "the PDF expands to too much data to be checked"
-TOO_MANY_OBJECTS = f"the PDF has more than {MAX_OBJECTS:,} objects to check; split it into smaller files"
-TOO_COMPLEX = "the PDF is too complex to be checked (too deeply nested or too large); save it again as a plain PDF"
-FONT_MATRIX = "the PDF contains a malformed font matrix (a known PDF viewer exploit)"
+DAMAGED = gettext_lazy("the PDF is damaged and could not be read, so it could not be checked")
+LOCKED = gettext_lazy(
+    "the PDF is protected by a password, so it could not be checked; upload a copy without a password"
+)
+UNSUPPORTED_ENCRYPTION = gettext_lazy(
+    "the PDF is encrypted in a way that cannot be checked; upload a copy without encryption"
+)
+TOO_MUCH = gettext_lazy("the PDF expands to too much data to be checked")
+TOO_MANY_OBJECTS = lazy(
+    lambda: (
+        _("the PDF has more than %(count)s objects to check; split it into smaller files")
+        % {"count": f"{MAX_OBJECTS:,}"}
+    ),
+    str,
+)()
+TOO_COMPLEX = gettext_lazy(
+    "the PDF is too complex to be checked (too deeply nested or too large); save it again as a plain PDF"
+)
+FONT_MATRIX = gettext_lazy("the PDF contains a malformed font matrix (a known PDF viewer exploit)")
 
 # Defence in depth against a parser that reads a damaged dictionary differently from pypdf (which keeps what
 # it read before the damage): the object syntax outside stream bodies, and every decoded object stream, must
@@ -137,24 +175,24 @@ def pdf_problem(data):
         with apply_configuration(**limits):
             _Scan(data).run()
     except _Refused as refusal:
-        return refusal.reason
+        return str(refusal.reason)
     except RecursionError:
-        return TOO_COMPLEX
+        return str(TOO_COMPLEX)
     except LimitReachedError as error:
         logger.info("PDF refused at a pypdf limit: %s", error)
-        return TOO_MUCH
+        return str(TOO_MUCH)
     except DependencyError as error:
         logger.info("PDF refused, its encryption needs a missing library: %s", error)
-        return UNSUPPORTED_ENCRYPTION
+        return str(UNSUPPORTED_ENCRYPTION)
     except Exception as error:  # whatever pypdf cannot read is refused, never let through
         logger.info("PDF refused as unreadable: %r", error)
-        return DAMAGED
+        return str(DAMAGED)
     return ""
 
 
 def _resolve(value):
     """Follow indirect references (a bounded number of them)."""
-    for _ in range(16):
+    for _step in range(16):
         if not isinstance(value, IndirectObject):
             return value
         value = value.get_object()
@@ -190,7 +228,10 @@ def uri_problem(value):
     if not colon:
         return ""
     if scheme in SCRIPT_SCHEMES:
-        return f"the PDF contains a {scheme}: link, which could run a script" + AGAIN
+        return _(
+            "the PDF contains a %(scheme)s: link, which could run a script; save or print it as a new PDF without "
+            "it and upload that copy"
+        ) % {"scheme": scheme}
     if scheme in FILE_SCHEMES:
         return OPENS_FILES
     return ""

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -29,15 +30,15 @@ class Organisation(index.Indexed, ClusterableModel):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True, editable=False)
     registration_number = models.CharField(
-        max_length=80, blank=True, help_text="Society, trust or Section 8 company registration number."
+        max_length=80, blank=True, help_text=_("Society, trust or Section 8 company registration number.")
     )
-    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+", verbose_name="State/UT")
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+", verbose_name=_("State/UT"))
     website = models.URLField(blank=True)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
-    about = models.TextField(blank=True, help_text="Plain text, shown on the organisation's page.")
+    about = models.TextField(blank=True, help_text=_("Plain text, shown on the organisation's page."))
     verified = models.BooleanField(
-        default=False, help_text="Tick once academy staff have checked the registration. Members may then upload."
+        default=False, help_text=_("Tick once academy staff have checked the registration. Members may then upload.")
     )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -50,11 +51,11 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("registration_number"),
         FieldPanel("state"),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone")], heading="Contact"
+            [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")
         ),
         FieldPanel("about"),
         FieldPanel("verified"),
-        InlinePanel("members", heading="Members", label="Member"),
+        InlinePanel("members", heading=_("Members"), label=_("Member")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -155,23 +156,23 @@ class ResourceVersion(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
 
     title = models.CharField(max_length=200)
-    summary = models.TextField(max_length=600, help_text="Two or three plain sentences.")
+    summary = models.TextField(max_length=600, help_text=_("Two or three plain sentences."))
     description = models.TextField(
-        blank=True, help_text="Stored as cleaned HTML (core.html.clean_html); cleaned again when shown."
+        blank=True, help_text=_("Stored as cleaned HTML (core.html.clean_html); cleaned again when shown.")
     )
     topics = models.ManyToManyField(Topic, related_name="versions")
     resource_type = models.CharField(max_length=20, choices=ResourceType.choices)
     language = models.CharField(max_length=10, choices=Language.choices, default=Language.ENGLISH)
-    states = models.ManyToManyField(State, blank=True, related_name="+", verbose_name="States/UTs it concerns")
+    states = models.ManyToManyField(State, blank=True, related_name="+", verbose_name=_("States/UTs it concerns"))
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.ALL)
     licence = models.CharField(max_length=30, choices=Licence.choices)
-    author_source = models.CharField("author or source", max_length=200)
+    author_source = models.CharField(_("author or source"), max_length=200)
     content_note = models.BooleanField(
-        default=False, help_text="Describes abuse or exploitation in detail that some readers may find distressing."
+        default=False, help_text=_("Describes abuse or exploitation in detail that some readers may find distressing.")
     )
     target_mode = models.CharField(max_length=10, choices=TargetMode.choices, default=TargetMode.STATES)
     target_academies = models.ManyToManyField(
-        "academies.Academy", related_name="+", help_text="The academies whose moderators review this version."
+        "academies.Academy", related_name="+", help_text=_("The academies whose moderators review this version.")
     )
 
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -205,8 +206,8 @@ class ResourceFile(models.Model):
 
     version = models.ForeignKey(ResourceVersion, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(storage=private_storage, upload_to=random_storage_name, max_length=200)
-    original_name = models.CharField(max_length=120, help_text="The sanitised name the user gave the file.")
-    content_type = models.CharField(max_length=120, help_text="Detected from the content, never from the browser.")
+    original_name = models.CharField(max_length=120, help_text=_("The sanitised name the user gave the file."))
+    content_type = models.CharField(max_length=120, help_text=_("Detected from the content, never from the browser."))
     kind = models.CharField(max_length=10)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)

@@ -11,7 +11,7 @@ RECENT_COUNT = 4
 
 def recent_resources(request):
     """Home page: the newest approved resources."""
-    index_page = ResourceIndexPage.objects.live().first()
+    index_page = ResourceIndexPage.originals.live().first()
     if index_page is None:
         return None
     resources = list(services.public_resources()[:RECENT_COUNT])

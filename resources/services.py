@@ -10,7 +10,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from academies.models import Academy
 from academies.services import MODERATOR, academies_for
@@ -19,6 +21,7 @@ from accounts.roles import Role
 from accounts.services import Gate, role_gate
 from core.cache import depends_on
 from core.html import clean_html
+from core.i18n import language_of
 
 from .choices import DECISION_STATUS, Decision, Status, TargetMode
 from .records import (
@@ -62,47 +65,68 @@ def upload_gate(user):
     """
     gate = role_gate(user, [Role.CSO])
     if gate.code == "anonymous":
-        return Gate(False, "Sign in with your civil society account to share a resource.", "anonymous")
+        return Gate(False, _("Sign in with your civil society account to share a resource."), "anonymous")
     if user.role != Role.CSO:
         return _not_a_cso_member(user)
     if gate.code == "rejected":
         return Gate(
             False,
-            "Your role as a civil society member could not be verified, so you cannot share resources. "
-            "Update your profile or contact the academy.",
+            _(
+                "Your role as a civil society member could not be verified, so you cannot share resources. "
+                "Update your profile or contact the academy."
+            ),
             "rejected",
         )
     role_pending = gate.code == "unverified"
     organisation = organisation_of(user)
     if organisation is None:
-        ask = "Ask academy staff to add you to your organisation's record."
         if role_pending:
             return Gate(
                 False,
-                f"Your role ({user.get_role_display()}) is awaiting verification by academy staff, and your "
-                f"account is not linked to an organisation yet. {ask} You can share resources once both are done.",
+                _(
+                    "Your role (%(role)s) is awaiting verification by academy staff, and your account is not "
+                    "linked to an organisation yet. Ask academy staff to add you to your organisation's record. "
+                    "You can share resources once both are done."
+                )
+                % {"role": user.get_role_display()},
                 "unverified",
             )
-        return Gate(False, f"Your account is not linked to an organisation yet. {ask}", "no_organisation")
+        return Gate(
+            False,
+            _(
+                "Your account is not linked to an organisation yet. Ask academy staff to add you to your "
+                "organisation's record."
+            ),
+            "no_organisation",
+        )
     if role_pending and not organisation.verified:
         return Gate(
             False,
-            f"Your role ({user.get_role_display()}) and your organisation, {organisation.name}, are awaiting "
-            "verification by academy staff. You can share resources once both are verified.",
+            _(
+                "Your role (%(role)s) and your organisation, %(organisation)s, are awaiting verification by "
+                "academy staff. You can share resources once both are verified."
+            )
+            % {"role": user.get_role_display(), "organisation": organisation.name},
             "unverified",
         )
     if role_pending:
         return Gate(
             False,
-            f"Your role ({user.get_role_display()}) is awaiting verification by academy staff. "
-            "You can share resources once it is verified.",
+            _(
+                "Your role (%(role)s) is awaiting verification by academy staff. "
+                "You can share resources once it is verified."
+            )
+            % {"role": user.get_role_display()},
             "unverified",
         )
     if not organisation.verified:
         return Gate(
             False,
-            f"Your organisation, {organisation.name}, is awaiting verification by academy staff. "
-            "You can upload once it is verified.",
+            _(
+                "Your organisation, %(organisation)s, is awaiting verification by academy staff. "
+                "You can upload once it is verified."
+            )
+            % {"organisation": organisation.name},
             "organisation_unverified",
         )
     return Gate(True)
@@ -112,14 +136,19 @@ def _not_a_cso_member(user):
     if not user.role:
         return Gate(
             False,
-            "Sharing resources is for members of verified civil society organisations. If you work for one, "
-            "choose “Civil society member” as your role on your profile.",
+            _(
+                "Sharing resources is for members of verified civil society organisations. If you work for one, "
+                "choose “Civil society member” as your role on your profile."
+            ),
             "no_role",
         )
     return Gate(
         False,
-        "Sharing resources is for members of verified civil society organisations. Your role is "
-        f"{user.get_role_display()}: you can read and download the library, but not add to it.",
+        _(
+            "Sharing resources is for members of verified civil society organisations. Your role is "
+            "%(role)s: you can read and download the library, but not add to it."
+        )
+        % {"role": user.get_role_display()},
         "not_cso",
     )
 
@@ -294,15 +323,24 @@ def _email_uploader(version, decision, note):
     user = version.submitted_by
     if user is None or not user.email:
         return
-    subject = {
-        Decision.APPROVE: "Your resource is now public",
-        Decision.REQUEST_CHANGES: "Changes requested to your resource",
-        Decision.REJECT: "Your resource was not accepted",
-    }[decision]
-    body = render_to_string(
-        "resources/email/decision.txt",
-        {"user": user, "version": version, "decision": decision, "note": note, "site_url": settings.SITE_URL},
-    )
+    with translation.override(language_of(user)):
+        subject = {
+            Decision.APPROVE: _("Your resource is now public"),
+            Decision.REQUEST_CHANGES: _("Changes requested to your resource"),
+            Decision.REJECT: _("Your resource was not accepted"),
+        }[decision]
+        body = render_to_string(
+            "resources/email/decision.txt",
+            {
+                "user": user,
+                "version": version,
+                "decision": decision,
+                "note": note,
+                "site_url": settings.SITE_URL,
+                # Reversed in the recipient's language: a Hindi reader's link opens the /hi/ page.
+                "submission_path": reverse("resources:submission", args=[version.resource_id]),
+            },
+        )
     send_mail(subject, body, None, [user.email])
 
 
@@ -324,7 +362,7 @@ def decide(version, moderator, decision, note=""):
             raise PermissionDenied("You do not moderate any academy this resource was sent to.")
         if version.status != Status.PENDING or resource.latest_version_id != version.pk:
             raise DecisionConflict(
-                "This version has already been decided or replaced by a newer edit. Reload to see its state."
+                _("This version has already been decided or replaced by a newer edit. Reload to see its state.")
             )
         now = timezone.now()
         version.status = DECISION_STATUS[decision]

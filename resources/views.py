@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -24,7 +26,7 @@ from .forms import FILES_AGAIN, DecisionForm, ResourceForm
 from .models import Resource, ResourceFile, ResourceIndexPage, ResourceVersion
 
 logger = logging.getLogger("colloquium.resources")
-STORE_DOWN = (
+STORE_DOWN = gettext_lazy(
     "The file store is not answering just now, so nothing was saved. Please try again in a few minutes "
     "(choose the files again)."
 )
@@ -34,7 +36,7 @@ FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inlin
 
 
 def index_page():
-    return ResourceIndexPage.objects.live().first()
+    return ResourceIndexPage.originals.live().first()
 
 
 # --- files ---
@@ -97,7 +99,7 @@ def upload(request):
                 messages.error(request, STORE_DOWN)
                 status = 503
             else:
-                messages.success(request, "Thank you. Your resource was sent to the academy moderators for review.")
+                messages.success(request, _("Thank you. Your resource was sent to the academy moderators for review."))
                 return redirect("resources:submission", pk=version.resource_id)
         else:
             messages.error(request, FILES_AGAIN)
@@ -146,8 +148,9 @@ def edit(request, pk):
             services.submit_edit(request.user, resource, data, data["files"], data["kept_files"])
             messages.success(
                 request,
-                "Your changes were sent for review."
-                + (" The approved version stays public until they are approved." if resource.live_version_id else ""),
+                _("Your changes were sent for review. The approved version stays public until they are approved.")
+                if resource.live_version_id
+                else _("Your changes were sent for review."),
             )
             return redirect("resources:submission", pk=resource.pk)
         messages.error(request, FILES_AGAIN)
@@ -222,7 +225,7 @@ def review(request, pk):
         except services.DecisionConflict as conflict:
             messages.error(request, str(conflict))
             return redirect("resources:review", pk=version.pk)
-        messages.success(request, "Decision recorded; the organisation has been told by email.")
+        messages.success(request, _("Decision recorded; the organisation has been told by email."))
         return redirect("resources:moderation_queue")
     history = version.resource.versions.prefetch_related("decisions__decided_by").order_by("-number")
     return TemplateResponse(

@@ -1,6 +1,8 @@
 """Admin: organisations (verified by academy staff), the audit-log actions, and a link to the moderation queue."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
@@ -22,7 +24,7 @@ def _organisations_in_served_states(user, queryset):
 class OrganisationViewSet(AcademyScopedViewSetMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
-    menu_label = "Organisations (CSOs)"
+    menu_label = _("Organisations (CSOs)")
     menu_order = 260
     add_to_admin_menu = True
     list_display = ["name", "state", "registration_number", "verified", "verified_at"]
@@ -58,19 +60,21 @@ class ModerationQueueMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
     return ModerationQueueMenuItem(
-        "Resources to moderate", reverse("resources:moderation_queue"), icon_name="tasks", order=265
+        _("Resources to moderate"), reverse("resources:moderation_queue"), icon_name="tasks", order=265
     )
 
 
 @hooks.register("register_log_actions")
 def register_resource_log_actions(actions):
-    actions.register_action("colloquium.resource_submitted", "Submit resource", "Resource submitted")
-    actions.register_action("colloquium.resource_edited", "Edit resource", "Resource edited (new version)")
-    actions.register_action("colloquium.resource_approve", "Approve resource", "Resource approved")
-    actions.register_action("colloquium.resource_changes", "Request changes", "Changes requested to resource")
-    actions.register_action("colloquium.resource_reject", "Reject resource", "Resource rejected")
-    actions.register_action("colloquium.organisation_verified", "Verify organisation", "Organisation verified")
-    actions.register_action("colloquium.organisation_unverified", "Unverify organisation", "Organisation unverified")
+    actions.register_action("colloquium.resource_submitted", _("Submit resource"), _("Resource submitted"))
+    actions.register_action("colloquium.resource_edited", _("Edit resource"), _("Resource edited (new version)"))
+    actions.register_action("colloquium.resource_approve", _("Approve resource"), _("Resource approved"))
+    actions.register_action("colloquium.resource_changes", _("Request changes"), _("Changes requested to resource"))
+    actions.register_action("colloquium.resource_reject", _("Reject resource"), _("Resource rejected"))
+    actions.register_action("colloquium.organisation_verified", _("Verify organisation"), _("Organisation verified"))
+    actions.register_action(
+        "colloquium.organisation_unverified", _("Unverify organisation"), _("Organisation unverified")
+    )
 
 
 # --- What this app adds to shared pages and features (the Colloquium hooks: see core.extensions) ---
@@ -81,8 +85,13 @@ hooks.register("colloquium_personal_data", services.export_personal_data, order=
 
 @hooks.register("colloquium_staff_screen_prefixes")
 def staff_screen_prefixes():
-    # The front-end moderation queue: staff need two-factor authentication there too.
-    return ["/resources/moderation/"]
+    # The front-end moderation queue: staff need two-factor authentication there too, at its
+    # address in every language (English unprefixed, Hindi under /hi/).
+    prefixes = ["/resources/moderation/"]
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE.split("-")[0]:
+            prefixes.append(f"/{code}/resources/moderation/")
+    return prefixes
 
 
 hooks.register("colloquium_page_cache_tags", services.page_cache_tags)

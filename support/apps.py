@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SupportConfig(AppConfig):
     name = "support"
-    verbose_name = "MHA support"
+    verbose_name = _("MHA support")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

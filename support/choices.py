@@ -1,18 +1,19 @@
 """The fixed lists of the support app: budget heads and the kinds of grantee (which UC form applies)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class BudgetHead(models.TextChoices):
     """The heads of an event's budget, as the proposal, the expenditure and the UC list them."""
 
-    VENUE = "venue", "Venue"
-    BOARDING_LODGING = "boarding_lodging", "Boarding and lodging"
-    PARTICIPANT_TRAVEL = "participant_travel", "Participants' travel"
-    RESOURCE_PERSONS = "resource_persons", "Resource persons' honoraria and travel"
-    COURSE_MATERIAL = "course_material", "Course material"
-    CERTIFICATES_PRINTING = "certificates_printing", "Certificates and printing"
-    MISCELLANEOUS = "miscellaneous", "Miscellaneous"
+    VENUE = "venue", _("Venue")
+    BOARDING_LODGING = "boarding_lodging", _("Boarding and lodging")
+    PARTICIPANT_TRAVEL = "participant_travel", _("Participants' travel")
+    RESOURCE_PERSONS = "resource_persons", _("Resource persons' honoraria and travel")
+    COURSE_MATERIAL = "course_material", _("Course material")
+    CERTIFICATES_PRINTING = "certificates_printing", _("Certificates and printing")
+    MISCELLANEOUS = "miscellaneous", _("Miscellaneous")
 
 
 def budget_field(head):
@@ -30,16 +31,16 @@ class GranteeKind(models.TextChoices):
 
     STATE_GOVERNMENT = (
         "state_government",
-        "State Government (department or the High Court's establishment): Form GFR 12-C",
+        _("State Government (department or the High Court's establishment): Form GFR 12-C"),
     )
-    AUTONOMOUS_BODY = "autonomous_body", "Autonomous or registered body (e.g. a society): Form GFR 12-A"
+    AUTONOMOUS_BODY = "autonomous_body", _("Autonomous or registered body (e.g. a society): Form GFR 12-A")
 
 
 GFR_FORM = {GranteeKind.STATE_GOVERNMENT: "GFR 12-C", GranteeKind.AUTONOMOUS_BODY: "GFR 12-A"}
-GFR_RULE = {GranteeKind.STATE_GOVERNMENT: "Rule 239", GranteeKind.AUTONOMOUS_BODY: "Rule 238(1)"}
+GFR_RULE = {GranteeKind.STATE_GOVERNMENT: _("Rule 239"), GranteeKind.AUTONOMOUS_BODY: _("Rule 238(1)")}
 
 
 class Document(models.TextChoices):
-    PROPOSAL = "proposal", "Proposal"
-    CERTIFICATE = "utilisation-certificate", "Utilisation certificate"
-    REPORT = "outcome-report", "Outcome report"
+    PROPOSAL = "proposal", _("Proposal")
+    CERTIFICATE = "utilisation-certificate", _("Utilisation certificate")
+    REPORT = "outcome-report", _("Outcome report")

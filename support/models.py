@@ -17,6 +17,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from colloquia.models import MHA_LIMIT
 from resources.storage import private_storage
@@ -58,11 +60,11 @@ class SupportRecord(models.Model):
     event = models.OneToOneField("colloquia.ColloquiumPage", on_delete=models.PROTECT, related_name="+")
     academy = models.ForeignKey("academies.Academy", on_delete=models.PROTECT, related_name="+")
     grantee_kind = models.CharField(
-        "the grantee is",
+        _("the grantee is"),
         max_length=20,
         choices=GranteeKind.choices,
         default=GranteeKind.STATE_GOVERNMENT,
-        help_text="Decides the form of the utilisation certificate under the General Financial Rules 2017.",
+        help_text=_("Decides the form of the utilisation certificate under the General Financial Rules 2017."),
     )
 
     # The proposal: the budget by head.
@@ -73,22 +75,22 @@ class SupportRecord(models.Model):
     budget_course_material = _amount(BudgetHead.COURSE_MATERIAL.label, default=ZERO)
     budget_certificates_printing = _amount(BudgetHead.CERTIFICATES_PRINTING.label, default=ZERO)
     budget_miscellaneous = _amount(BudgetHead.MISCELLANEOUS.label, default=ZERO)
-    proposal_note = models.TextField("justification", blank=True, help_text="Printed with the proposal.")
-    proposed_on = models.DateField("proposal date", null=True, blank=True)
+    proposal_note = models.TextField(_("justification"), blank=True, help_text=_("Printed with the proposal."))
+    proposed_on = models.DateField(_("proposal date"), null=True, blank=True)
 
     # The sanction.
-    sanction_order_number = models.CharField("sanction order number", max_length=120, blank=True)
-    sanction_date = models.DateField("sanction date", null=True, blank=True)
-    sanction_amount = _amount("amount sanctioned", null=True, blank=True)
+    sanction_order_number = models.CharField(_("sanction order number"), max_length=120, blank=True)
+    sanction_date = models.DateField(_("sanction date"), null=True, blank=True)
+    sanction_amount = _amount(_("amount sanctioned"), null=True, blank=True)
     sanctioning_authority = models.CharField(
-        max_length=200, blank=True, help_text="e.g. Ministry of Home Affairs (Women Safety Division), through …"
+        max_length=200, blank=True, help_text=_("e.g. Ministry of Home Affairs (Women Safety Division), through …")
     )
 
     # The unspent balance returned to the Government.
     refund_reference = models.CharField(
-        "refund reference", max_length=120, blank=True, help_text="The challan, transfer or letter number."
+        _("refund reference"), max_length=120, blank=True, help_text=_("The challan, transfer or letter number.")
     )
-    refunded_on = models.DateField("refunded on", null=True, blank=True)
+    refunded_on = models.DateField(_("refunded on"), null=True, blank=True)
 
     # Signing locks the record; a correction opens the next version.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -102,7 +104,7 @@ class SupportRecord(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "support record"
+        verbose_name = _("support record")
         permissions = [("review_all_records", "Can read every academy's support records (MHA reviewers)")]
         constraints = [
             models.CheckConstraint(
@@ -124,7 +126,7 @@ class SupportRecord(models.Model):
         ]
 
     def __str__(self):
-        return f"Support record: {self.event.title}"
+        return gettext("Support record: %(title)s") % {"title": self.event.title}
 
     @property
     def locked(self):
@@ -148,12 +150,12 @@ class Expenditure(models.Model):
 
     record = models.ForeignKey(SupportRecord, on_delete=models.CASCADE, related_name="expenditure")
     head = models.CharField(max_length=30, choices=BudgetHead.choices)
-    spent_on = models.DateField("date")
+    spent_on = models.DateField(_("date"))
     payee = models.CharField(max_length=200)
     description = models.CharField(max_length=300)
     amount = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))])
     voucher = models.FileField(storage=private_storage, upload_to=voucher_file_name, max_length=200)
-    voucher_name = models.CharField(max_length=120, help_text="The sanitised name the file was given.")
+    voucher_name = models.CharField(max_length=120, help_text=_("The sanitised name the file was given."))
     voucher_content_type = models.CharField(max_length=120)
     voucher_sha256 = models.CharField(max_length=64)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -174,7 +176,7 @@ class Photograph(models.Model):
     image = models.FileField(storage=private_storage, upload_to=photograph_file_name, max_length=200)
     image_name = models.CharField(max_length=120)
     content_type = models.CharField(max_length=40)
-    caption = models.CharField(max_length=200, help_text="Printed under the photograph; say who and what it shows.")
+    caption = models.CharField(max_length=200, help_text=_("Printed under the photograph; say who and what it shows."))
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)
 
@@ -197,7 +199,7 @@ class SignedVersion(models.Model):
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     signatory_name = models.CharField(max_length=120)
     signatory_designation = models.CharField(max_length=160)
-    figures = models.JSONField(default=dict, help_text="The totals as certified.")
+    figures = models.JSONField(default=dict, help_text=_("The totals as certified."))
     certificate_pdf = models.FileField(storage=private_storage, upload_to=signed_pdf_file_name, max_length=200)
     certificate_sha256 = models.CharField(max_length=64)
     report_pdf = models.FileField(storage=private_storage, upload_to=signed_pdf_file_name, max_length=200)
@@ -206,7 +208,7 @@ class SignedVersion(models.Model):
     superseded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    correction_reason = models.TextField(blank=True, help_text="Why the next version was opened.")
+    correction_reason = models.TextField(blank=True, help_text=_("Why the next version was opened."))
 
     class Meta:
         ordering = ["record", "number"]

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.audit import log_refusal
@@ -63,7 +64,7 @@ def open_records(request):
         raise PermissionDenied
     academies = services.keeper_academies(request.user)
     events = (
-        ColloquiumPage.objects.filter(academy__in=academies)
+        ColloquiumPage.originals.filter(academy__in=academies)
         .exclude(pk__in=SupportRecord.objects.values("event_id"))
         .select_related("academy", "state")
         .order_by("-start_date")
@@ -74,12 +75,15 @@ def open_records(request):
             log_refusal(request, f"support open {request.POST.get('event')!r}", "not an event of the user's academies")
             raise Http404
         record = services.open_record(event, by=request.user)
-        messages.success(request, f"Support record opened for {event.title}. Enter the proposal's budget first.")
+        messages.success(
+            request,
+            _("Support record opened for %(event)s. Enter the proposal's budget first.") % {"event": event.title},
+        )
         return redirect("support_proposal", record.pk)
     return TemplateResponse(
         request,
         "support/admin/open.html",
-        {"page_title": "Open a support record", "header_icon": "doc-full", "events": events},
+        {"page_title": _("Open a support record"), "header_icon": "doc-full", "events": events},
     )
 
 
@@ -144,15 +148,15 @@ def proposal(request, pk):
         except services.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, "Proposal saved.")
+            messages.success(request, _("Proposal saved."))
             return _detail(record)
     return _form_page(
         request,
         record,
         form,
-        title=f"Proposal: {record.event.title}",
+        title=_("Proposal: %(event)s") % {"event": record.event.title},
         action=reverse("support_proposal", args=[record.pk]),
-        intro="The budget by head. The MHA supports at most Rs 2,00,000 per event.",
+        intro=_("The budget by head. The MHA supports at most Rs 2,00,000 per event."),
     )
 
 
@@ -179,10 +183,14 @@ def sanction(request, pk):
         except services.Refused as refusal:
             form.add_error("sanction_amount", str(refusal))
         else:
-            messages.success(request, "Sanction saved.")
+            messages.success(request, _("Sanction saved."))
             return _detail(record)
     return _form_page(
-        request, record, form, title=f"Sanction: {record.event.title}", action=reverse("support_sanction", args=[pk])
+        request,
+        record,
+        form,
+        title=_("Sanction: %(event)s") % {"event": record.event.title},
+        action=reverse("support_sanction", args=[pk]),
     )
 
 
@@ -204,7 +212,7 @@ def _add_with_file(request, pk, form_class, file_field, save, screen):
             for level, text in shown:
                 messages.add_message(request, level, text)
             return _detail(record)
-    title = f"{title}: {record.event.title}"
+    title = _("%(screen)s: %(event)s") % {"screen": title, "event": record.event.title}
     return _form_page(request, record, form, title=title, action=reverse(url_name, args=[pk]), multipart=True)
 
 
@@ -232,29 +240,36 @@ def add_expenditure(request, pk):
             voucher=data["voucher"],
             by=request.user,
         )
-        shown = [(messages.SUCCESS, f"{entry.payee}: {BudgetHead(entry.head).label} entered.")]
+        shown = [
+            (
+                messages.SUCCESS,
+                _("%(payee)s: %(head)s entered.") % {"payee": entry.payee, "head": BudgetHead(entry.head).label},
+            )
+        ]
         return shown + ([(messages.WARNING, warning)] if warning else [])
 
-    return _add_with_file(request, pk, ExpenditureForm, "voucher", save, ("Expenditure", "support_add_expenditure"))
+    screen = (_("Expenditure"), "support_add_expenditure")
+    return _add_with_file(request, pk, ExpenditureForm, "voucher", save, screen)
 
 
 @require_POST
 def remove_expenditure(request, pk, entry_id):
-    removed = lambda entry: f"{entry.payee}: entry removed."  # noqa: E731
+    removed = lambda entry: _("%(payee)s: entry removed.") % {"payee": entry.payee}  # noqa: E731
     return _remove(request, pk, Expenditure, entry_id, remove=services.remove_expenditure, removed=removed)
 
 
 def add_photograph(request, pk):
     def save(record, data):
         services.add_photograph(record, image=data["image"], caption=data["caption"], by=request.user)
-        return [(messages.SUCCESS, "Photograph added.")]
+        return [(messages.SUCCESS, _("Photograph added."))]
 
-    return _add_with_file(request, pk, PhotographForm, "image", save, ("Photograph", "support_add_photograph"))
+    screen = (_("Photograph"), "support_add_photograph")
+    return _add_with_file(request, pk, PhotographForm, "image", save, screen)
 
 
 @require_POST
 def remove_photograph(request, pk, photo_id):
-    removed = lambda photo: "Photograph removed."  # noqa: E731
+    removed = lambda photo: _("Photograph removed.")  # noqa: E731
     return _remove(request, pk, Photograph, photo_id, remove=services.remove_photograph, removed=removed)
 
 
@@ -273,15 +288,15 @@ def refund(request, pk):
         except services.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, "Refund recorded.")
+            messages.success(request, _("Refund recorded."))
             return _detail(record)
     return _form_page(
         request,
         record,
         form,
-        title=f"Refund of the unspent balance: {record.event.title}",
+        title=_("Refund of the unspent balance: %(event)s") % {"event": record.event.title},
         action=reverse("support_refund", args=[pk]),
-        intro="The challan, transfer or letter by which the unspent balance went back to the Government.",
+        intro=_("The challan, transfer or letter by which the unspent balance went back to the Government."),
     )
 
 
@@ -295,20 +310,24 @@ def sign(request, pk):
         except services.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, f"Version {version.number} signed; the record is locked.")
+            messages.success(
+                request, _("Version %(number)s signed; the record is locked.") % {"number": version.number}
+            )
             return _detail(record)
     problems = [services.signing_problem(record)]
     if not signatories.exists():
-        problems.append("The academy's record names no signatory: an administrator adds the Director there.")
+        problems.append(_("The academy's record names no signatory: an administrator adds the Director there."))
     return _form_page(
         request,
         record,
         form,
         problems=[problem for problem in problems if problem] if not form.errors else [],
-        title=f"Sign the utilisation certificate: {record.event.title}",
+        title=_("Sign the utilisation certificate: %(event)s") % {"event": record.event.title},
         action=reverse("support_sign", args=[pk]),
-        intro="Signing stores the utilisation certificate and the outcome report as they are now, and locks the "
-        "record. A later correction opens a new version; this one is kept.",
+        intro=_(
+            "Signing stores the utilisation certificate and the outcome report as they are now, and locks the "
+            "record. A later correction opens a new version; this one is kept."
+        ),
     )
 
 
@@ -321,10 +340,14 @@ def correct(request, pk):
         except services.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, "A correction is open as a new version; the signed version is kept.")
+            messages.success(request, _("A correction is open as a new version; the signed version is kept."))
             return _detail(record)
     return _form_page(
-        request, record, form, title=f"Correct: {record.event.title}", action=reverse("support_correct", args=[pk])
+        request,
+        record,
+        form,
+        title=_("Correct: %(event)s") % {"event": record.event.title},
+        action=reverse("support_correct", args=[pk]),
     )
 
 

@@ -10,7 +10,10 @@ from django import forms
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -25,24 +28,36 @@ from . import services
 from .choices import GFR_FORM
 from .models import SupportRecord
 
-STAGES = [("proposal", "Proposal"), ("sanctioned", "Sanctioned"), ("signed", "Certificate signed")]
+STAGES = [
+    ("proposal", gettext_lazy("Proposal")),
+    ("sanctioned", gettext_lazy("Sanctioned")),
+    ("signed", gettext_lazy("Certificate signed")),
+]
 
 
 def stage(record):
     if record.locked:
-        return f"Certificate signed (version {record.version})"
+        return _("Certificate signed (version %(number)s)") % {"number": record.version}
     if record.sanctioned:
-        return "Sanctioned" if record.version == 1 else f"Sanctioned, correction (version {record.version})"
-    return "Proposal"
+        if record.version == 1:
+            return _("Sanctioned")
+        return _("Sanctioned, correction (version %(number)s)") % {"number": record.version}
+    return _("Proposal")
 
 
 class SupportRecordFilterSet(WagtailFilterSet):
     state = django_filters.ModelChoiceFilter(
-        field_name="event__state", queryset=State.objects.order_by("name"), label="State/UT"
+        field_name="event__state", queryset=State.objects.order_by("name"), label=gettext_lazy("State/UT")
     )
-    year = django_filters.ChoiceFilter(method="filter_year", label="Year of the event", empty_label="All")
+    year = django_filters.ChoiceFilter(
+        method="filter_year", label=gettext_lazy("Year of the event"), empty_label=gettext_lazy("All")
+    )
     stage = django_filters.ChoiceFilter(
-        choices=STAGES, method="filter_stage", widget=forms.RadioSelect, empty_label="All", label="Stage"
+        choices=STAGES,
+        method="filter_stage",
+        widget=forms.RadioSelect,
+        empty_label=gettext_lazy("All"),
+        label=gettext_lazy("Stage"),
     )
 
     class Meta:
@@ -72,25 +87,29 @@ def _budget_total(record):
 
 
 EXPORT_COLUMNS = (
-    ("event", "Event", lambda r: r.event.title),
-    ("academy", "Academy", lambda r: r.academy.name),
-    ("state", "State/UT", lambda r: r.event.state.name if r.event.state_id else ""),
-    ("start_date", "Event starts", lambda r: r.event.start_date),
-    ("form", "UC form", lambda r: GFR_FORM[r.grantee_kind]),
-    ("proposed", "Budget proposed (Rs)", _budget_total),
-    ("sanction_order", "Sanction order", lambda r: r.sanction_order_number),
-    ("sanction_date", "Sanction date", lambda r: r.sanction_date),
-    ("sanctioned", "Sanctioned (Rs)", lambda r: r.sanction_amount),
-    ("spent", "Spent (Rs)", lambda r: r.spent),
-    ("balance", "Balance to return (Rs)", lambda r: (r.sanction_amount - r.spent) if r.sanctioned else None),
-    ("stage", "Stage", stage),
-    ("version", "Version", lambda r: r.version),
-    ("signed_at", "Signed", lambda r: r.signed_at),
+    ("event", gettext_lazy("Event"), lambda r: r.event.title),
+    ("academy", gettext_lazy("Academy"), lambda r: r.academy.name),
+    ("state", gettext_lazy("State/UT"), lambda r: r.event.state.name if r.event.state_id else ""),
+    ("start_date", gettext_lazy("Event starts"), lambda r: r.event.start_date),
+    ("form", gettext_lazy("UC form"), lambda r: GFR_FORM[r.grantee_kind]),
+    ("proposed", gettext_lazy("Budget proposed (Rs)"), _budget_total),
+    ("sanction_order", gettext_lazy("Sanction order"), lambda r: r.sanction_order_number),
+    ("sanction_date", gettext_lazy("Sanction date"), lambda r: r.sanction_date),
+    ("sanctioned", gettext_lazy("Sanctioned (Rs)"), lambda r: r.sanction_amount),
+    ("spent", gettext_lazy("Spent (Rs)"), lambda r: r.spent),
+    (
+        "balance",
+        gettext_lazy("Balance to return (Rs)"),
+        lambda r: (r.sanction_amount - r.spent) if r.sanctioned else None,
+    ),
+    ("stage", gettext_lazy("Stage"), stage),
+    ("version", gettext_lazy("Version"), lambda r: r.version),
+    ("signed_at", gettext_lazy("Signed"), lambda r: r.signed_at),
 )
 
 
 class SupportRecordIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
-    page_title = "MHA support records"
+    page_title = gettext_lazy("MHA support records")
     default_ordering = "-event__start_date"
     template_name = "support/admin/index.html"
 
@@ -104,36 +123,48 @@ class SupportRecordIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
 
     @cached_property
     def list_export(self):
-        return [key for key, _, _ in EXPORT_COLUMNS]
+        return [key for key, _heading, _value in EXPORT_COLUMNS]
 
     def get_heading(self, queryset, field):
-        return next(heading for key, heading, _ in EXPORT_COLUMNS if key == field)
+        return str(next(heading for key, heading, _value in EXPORT_COLUMNS if key == field))
 
     def to_row_dict(self, item):
-        return OrderedDict((key, value(item)) for key, _, value in EXPORT_COLUMNS)
+        return OrderedDict((key, value(item)) for key, _heading, value in EXPORT_COLUMNS)
 
     @cached_property
     def columns(self):
         return [
             TitleColumn(
                 "event",
-                label="Event",
+                label=gettext_lazy("Event"),
                 accessor=lambda r: r.event.title,
                 get_url=lambda r: reverse("support_record", args=[r.pk]),
                 sort_key="event__title",
             ),
-            Column("academy", label="Academy", accessor=lambda r: r.academy.short_code, sort_key="academy__name"),
-            Column("state", label="State/UT", accessor=lambda r: r.event.state.name if r.event.state_id else "—"),
             Column(
-                "date", label="Event", accessor=lambda r: f"{r.event.start_date:%d %b %Y}", sort_key="event__start_date"
+                "academy",
+                label=gettext_lazy("Academy"),
+                accessor=lambda r: r.academy.short_code,
+                sort_key="academy__name",
+            ),
+            Column(
+                "state",
+                label=gettext_lazy("State/UT"),
+                accessor=lambda r: r.event.state.name if r.event.state_id else "—",
+            ),
+            Column(
+                "date",
+                label=gettext_lazy("Event"),
+                accessor=lambda r: date_format(r.event.start_date, "j M Y"),
+                sort_key="event__start_date",
             ),
             Column(
                 "sanctioned",
-                label="Sanctioned",
+                label=gettext_lazy("Sanctioned"),
                 accessor=lambda r: format_rupees(r.sanction_amount) if r.sanctioned else "—",
             ),
-            Column("spent", label="Spent", accessor=lambda r: format_rupees(r.spent)),
-            Column("stage", label="Stage", accessor=stage),
+            Column("spent", label=gettext_lazy("Spent"), accessor=lambda r: format_rupees(r.spent)),
+            Column("stage", label=gettext_lazy("Stage"), accessor=stage),
         ]
 
     def get_context_data(self, **kwargs):
@@ -147,7 +178,7 @@ class SupportRecordViewSet(ListingOnlyViewSetMixin, ModelViewSet):
     name = "support_records"
     url_prefix = "support"
     icon = "doc-full"
-    menu_label = "MHA support"
+    menu_label = gettext_lazy("MHA support")
     add_to_admin_menu = True
     menu_order = 265
     index_view_class = SupportRecordIndexView

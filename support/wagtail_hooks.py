@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from colloquia.extensions import EVENT_SANCTION
@@ -50,11 +52,19 @@ def register_support_urls():
 @hooks.register("register_log_actions")
 def register_support_log_actions(actions):
     for action, label, message in [
-        (ACTION_OPENED, "Open a support record", "Support record opened"),
-        (ACTION_SANCTION, "Record a sanction", "Sanction recorded"),
-        (ACTION_EXPENDITURE_REMOVED, "Remove an expenditure entry", "Expenditure entry removed"),
-        (ACTION_SIGNED, "Sign a utilisation certificate", "Utilisation certificate signed; record locked"),
-        (ACTION_CORRECTION, "Open a correction", "Correction opened as a new version"),
+        (ACTION_OPENED, gettext_lazy("Open a support record"), gettext_lazy("Support record opened")),
+        (ACTION_SANCTION, gettext_lazy("Record a sanction"), gettext_lazy("Sanction recorded")),
+        (
+            ACTION_EXPENDITURE_REMOVED,
+            gettext_lazy("Remove an expenditure entry"),
+            gettext_lazy("Expenditure entry removed"),
+        ),
+        (
+            ACTION_SIGNED,
+            gettext_lazy("Sign a utilisation certificate"),
+            gettext_lazy("Utilisation certificate signed; record locked"),
+        ),
+        (ACTION_CORRECTION, gettext_lazy("Open a correction"), gettext_lazy("Correction opened as a new version")),
     ]:
         actions.register_action(action, label, message)
 
@@ -68,7 +78,10 @@ def keep_events_with_accounts(request, page):
         return None
     messages.error(
         request,
-        f"“{record.event.title}” has an MHA support record, so it cannot be deleted: its accounts must stay. "
-        "Unpublish it instead.",
+        _(
+            "“%(event)s” has an MHA support record, so it cannot be deleted: its accounts must stay. "
+            "Unpublish it instead."
+        )
+        % {"event": record.event.title},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)

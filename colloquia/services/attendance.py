@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from core.site import absolute_url
@@ -44,7 +45,10 @@ def require_attendance_open(session, now=None):
     """
     if not attendance_open(session, now):
         opens = attendance_opens_at(session)
-        raise AttendanceNotOpen(f"Attendance for “{session.title}” opens at {format_moment(opens)}.")
+        raise AttendanceNotOpen(
+            _("Attendance for “%(session)s” opens at %(moment)s.")
+            % {"session": session.title, "moment": format_moment(opens)}
+        )
 
 
 def record_attendance(session, marks, *, method, by, now=None):
@@ -54,7 +58,7 @@ def record_attendance(session, marks, *, method, by, now=None):
     Returns the number of records created or changed; each change is audited.
     """
     if not session.counts_for_attendance:
-        raise Refused(f"Attendance is not taken for “{session.title}”.")
+        raise Refused(_("Attendance is not taken for “%(session)s”.") % {"session": session.title})
     require_attendance_open(session, now)
     changed = 0
     with transaction.atomic():
@@ -70,9 +74,11 @@ def record_attendance(session, marks, *, method, by, now=None):
         }
         for registration, status in marks.items():
             if registration.pk not in approved:
-                raise Refused(f"{registration.name} does not hold an approved place at this event.")
+                raise Refused(
+                    _("%(name)s does not hold an approved place at this event.") % {"name": registration.name}
+                )
             if status not in Attendance.Status.values:
-                raise Refused(f"“{status}” is not an attendance status.")
+                raise Refused(_("“%(status)s” is not an attendance status.") % {"status": status})
             current = existing.get(registration.pk)
             if current is not None and current.status == status:
                 continue
@@ -127,19 +133,21 @@ def check_in_problem(user, session, code, now=None):
     now = now or clock.now()
     window = _window(now)
     if not any(hmac.compare_digest(code, check_in_code(session, w)) for w in (window, window - 1)):
-        return "This code has expired. Scan the code on the screen again."
+        return _("This code has expired. Scan the code on the screen again.")
     if not session.counts_for_attendance:
-        return f"Attendance is not taken for “{session.title}”."
+        return _("Attendance is not taken for “%(session)s”.") % {"session": session.title}
     page = session.page
     try:
         require_attendance_open(session, now)
     except AttendanceNotOpen as refusal:
         return str(refusal)
     if now > session.ends_at(page.zone):
-        return f"“{session.title}” has ended; check-in is closed. Ask the registrar to record your attendance."
+        return _("“%(session)s” has ended; check-in is closed. Ask the registrar to record your attendance.") % {
+            "session": session.title
+        }
     registration = Registration.objects.filter(page=page, user=user).first()
     if registration is None or registration.status != S.APPROVED:
-        return "You do not hold an approved place at this event, so you cannot check in."
+        return _("You do not hold an approved place at this event, so you cannot check in.")
     return ""
 
 

@@ -4,6 +4,8 @@ Tests move `now` (patch `colloquia.services.clock.now`) without moving Django's 
 """
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 
 def now():
@@ -13,4 +15,4 @@ def now():
 
 def format_moment(value):
     """“09:30 IST on 12 Dec 2026”: an aware time as people at the event read it (in its own zone)."""
-    return f"{value:%H:%M %Z} on {value.day} {value:%b %Y}"
+    return _("%(time)s on %(date)s") % {"time": f"{value:%H:%M %Z}", "date": date_format(value, "j M Y")}

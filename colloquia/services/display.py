@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from wagtail.documents import get_document_model
 
 from academies.services import contact_for
+from core.translation import localize_rows
 
 from ..blocks import PERSON_ROLES
 from ..choices import ACTIVE_STATUSES, RegistrationStatus, SessionKind, SessionMode
@@ -15,13 +16,15 @@ from .registration import registration_gate, with_waitlist_position
 
 
 def sessions_in_order(page):
-    return sorted(page.sessions.all(), key=lambda s: (s.date, s.start_time, s.end_time, s.sort_order or 0))
+    # Their titles and descriptions in the reader's language when the event is translated (core.translation).
+    sessions = localize_rows(page, page.sessions.all(), "sessions")
+    return sorted(sessions, key=lambda s: (s.date, s.start_time, s.end_time, s.sort_order or 0))
 
 
 def agenda_days(page, sessions=None):
     """[(date, day title, [sessions])] in time order."""
     sessions = sessions if sessions is not None else sessions_in_order(page)
-    titles = {day.date: day.title for day in page.agenda_days.all()}
+    titles = {day.date: day.title for day in localize_rows(page, page.agenda_days.all(), "agenda_days")}
     grouped = defaultdict(list)
     for session in sessions:
         grouped[session.date].append(session)

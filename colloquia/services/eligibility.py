@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.audit import record
 
@@ -149,7 +150,7 @@ def set_override(registration, *, eligible, reason, by):
     """Override computed eligibility (True/False) with a written reason, or clear it (eligible=None)."""
     reason = (reason or "").strip()
     if eligible is not None and not reason:
-        raise Refused("Write why you are overriding the computed eligibility; it is recorded.")
+        raise Refused(_("Write why you are overriding the computed eligibility; it is recorded."))
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         registration.override_eligible = eligible

@@ -11,7 +11,7 @@ Inside `in_background()` (the registrar's bulk actions) each email is queued as 
 worker instead, so that acting on many people at once never waits for the mail server.
 """
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from allauth.account.forms import default_token_generator
@@ -21,9 +21,12 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import task
 from wagtail import hooks
 
+from core.i18n import language_of
 from core.site import absolute_url
 
 from ..records import Registration
@@ -34,8 +37,11 @@ _in_background = ContextVar("colloquia_emails_in_background", default=False)
 DEFERRED = "deferred"
 
 
-def send_email(to, subject, template, context, attachments=()):
+def send_email(to, subject, template, context, attachments=(), language=None):
     """Render `template` (with `site_url`) and send it to one address now.
+
+    With `language` ("hi"), the subject (a lazy string may be given) and the body are rendered in
+    that language, the recipient's (`recipient_language`); without it, in the active language.
 
     Each attachment is a dict: `filename`, `content` (bytes), `mimetype` and, optionally, `note`:
     a sentence about the file, which the template prints from `attachment_notes`; or a deferred
@@ -47,11 +53,27 @@ def send_email(to, subject, template, context, attachments=()):
         if attachment
     ]
     notes = [attachment["note"] for attachment in attachments if attachment.get("note")]
-    body = render_to_string(template, {"site_url": settings.SITE_URL, "attachment_notes": notes, **context})
+    with translation.override(language) if language else nullcontext():
+        subject = str(subject)
+        notes = [str(note) for note in notes]
+        body = render_to_string(template, {"site_url": settings.SITE_URL, "attachment_notes": notes, **context})
     message = EmailMessage(subject, body, None, [to])
     for attachment in attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     message.send()
+
+
+def recipient_language(registration):
+    """The language to write to the person of `registration` in: their account's, or for a nominee
+    with no account yet the language of the request that caused the email (else the default)."""
+    if registration.user_id and registration.user is not None:
+        return language_of(registration.user)
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _subject(subject, page):
+    """ "Your place is confirmed: <event>", `subject` (a msgid) translated in the active language."""
+    return f"{gettext(subject)}: {page.title}"
 
 
 def registration_email_attachments(registration, template):
@@ -101,19 +123,26 @@ def _email_context(registration, context):
 
 
 @task()
-def send_registration_email(registration_id, status, subject, template, context):
-    """Send an email `notify` queued: about the registration as it was then (`status`), with `context`."""
+def send_registration_email(registration_id, status, subject, template, context, language=None):
+    """Send an email `notify` queued: about the registration as it was then (`status`), with `context`.
+
+    `subject` is the msgid of the subject (the event's title is added here); the email is written
+    in `language`, by default the recipient's (`recipient_language`: here, with no request, a
+    nominee without an account gets the default language)."""
     registration = Registration.objects.select_related("page", "user").filter(pk=registration_id).first()
     if registration is None:
         return False  # deleted since (the person's data erased): there is no one to write to
     registration.status = status  # what the email is about, even if another change followed before the worker ran
-    send_email(
-        registration.email,
-        subject,
-        template,
-        _email_context(registration, context),
-        attachments=registration_email_attachments(registration, template),
-    )
+    page = registration.page
+    with translation.override(language or recipient_language(registration)):
+        send_email(
+            registration.email,
+            # A task queued before subjects were translated carries the whole subject already.
+            subject if subject.endswith(f": {page.title}") else _subject(subject, page),
+            template,
+            _email_context(registration, context),
+            attachments=registration_email_attachments(registration, template),
+        )
     return True
 
 
@@ -122,21 +151,27 @@ def notify(registration, subject, template, **context):
 
     From the task worker inside `in_background()`, and whenever an attachment is deferred (it is
     made there); otherwise from this process, right after the commit.
+    `subject` is a msgid (marked with gettext_noop): the subject and the body are written in the
+    recipient's language (`recipient_language`), and so are the attachments' notes.
     """
     page = registration.page
-    attachments = [] if _in_background.get() else registration_email_attachments(registration, template)
+    language = recipient_language(registration)
+    with translation.override(language):
+        attachments = [] if _in_background.get() else registration_email_attachments(registration, template)
     if _in_background.get() or any(DEFERRED in attachment for attachment in attachments):
-        args = (registration.pk, registration.status, f"{subject}: {page.title}", template, context)
+        # The worker writes in the recipient's language too (`recipient_language`).
+        args = (registration.pk, registration.status, subject, template, context)
         transaction.on_commit(lambda: send_registration_email.enqueue(*args))
         return
 
     def send():
-        send_email(
-            registration.email,
-            f"{subject}: {page.title}",
-            template,
-            _email_context(registration, context),
-            attachments=attachments,
-        )
+        with translation.override(language):
+            send_email(
+                registration.email,
+                _subject(subject, page),
+                template,
+                _email_context(registration, context),
+                attachments=attachments,
+            )
 
     transaction.on_commit(send)

@@ -12,7 +12,9 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts.audit import record
 from accounts.roles import RoleStatus
@@ -21,14 +23,14 @@ from core.site import absolute_url
 from ..choices import RegistrationStatus
 from ..records import Registration
 from ..signals import registration_status_changed
-from .emails import notify, password_setup_url
+from .emails import notify, password_setup_url, recipient_language
 from .errors import Refused
 from .registration import STATUS_SUBJECTS, has_place, lock_event, places_taken, promote_waitlist, set_status
 
 S = RegistrationStatus
 INVITATION_SALT = "colloquia.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 45  # 45 days
-LAPSED_MESSAGE = (
+LAPSED_MESSAGE = gettext_lazy(
     "This invitation has lapsed: it was not accepted by the date it gave, and its place has been "
     "offered to others. Contact the academy if you still wish to attend."
 )
@@ -43,16 +45,16 @@ def registration_for_token(token):
     try:
         data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
     except signing.SignatureExpired as error:
-        raise Refused("This invitation link has expired. Ask the academy to invite you again.") from error
+        raise Refused(_("This invitation link has expired. Ask the academy to invite you again.")) from error
     except signing.BadSignature as error:
-        raise Refused("This invitation link is not valid. Copy the whole link from the email.") from error
+        raise Refused(_("This invitation link is not valid. Copy the whole link from the email.")) from error
     registration = Registration.objects.select_related("page").filter(pk=data.get("r"), email=data.get("e")).first()
     if registration is None:
-        raise Refused("This invitation no longer exists.")
+        raise Refused(_("This invitation no longer exists."))
     if invitation_overdue(registration):
         registration = lapse_invitation(registration)
     if registration.status == S.LAPSED:
-        raise Refused(LAPSED_MESSAGE)
+        raise Refused(str(LAPSED_MESSAGE))
     return registration
 
 
@@ -104,12 +106,10 @@ def import_nominations(page, rows, *, by, accept_by=None):
 
 
 def _send_invitation(registration):
-    notify(
-        registration,
-        "Invitation",
-        "colloquia/email/invitation.txt",
-        accept_url=absolute_url(reverse("colloquia:invitation", args=[invitation_token(registration)])),
-    )
+    # The link opens the invitation in the language the email is written in (/hi/… for Hindi).
+    with translation.override(recipient_language(registration)):
+        accept_url = absolute_url(reverse("colloquia:invitation", args=[invitation_token(registration)]))
+    notify(registration, gettext_noop("Invitation"), "colloquia/email/invitation.txt", accept_url=accept_url)
 
 
 def resend_invitation(registration, *, by, accept_by):
@@ -118,14 +118,14 @@ def resend_invitation(registration, *, by, accept_by):
     It holds a place if it held one, or if a place of its category is free now.
     """
     if accept_by <= timezone.now():
-        raise Refused("The new accept-by date must be in the future.")
+        raise Refused(_("The new accept-by date must be in the future."))
     with transaction.atomic():
         page = lock_event(registration.page)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status not in (S.INVITED, S.LAPSED):
             raise Refused(
-                f"{registration.name} has answered ({registration.get_status_display().lower()}): "
-                "there is no invitation to send again."
+                _("%(name)s has answered (%(status)s): there is no invitation to send again.")
+                % {"name": registration.name, "status": registration.get_status_display().lower()}
             )
         holds_place = registration.holds_place or has_place(page, registration.category)
         previous = registration.status
@@ -254,9 +254,12 @@ def _accept_invitation(registration, answers):
 def _require_open(registration):
     """Refuse an answer to an invitation that is answered, or past its accept-by date."""
     if registration.status == S.LAPSED or invitation_overdue(registration):
-        raise Refused(LAPSED_MESSAGE)
+        raise Refused(str(LAPSED_MESSAGE))
     if registration.status != S.INVITED:
-        raise Refused(f"This invitation was already answered ({registration.get_status_display().lower()}).")
+        raise Refused(
+            _("This invitation was already answered (%(status)s).")
+            % {"status": registration.get_status_display().lower()}
+        )
 
 
 def decline_invitation(registration):

@@ -134,6 +134,8 @@ def _common(index_page, params):
             "archive_url": index_url + index_page.reverse_subpage("archive"),
             # The State/UT, academy and kind chosen, for links to another year or back to the index.
             "filter_query": urlencode(kept),
+            # The archive's address with those filters, for a link inside a translated sentence.
+            "archive_link": index_url + index_page.reverse_subpage("archive") + (f"?{urlencode(kept)}" if kept else ""),
         },
     }
 

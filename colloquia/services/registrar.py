@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academies.services import REGISTRAR, academies_for, acts_for_all, is_staff_of
 from accounts.audit import record
@@ -122,7 +123,10 @@ def move_to_waitlist(registration, *, by, note=""):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         registration.page = page
         if registration.status not in (S.PENDING, S.APPROVED, S.REJECTED):
-            raise Refused(f"{registration.name} is {_status(registration)}; they cannot be moved to the waiting list.")
+            raise Refused(
+                _("%(name)s is %(status)s; they cannot be moved to the waiting list.")
+                % {"name": registration.name, "status": _status(registration)}
+            )
         freed = registration.status == S.APPROVED
         set_status(registration, S.WAITLISTED, by=by, note=note)
         record(registration, "colloquium.registration_waitlisted", by, note=note)
@@ -144,7 +148,10 @@ def move_on_waitlist(registration, position, *, by):
         page = lock_event(registration.page)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != S.WAITLISTED:
-            raise Refused(f"{registration.name} is {_status(registration)}, not on the waiting list.")
+            raise Refused(
+                _("%(name)s is %(status)s, not on the waiting list.")
+                % {"name": registration.name, "status": _status(registration)}
+            )
         waiting = list(waiting_list(page.pk, registration.category).select_for_update())
         before = next(number for number, row in enumerate(waiting, start=1) if row.pk == registration.pk)
         position = min(max(1, position), len(waiting))
@@ -175,14 +182,20 @@ def promote_from_waitlist(registration, *, by, reason=""):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         registration.page = page
         if registration.status != S.WAITLISTED:
-            raise Refused(f"{registration.name} is {_status(registration)}, not on the waiting list.")
+            raise Refused(
+                _("%(name)s is %(status)s, not on the waiting list.")
+                % {"name": registration.name, "status": _status(registration)}
+            )
         quota = page.audience.filter(category=registration.category).values_list("places", flat=True).first()
         taken = places_taken(page, registration.category)
         over_quota = quota is not None and taken >= quota
         if over_quota and not reason:
             raise Refused(
-                f"No place is free for {_category_label(registration.category)}: {taken} of {quota} are taken "
-                "or held for invitations. To give a place beyond the quota, write why; it is recorded."
+                _(
+                    "No place is free for %(category)s: %(taken)s of %(quota)s are taken or held for invitations. "
+                    "To give a place beyond the quota, write why; it is recorded."
+                )
+                % {"category": _category_label(registration.category), "taken": taken, "quota": quota}
             )
         set_status(registration, S.APPROVED, by=by)
         if over_quota:
@@ -200,9 +213,9 @@ def register_on_behalf(page, user, *, category, by):
     category must be in the event's audience and the person must not already be registered or invited.
     """
     if category not in page.audience_roles():
-        raise Refused(f"{_category_label(category)} are not in this event's audience.")
+        raise Refused(_("%(category)s are not in this event's audience.") % {"category": _category_label(category)})
     if not user.is_active:
-        raise Refused(f"The account of {user.email} is closed.")
+        raise Refused(_("The account of %(email)s is closed.") % {"email": user.email})
     with transaction.atomic():
         page = lock_event(page)
         registration = (
@@ -210,7 +223,10 @@ def register_on_behalf(page, user, *, category, by):
             or Registration.objects.select_for_update().filter(page=page, email=user.email.lower()).first()
         )
         if registration is not None and registration.status in (*ACTIVE_STATUSES, S.INVITED):
-            raise Refused(f"{registration.name} is already registered for this event ({_status(registration)}).")
+            raise Refused(
+                _("%(name)s is already registered for this event (%(status)s).")
+                % {"name": registration.name, "status": _status(registration)}
+            )
         status = S.APPROVED if has_place(page, category) else S.WAITLISTED
         previous = ""
         if registration is None:
@@ -236,7 +252,7 @@ def register_on_behalf(page, user, *, category, by):
             registration,
             STATUS_SUBJECTS[status],
             STATUS_EMAIL,
-            note="The academy has registered you for this event.",
+            on_behalf=True,  # the email says the academy registered them, in their own language
             position=waitlist_position(registration),
         )
     return registration
@@ -246,9 +262,9 @@ def invite_on_behalf(page, *, email, name, designation, category, nominating_off
     """Invite one person by email, as a nomination: they accept (creating their account) or decline by the link."""
     email = email.strip().lower()
     if category not in page.audience_roles():
-        raise Refused(f"{_category_label(category)} are not in this event's audience.")
+        raise Refused(_("%(category)s are not in this event's audience.") % {"category": _category_label(category)})
     if Registration.objects.filter(page=page, email=email).exists():
-        raise Refused(f"{email} is already registered or invited for this event.")
+        raise Refused(_("%(email)s is already registered or invited for this event.") % {"email": email})
     row = {
         "email": email,
         "name": name.strip(),
@@ -259,4 +275,4 @@ def invite_on_behalf(page, *, email, name, designation, category, nominating_off
     try:
         return import_nominations(page, [row], by=by, accept_by=accept_by)[0]
     except IntegrityError as error:  # invited by someone else meanwhile
-        raise Refused(f"{email} is already registered or invited for this event.") from error
+        raise Refused(_("%(email)s is already registered or invited for this event.") % {"email": email}) from error

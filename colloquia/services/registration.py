@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.audit import record
 from accounts.services import Gate, learner_records_changed, role_gate
@@ -19,16 +21,16 @@ S = RegistrationStatus
 def registration_gate(user, page):
     """Whether `user` may register now (a Gate-like object with allowed/reason)."""
     if page.registration_mode == RegistrationMode.NOMINATION:
-        return Gate(False, "This event is by nomination only: the academy invites participants.", "nomination")
+        return Gate(False, _("This event is by nomination only: the academy invites participants."), "nomination")
     if not page.registration_open:
-        return Gate(False, "Registration is not open.", "closed")
+        return Gate(False, _("Registration is not open."), "closed")
     if page.registration_deadline and timezone.now() > page.registration_deadline:
-        return Gate(False, "The registration deadline has passed.", "deadline")
+        return Gate(False, _("The registration deadline has passed."), "deadline")
     if page.end_date < timezone.localdate():
-        return Gate(False, "This event is over.", "past")
+        return Gate(False, _("This event is over."), "past")
     roles = page.audience_roles()
     if not roles:
-        return Gate(False, "The academy has not yet said who may attend.", "no_audience")
+        return Gate(False, _("The academy has not yet said who may attend."), "no_audience")
     return role_gate(user, roles)
 
 
@@ -137,13 +139,14 @@ def with_waitlist_position(registrations):
     )
 
 
+# Email subjects as msgids: `notify` translates them into the recipient's language when it sends.
 STATUS_SUBJECTS = {
-    S.APPROVED: "Your place is confirmed",
-    S.PENDING: "Your registration request was received",
-    S.WAITLISTED: "You are on the waiting list",
-    S.REJECTED: "Your registration was not approved",
-    S.WITHDRAWN: "You have withdrawn",
-    S.LAPSED: "Your invitation has lapsed",
+    S.APPROVED: gettext_noop("Your place is confirmed"),
+    S.PENDING: gettext_noop("Your registration request was received"),
+    S.WAITLISTED: gettext_noop("You are on the waiting list"),
+    S.REJECTED: gettext_noop("Your registration was not approved"),
+    S.WITHDRAWN: gettext_noop("You have withdrawn"),
+    S.LAPSED: gettext_noop("Your invitation has lapsed"),
 }
 
 
@@ -177,9 +180,11 @@ def _register(user, page, answers):
             if registration.status in ACTIVE_STATUSES:
                 return registration
             if registration.status == S.REJECTED:
-                raise Refused("The registrar did not approve your request. Contact the academy if this is a mistake.")
+                raise Refused(
+                    _("The registrar did not approve your request. Contact the academy if this is a mistake.")
+                )
             if registration.status == S.INVITED:
-                raise Refused("You have been invited: use the link in your invitation email to accept or decline.")
+                raise Refused(_("You have been invited: use the link in your invitation email to accept or decline."))
         if page.registration_mode == RegistrationMode.APPROVAL:
             status = S.PENDING
         else:
@@ -229,12 +234,16 @@ def decide(registration, *, approve, by, note=""):
         if approve:
             if registration.status not in (S.PENDING, S.WAITLISTED, S.REJECTED):
                 raise Refused(
-                    f"{registration.name} is {registration.get_status_display().lower()}; nothing to approve."
+                    _("%(name)s is %(status)s; nothing to approve.")
+                    % {"name": registration.name, "status": registration.get_status_display().lower()}
                 )
             status = S.APPROVED if has_place(page, registration.category) else S.WAITLISTED
         else:
             if registration.status not in (S.PENDING, S.WAITLISTED, S.APPROVED):
-                raise Refused(f"{registration.name} is {registration.get_status_display().lower()}; nothing to reject.")
+                raise Refused(
+                    _("%(name)s is %(status)s; nothing to reject.")
+                    % {"name": registration.name, "status": registration.get_status_display().lower()}
+                )
             status = S.REJECTED
         freed = registration.status == S.APPROVED and status != S.APPROVED
         set_status(registration, status, by=by, note=note)
@@ -255,9 +264,11 @@ def decide(registration, *, approve, by, note=""):
 def withdrawal_problem(registration, page):
     """Why `registration` cannot be withdrawn now ("" when it can)."""
     if registration.status not in (*ACTIVE_STATUSES, S.INVITED):
-        return f"Your registration is {registration.get_status_display().lower()}; there is nothing to withdraw."
+        return _("Your registration is %(status)s; there is nothing to withdraw.") % {
+            "status": registration.get_status_display().lower()
+        }
     if page.end_date < timezone.localdate():
-        return "This event is over."
+        return _("This event is over.")
     return ""
 
 

@@ -7,12 +7,13 @@ the number of registrations, so a 500-person event answers as fast as a 50-perso
 """
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from ..records import Attendance, Registration, RegistrationStatus
 
 # The screen's "mark" filter: a status, or NOT_MARKED for people with no record for the session yet.
 NOT_MARKED = "none"
-MARK_FILTERS = [("", "Any"), *Attendance.Status.choices, (NOT_MARKED, "Not recorded yet")]
+MARK_FILTERS = [("", _("Any")), *Attendance.Status.choices, (NOT_MARKED, _("Not recorded yet"))]
 
 
 def roster(page, session, *, search="", category="", mark=""):

@@ -7,6 +7,8 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -19,7 +21,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from academies.services import academy_for_page
@@ -30,6 +32,7 @@ from core.extensions import collect_sections
 from core.learner_pages import learner_page
 from core.pagination import paginate
 from core.routing import RestrictionsFromCacheMixin
+from core.translation import DefaultLanguagePageManager
 from regions.services import states_by_name
 
 from .. import lesson_cache, services
@@ -49,6 +52,10 @@ class CourseIndexPage(RestrictionsFromCacheMixin, Page):
     """The catalogue. Under the home page it lists every live module on the site; under an
     academy's page it lists that academy's own modules."""
 
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
+
     introduction = models.TextField(blank=True)
 
     base_form_class = PublishSafePageForm
@@ -61,11 +68,11 @@ class CourseIndexPage(RestrictionsFromCacheMixin, Page):
     @classmethod
     def national_catalogue(cls):
         """The catalogue of every module (the one right under the home page), or None."""
-        return memoize("courses.national-catalogue", lambda: cls.objects.live().filter(depth=3).first())
+        return memoize("courses.national-catalogue", lambda: cls.originals.live().filter(depth=3).first())
 
     def live_modules(self):
         """The live modules this catalogue lists: under an academy its children, otherwise every module."""
-        modules = CoursePage.objects.live()
+        modules = CoursePage.originals.live()
         if academy_for_page(self) is not None:
             modules = modules.child_of(self)
         return modules
@@ -119,7 +126,10 @@ class CoursePageForm(PublishSafePageForm):
         choices=[c for c in Role.choices if c[0] != Role.ACADEMY_STAFF],
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Verified roles that may enrol themselves. Leave all unticked to open it to every verified role.",
+        label=gettext_lazy("Audience"),
+        help_text=gettext_lazy(
+            "Verified roles that may enrol themselves. Leave all unticked to open it to every verified role."
+        ),
     )
 
     def clean(self):
@@ -136,8 +146,11 @@ class CoursePageForm(PublishSafePageForm):
             if drawn > bank:
                 self.add_error(
                     "questions_drawn",
-                    f"The quiz draws {drawn} questions but the question bank has only {bank}. "
-                    "Add questions or draw fewer.",
+                    _(
+                        "The quiz draws %(drawn)s questions but the question bank has only %(bank)s. "
+                        "Add questions or draw fewer."
+                    )
+                    % {"drawn": drawn, "bank": bank},
                 )
         return cleaned
 
@@ -145,55 +158,73 @@ class CoursePageForm(PublishSafePageForm):
 class CoursePage(RestrictionsFromCacheMixin, Page):
     """A training module: lessons are its children; its quiz bank is edited inline."""
 
-    summary = models.TextField(help_text="Two or three sentences shown in the catalogue.")
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
+
+    summary = models.TextField(help_text=gettext_lazy("Two or three sentences shown in the catalogue."))
     outcomes = models.TextField(
-        "learning outcomes", blank=True, help_text="One outcome per line, e.g. 'Apply BNS 143 to the facts of a case'."
+        gettext_lazy("learning outcomes"),
+        blank=True,
+        help_text=gettext_lazy("One outcome per line, e.g. 'Apply BNS 143 to the facts of a case'."),
     )
     audience = models.JSONField(default=list, blank=True)
     estimated_hours = models.DecimalField(max_digits=4, decimal_places=1, default=Decimal("2.0"))
-    edition = models.CharField(max_length=40, blank=True, help_text="Edition or version label, e.g. '2026'.")
+    edition = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=gettext_lazy("Edition or version label, e.g. '2026'."),
+    )
     prerequisites = ParentalManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
         related_name="required_by",
-        help_text="Modules a learner must complete before enrolling in this one.",
+        help_text=gettext_lazy("Modules a learner must complete before enrolling in this one."),
     )
-    gives_certificate = models.BooleanField("certificate on completion", default=True)
-    featured = models.BooleanField(default=False, help_text="Show on the home page.")
+    gives_certificate = models.BooleanField(gettext_lazy("certificate on completion"), default=True)
+    featured = models.BooleanField(default=False, help_text=gettext_lazy("Show on the home page."))
     topics = ClusterTaggableManager(through=CoursePageTopic, blank=True)
 
     pass_mark = models.PositiveSmallIntegerField(
-        "pass mark (%)", default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        gettext_lazy("pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
-    max_attempts = models.PositiveSmallIntegerField("maximum attempts", default=3, help_text="0 means unlimited.")
+    max_attempts = models.PositiveSmallIntegerField(
+        gettext_lazy("maximum attempts"), default=3, help_text=gettext_lazy("0 means unlimited.")
+    )
     questions_drawn = models.PositiveSmallIntegerField(
-        "questions per attempt",
+        gettext_lazy("questions per attempt"),
         default=0,
-        help_text="Drawn at random from the bank for each attempt. 0 means the module has no quiz.",
+        help_text=gettext_lazy("Drawn at random from the bank for each attempt. 0 means the module has no quiz."),
     )
     shuffle_options = models.BooleanField(default=True)
     review_answers = models.CharField(
-        "show right answers and explanations",
+        gettext_lazy("show right answers and explanations"),
         max_length=16,
         choices=ReviewAnswers.choices,
         default=ReviewAnswers.WHEN_FINISHED,
-        help_text="Learners always see their score and their own answers. Until this allows, they do not see "
-        "which answers were right, the feedback or the legal basis.",
+        help_text=gettext_lazy(
+            "Learners always see their score and their own answers. Until this allows, they do not see "
+            "which answers were right, the feedback or the legal basis."
+        ),
     )
     quiz_after_lessons = models.BooleanField(
-        "quiz opens only when the required lessons are done",
+        gettext_lazy("quiz opens only when the required lessons are done"),
         default=False,
-        help_text="Learners who have not completed every required lesson are told which ones remain.",
+        help_text=gettext_lazy("Learners who have not completed every required lesson are told which ones remain."),
     )
     minimum_minutes = models.PositiveIntegerField(
-        "minimum time (minutes)", default=0, help_text="Time a learner must spend on the module. 0 for none."
+        gettext_lazy("minimum time (minutes)"),
+        default=0,
+        help_text=gettext_lazy("Time a learner must spend on the module. 0 for none."),
     )
     quiz_time_limit = models.PositiveSmallIntegerField(
-        "quiz time limit (minutes)",
+        gettext_lazy("quiz time limit (minutes)"),
         default=0,
-        help_text="Time from the start of an attempt to its end, including any break after “Finish later”. "
-        "When it runs out the attempt is graded with the answers saved so far. 0 for no limit.",
+        help_text=gettext_lazy(
+            "Time from the start of an attempt to its end, including any break after “Finish later”. "
+            "When it runs out the attempt is graded with the answers saved so far. 0 for no limit."
+        ),
     )
 
     base_form_class = CoursePageForm
@@ -215,16 +246,16 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
                 FieldPanel("review_answers", widget=forms.RadioSelect),
                 FieldRowPanel([FieldPanel("minimum_minutes"), FieldPanel("quiz_time_limit")]),
             ],
-            heading="Quiz and completion",
+            heading=gettext_lazy("Quiz and completion"),
         ),
-        InlinePanel("questions", heading="Question bank", label="Question"),
+        InlinePanel("questions", heading=gettext_lazy("Question bank"), label=gettext_lazy("Question")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(quiz_panels, heading="Quiz"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=gettext_lazy("Content")),
+            ObjectList(quiz_panels, heading=gettext_lazy("Quiz")),
+            ObjectList(Page.promote_panels, heading=gettext_lazy("Promote")),
+            ObjectList(Page.settings_panels, heading=gettext_lazy("Settings")),
         ]
     )
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("outcomes")]
@@ -233,7 +264,7 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
     subpage_types = ["courses.LessonPage"]
 
     class Meta:
-        verbose_name = "training module"
+        verbose_name = gettext_lazy("training module")
 
     @property
     def outcome_list(self):
@@ -292,11 +323,21 @@ class CoursePage(RestrictionsFromCacheMixin, Page):
 class LessonPage(RestrictionsFromCacheMixin, Page):
     """One lesson of a module, read in tree order."""
 
+    # Wagtail's manager (every language) stays `objects`; lists of pages use `originals` (core.translation).
+    objects = PageManager()
+    originals = DefaultLanguagePageManager()
+
     content_note = models.TextField(
-        blank=True, help_text="Warning about distressing material, shown before the lesson body. Leave empty if none."
+        blank=True,
+        help_text=gettext_lazy(
+            "Warning about distressing material, shown before the lesson body. Leave empty if none."
+        ),
     )
     body = StreamField(LessonStreamBlock())
-    required = models.BooleanField(default=True, help_text="Must be completed for the module to be complete.")
+    required = models.BooleanField(
+        default=True,
+        help_text=gettext_lazy("Must be completed for the module to be complete."),
+    )
 
     base_form_class = PublishSafePageForm
     content_panels = Page.content_panels + [FieldPanel("content_note"), FieldPanel("body"), FieldPanel("required")]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from accounts.roles import RoleStatus
@@ -40,11 +41,11 @@ def enrolment_refusals(user, module):
         return [gate.reason]
     reasons = [] if gate else [gate.reason]
     if not module.live:
-        reasons.append("This module is not published.")
+        reasons.append(_("This module is not published."))
     prerequisites = list(module.prerequisites.all())
     if prerequisites:
         done = completed_module_ids(user, prerequisites)
-        reasons += [f"Complete “{p.title}” first." for p in prerequisites if p.pk not in done]
+        reasons += [_("Complete “%(module)s” first.") % {"module": p.title} for p in prerequisites if p.pk not in done]
     return reasons
 
 
@@ -93,7 +94,7 @@ def parse_email_csv(uploaded):
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CoursesError("The file is not UTF-8 text. Save it as CSV (UTF-8) and try again.") from exc
+            raise CoursesError(_("The file is not UTF-8 text. Save it as CSV (UTF-8) and try again.")) from exc
     rows = list(csv.reader(io.StringIO(raw)))
     column, start = 0, 0
     if rows and any(cell.strip().lower() == "email" for cell in rows[0]):
@@ -105,7 +106,7 @@ def parse_email_csv(uploaded):
         if value or any(cell.strip() for cell in row):
             result.append((number, value))
     if not result:
-        raise CoursesError("The file has no email addresses.")
+        raise CoursesError(_("The file has no email addresses."))
     return result
 
 
@@ -115,7 +116,7 @@ def _plan(module, rows):
         if row.error:
             continue
         if row.user.pk in seen:
-            row.error = "Listed twice."
+            row.error = _("Listed twice.")
             continue
         seen.add(row.user.pk)
         reasons = enrolment_refusals(row.user, module)
@@ -128,7 +129,7 @@ def _plan(module, rows):
     )
     for row in rows:
         if row.user and not row.error and row.user.pk in already:
-            row.skipped = "Already enrolled."
+            row.skipped = _("Already enrolled.")
 
 
 @transaction.atomic
@@ -145,15 +146,15 @@ def bulk_enrol_emails(module, lines, by):
     """Enrol everyone listed, or nobody: any bad row returns the result with per-row errors and writes nothing."""
     users = {
         u.email.lower(): u
-        for u in get_user_model().objects.filter(email__in=[email.lower() for _, email in lines], is_active=True)
+        for u in get_user_model().objects.filter(email__in=[email.lower() for _line, email in lines], is_active=True)
     }
     rows = []
     for line, email in lines:
         row = BulkRow(line=line, email=email, user=users.get(email.lower()))
         if not email:
-            row.error = "No email address."
+            row.error = _("No email address.")
         elif row.user is None:
-            row.error = "No active account with this email."
+            row.error = _("No active account with this email.")
         rows.append(row)
     result = BulkResult(rows)
     _plan(module, rows)
@@ -173,13 +174,13 @@ def cohort_users(role, *, state=None, high_court=None):
 
 def bulk_enrol_cohort(module, role, by, *, state=None, high_court=None):
     if state is None and high_court is None:
-        raise CoursesError("Choose a State/UT or a High Court for the cohort.")
+        raise CoursesError(_("Choose a State/UT or a High Court for the cohort."))
     rows = [
         BulkRow(line=i, email=u.email, user=u)
         for i, u in enumerate(cohort_users(role, state=state, high_court=high_court), 1)
     ]
     if not rows:
-        raise CoursesError("No verified users match this cohort.")
+        raise CoursesError(_("No verified users match this cohort."))
     result = BulkResult(rows)
     _plan(module, rows)
     if result.ok:

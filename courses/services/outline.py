@@ -7,10 +7,13 @@ reader and a printout say the same as the page.
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from .quiz import is_expired
 
 DONE, NOT_STARTED = "done", "not_started"
-LESSON_LABELS = {DONE: "Done", NOT_STARTED: "Not started"}
+LESSON_LABELS = {DONE: gettext_lazy("Done"), NOT_STARTED: gettext_lazy("Not started")}
 
 
 @dataclass(frozen=True)
@@ -23,10 +26,10 @@ class OutlineLesson:
     @property
     def label(self):
         """The state in words, with "You are here" on the lesson being read."""
-        words = [LESSON_LABELS[self.state]] if self.state else []
+        words = [str(LESSON_LABELS[self.state])] if self.state else []
         if self.current:
-            words.insert(0, "You are here")
-        return ", ".join(words)
+            words.insert(0, _("You are here"))
+        return _(", ").join(words)
 
 
 @dataclass(frozen=True)
@@ -60,21 +63,23 @@ def module_outline(lessons, current, *, has_quiz, progress=None, quiz=None):
 def quiz_outline(quiz):
     """The quiz's line in the outline, from `quiz_state` (None: the reader is not enrolled)."""
     if quiz is None:
-        return OutlineQuiz("not_enrolled", "Enrol to take it")
+        return OutlineQuiz("not_enrolled", _("Enrol to take it"))
     if quiz["passed"]:
-        return OutlineQuiz("passed", "Passed")
+        return OutlineQuiz("passed", _("Passed"))
     if quiz["current"] is not None:
         if is_expired(quiz["current"]):
-            return OutlineQuiz("time_up", "Time is up: open it to see the result", quiz["current"])
-        return OutlineQuiz("in_progress", "In progress: your answers are saved", quiz["current"])
+            return OutlineQuiz("time_up", _("Time is up: open it to see the result"), quiz["current"])
+        return OutlineQuiz("in_progress", _("In progress: your answers are saved"), quiz["current"])
     if quiz["waiting_for"]:
-        return OutlineQuiz("waiting", "Opens when the required lessons are done")
+        return OutlineQuiz("waiting", _("Opens when the required lessons are done"))
     if not quiz["used"]:
-        return OutlineQuiz("not_started", "Not started")
+        return OutlineQuiz("not_started", _("Not started"))
     if quiz["left"] is None:
-        return OutlineQuiz("not_passed", "Not passed yet: you may try again")
+        return OutlineQuiz("not_passed", _("Not passed yet: you may try again"))
     if quiz["left"]:
-        return OutlineQuiz(
-            "not_passed", f"Not passed yet: {quiz['left']} attempt{'s' if quiz['left'] != 1 else ''} left"
-        )
-    return OutlineQuiz("closed", "Not passed: no attempts left")
+        left = quiz["left"]
+        label = ngettext("Not passed yet: %(count)s attempt left", "Not passed yet: %(count)s attempts left", left) % {
+            "count": left
+        }
+        return OutlineQuiz("not_passed", label)
+    return OutlineQuiz("closed", _("Not passed: no attempts left"))

@@ -13,12 +13,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from academies.services import academy_for_page
 from accounts.audit import record
 from core import cache as content_cache
 from core.cache import memoize
 from core.learner_pages import learner_version
+from core.translation import localize_page, localize_pages
 
 from ..records import Attempt, Enrolment, LessonProgress
 from ..signals import module_completed
@@ -35,12 +37,14 @@ def lessons_for(module):
     Every module and lesson view and the dashboard list them, so they are kept under the
     content generation: publishing, moving or deleting a lesson starts a new one.
     """
-    return memoize(f"courses.lessons.{module.pk}", lambda: list(module.live_lessons()))
+    # Kept per language (core.cache): the titles are the reader's (core.translation).
+    return memoize(f"courses.lessons.{module.pk}", lambda: localize_pages(module.live_lessons()))
 
 
 def module_of(lesson):
     """The module a lesson belongs to (its parent page), kept under the content generation."""
-    return memoize(f"courses.module-at.{lesson.path[: -lesson.steplen]}", lesson.get_module)
+    key = f"courses.module-at.{lesson.path[: -lesson.steplen]}"
+    return memoize(key, lambda: localize_page(lesson.get_module()))
 
 
 def lessons_by_module(modules):
@@ -81,10 +85,10 @@ class Progress:
         if not self.has_quiz:
             return ""
         if self.quiz_passed:
-            return "passed"
+            return _("passed")
         if self.quiz_waits_for_lessons and self.lessons_done < self.lessons_total:
-            return "opens when the lessons are done"
-        return "not yet passed"
+            return _("opens when the lessons are done")
+        return _("not yet passed")
 
     @property
     def remaining_lessons(self):
@@ -228,8 +232,8 @@ def complete_lesson(enrolment, lesson):
     """Mark `lesson` done (once; safe from two tabs) and complete the module if that was the last step."""
     module = enrolment.module
     if not (lesson.path.startswith(module.path) and lesson.depth == module.depth + 1):
-        raise CoursesError("This lesson is not part of your module.")
-    _, created = LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+        raise CoursesError(_("This lesson is not part of your module."))
+    _row, created = LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
     check_completion(enrolment)
     return created
 
@@ -242,12 +246,16 @@ def completion_missing(enrolment, progress=None):
     required = [lesson for lesson in progress.lessons if lesson.required]
     remaining = [lesson for lesson in required if lesson.pk not in progress.done_ids]
     if remaining:
-        missing.append(f"Complete every required lesson ({len(required) - len(remaining)} of {len(required)} done).")
+        missing.append(
+            _("Complete every required lesson (%(done)s of %(total)s done).")
+            % {"done": len(required) - len(remaining), "total": len(required)}
+        )
     if module.has_quiz and not progress.quiz_passed:
-        missing.append(f"Pass the quiz (pass mark {module.pass_mark}%).")
+        missing.append(_("Pass the quiz (pass mark %(mark)s%%).") % {"mark": module.pass_mark})
     if module.minimum_minutes and enrolment.seconds_spent < module.minimum_minutes * 60:
         missing.append(
-            f"Spend at least {module.minimum_minutes} minutes on the module (so far {enrolment.seconds_spent // 60})."
+            _("Spend at least %(minimum)s minutes on the module (so far %(spent)s).")
+            % {"minimum": module.minimum_minutes, "spent": enrolment.seconds_spent // 60}
         )
     return missing
 

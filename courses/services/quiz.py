@@ -6,9 +6,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import cache as content_cache
 from core.learner_pages import learner_version
+from core.translation import translated_rows
 
 from ..questions import Question, ReviewAnswers, normalise_answer
 from ..records import Attempt, Enrolment
@@ -23,18 +26,32 @@ def _rng():
     return random.SystemRandom()
 
 
-def _snapshot(question, shuffle, rng):
-    options = [{"id": oid, "text": text, "correct": ok} for oid, text, ok in question.option_values()]
+def _snapshot(question, shuffle, rng, translated=None):
+    """The question as an attempt keeps it; with `translated` (its row in the module's translation,
+    core.translation.translated_rows) in the reader's language. Grading stays the source's: the
+    option ids and right answers are the question's own, the text by position from the translation
+    when it has the same options marked the same way, and a short answer is accepted in either language."""
+    values = question.option_values()
+    texts = [text for _oid, text, _ok in values]
+    text, feedback, basis, accepted = question.text, question.feedback, question.basis, question.accepted_list
+    if translated is not None:
+        theirs = translated.option_values()
+        if [ok for *_rest, ok in theirs] == [ok for *_rest, ok in values]:
+            texts = [their_text for _oid, their_text, _ok in theirs]
+        text, feedback = translated.text or text, translated.feedback or feedback
+        basis = translated.basis or basis
+        accepted = accepted + [answer for answer in translated.accepted_list if answer not in accepted]
+    options = [{"id": oid, "text": texts[i], "correct": ok} for i, (oid, _text, ok) in enumerate(values)]
     if shuffle:
         rng.shuffle(options)
     return {
         "id": question.pk,
         "kind": question.kind,
-        "text": question.text,
+        "text": text,
         "options": options,
-        "accepted": question.accepted_list,
-        "feedback": question.feedback,
-        "basis": question.basis,
+        "accepted": accepted,
+        "feedback": feedback,
+        "basis": basis,
     }
 
 
@@ -47,8 +64,10 @@ def lessons_before_quiz(enrolment, progress=None):
 
 
 def lessons_before_quiz_message(lessons):
-    titles = ", ".join(f"“{lesson.title}”" for lesson in lessons)
-    return f"The quiz opens once you have completed the required lessons. Still to do: {titles}."
+    titles = _(", ").join(_("“%(title)s”") % {"title": lesson.title} for lesson in lessons)
+    return _("The quiz opens once you have completed the required lessons. Still to do: %(lessons)s.") % {
+        "lessons": titles
+    }
 
 
 def quiz_state(enrolment, attempts=None, progress=None):
@@ -62,13 +81,17 @@ def quiz_state(enrolment, attempts=None, progress=None):
     waiting_for = [] if passed or not module.has_quiz else lessons_before_quiz(enrolment, progress)
     reason = ""
     if not module.has_quiz:
-        reason = "This module has no quiz."
+        reason = _("This module has no quiz.")
     elif passed:
-        reason = "You have passed this quiz."
+        reason = _("You have passed this quiz.")
     elif waiting_for:
         reason = lessons_before_quiz_message(waiting_for)
     elif current is None and left == 0:
-        reason = f"You have used all {module.max_attempts} attempts allowed for this quiz."
+        reason = ngettext(
+            "You have used the %(count)s attempt allowed for this quiz.",
+            "You have used all %(count)s attempts allowed for this quiz.",
+            module.max_attempts,
+        ) % {"count": module.max_attempts}
     state = {
         "attempts": attempts,
         "used": used,
@@ -118,21 +141,28 @@ def answers_shown(module, *, passed, left, current):
 def hidden_answers_note(module, current=None):
     """Why a submitted attempt shows no answers, in words for learners."""
     if module.review_answers == ReviewAnswers.NEVER:
-        return "This module does not show which answers were right, the feedback or the legal basis."
+        return _("This module does not show which answers were right, the feedback or the legal basis.")
     if current is not None:
-        return "Which answers were right is not shown while you have an attempt in progress."
-    return f"Which answers were right, the feedback and the legal basis are shown {review_rule(module)}."
+        return _("Which answers were right is not shown while you have an attempt in progress.")
+    if module.review_answers == ReviewAnswers.EACH_ATTEMPT:
+        return _("Which answers were right, the feedback and the legal basis are shown after each attempt.")
+    if module.max_attempts:
+        return _(
+            "Which answers were right, the feedback and the legal basis are shown once you pass or have used "
+            "your last attempt."
+        )
+    return _("Which answers were right, the feedback and the legal basis are shown once you pass.")
 
 
 def review_rule(module):
     """When this module shows the answers, in words for learners."""
     if module.review_answers == ReviewAnswers.EACH_ATTEMPT:
-        return "after each attempt"
+        return _("after each attempt")
     if module.review_answers == ReviewAnswers.NEVER:
-        return "never shown"
+        return _("never shown")
     if module.max_attempts:
-        return "once you pass or have used your last attempt"
-    return "once you pass"
+        return _("once you pass or have used your last attempt")
+    return _("once you pass")
 
 
 @transaction.atomic
@@ -152,14 +182,16 @@ def start_attempt(enrolment, rng=None):
         raise QuizError(state["reason"])
     bank = list(module.questions.all())
     if len(bank) < module.questions_drawn:
-        raise QuizError("This quiz is being revised and cannot be taken just now. Please contact the academy.")
+        raise QuizError(_("This quiz is being revised and cannot be taken just now. Please contact the academy."))
     rng = rng or _rng()
     drawn = rng.sample(bank, module.questions_drawn)
+    # In the reader's language when the module is translated (the attempt keeps the text it was taken in).
+    translations = translated_rows(module, "questions")
     limit = module.quiz_time_limit
     return Attempt.objects.create(
         enrolment=enrolment,
         number=state["used"] + 1,
-        questions=[_snapshot(q, module.shuffle_options, rng) for q in drawn],
+        questions=[_snapshot(q, module.shuffle_options, rng, translations.get(q.pk)) for q in drawn],
         deadline=timezone.now() + timedelta(minutes=limit) if limit else None,
     )
 
@@ -182,7 +214,8 @@ def question_paper(module, count, rng=None):
     """The first `count` questions of `module`'s bank, in the editor's order, as snapshots (options
     shuffled if the module shuffles them): the same questions each time the bank is unchanged."""
     rng = rng or _rng()
-    return [_snapshot(q, module.shuffle_options, rng) for q in module.questions.all()[:count]]
+    translations = translated_rows(module, "questions")
+    return [_snapshot(q, module.shuffle_options, rng, translations.get(q.pk)) for q in module.questions.all()[:count]]
 
 
 def paper_for_learner(questions):
@@ -331,7 +364,7 @@ def review(attempt, state=None):
     answer, feedback and legal basis. Otherwise nothing that gives the answers away: not even right
     or wrong, which would give away a true/false question."""
     if not attempt.is_submitted:
-        raise QuizError("This attempt has not been submitted.")
+        raise QuizError(_("This attempt has not been submitted."))
     state = state or quiz_state(attempt.enrolment)
     show = state["answers_shown"]
     items = []

@@ -13,6 +13,8 @@ from datetime import datetime, time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from colloquia.choices import Category, RegistrationStatus
 from colloquia.records import Registration
@@ -53,30 +55,34 @@ def test_state(page, user, stage, now=None):
     now = now or timezone.now()
     state = {"can_take": False, "reason": "", "taken": None, "registration": None, "stage": TestStage(stage)}
     if test_module(page) is None:
-        return {**state, "reason": "This event sets no knowledge test."}
+        return {**state, "reason": _("This event sets no knowledge test.")}
     if not user.is_authenticated:
-        return {**state, "reason": "Sign in to take the test."}
+        return {**state, "reason": _("Sign in to take the test.")}
     people = eligible_registrations(page) if stage == TestStage.POST else Registration.objects.filter(page=page)
     registration = people.filter(user=user, status=RegistrationStatus.APPROVED).first()
     if registration is None:
-        who = "who attended" if stage == TestStage.POST else "with a place at"
-        return {**state, "reason": f"Only participants {who} this event take its knowledge test."}
+        if stage == TestStage.POST:
+            reason = _("Only participants who attended this event take its knowledge test.")
+        else:
+            reason = _("Only participants with a place at this event take its knowledge test.")
+        return {**state, "reason": reason}
     state["registration"] = registration
     state["taken"] = KnowledgeTestTake.objects.filter(registration=registration, stage=stage).first()
     if state["taken"]:
-        return {**state, "reason": "You have taken this test."}
+        return {**state, "reason": _("You have taken this test.")}
     if stage == TestStage.PRE:
         starts = first_session_starts(page)
         if now >= starts:
-            return {**state, "reason": "The test before the event closed when its first session began."}
+            return {**state, "reason": _("The test before the event closed when its first session began.")}
     else:
         opens, closes = feedback_window(page)
         if now < opens:
-            return {**state, "reason": "The test after the event opens when its last session ends."}
+            return {**state, "reason": _("The test after the event opens when its last session ends.")}
         if now >= closes:
-            return {**state, "reason": f"The test after the event closed on {closes:%-d %b %Y}."}
+            reason = _("The test after the event closed on %(date)s.") % {"date": date_format(closes, "j M Y")}
+            return {**state, "reason": reason}
     if not paper(page):
-        return {**state, "reason": "The test is being prepared; please try again later."}
+        return {**state, "reason": _("The test is being prepared; please try again later.")}
     return {**state, "can_take": True}
 
 
@@ -99,7 +105,7 @@ def submit_test(page, user, stage, answers, now=None):
                 taken_at=now or timezone.now(),
             )
     except IntegrityError as error:
-        raise TestRefused("You have taken this test.") from error
+        raise TestRefused(_("You have taken this test.")) from error
 
 
 def knowledge_gain(page):
@@ -112,7 +118,7 @@ def knowledge_gain(page):
     for registration_id, category, stage, correct, total in takes:
         scores[(category, registration_id)][stage] = 100 * correct / total if total else 0.0
     by_category = defaultdict(list)
-    for (category, _), stages in scores.items():
+    for (category, _registration), stages in scores.items():
         if TestStage.PRE in stages and TestStage.POST in stages:
             by_category[category].append((stages[TestStage.PRE], stages[TestStage.POST]))
     rows = []

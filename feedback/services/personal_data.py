@@ -1,6 +1,8 @@
 """What the personal-data download holds from this app: which events' feedback the person gave (not
 what they said, which is not kept with them) and their knowledge test scores."""
 
+from django.utils.translation import gettext as _
+
 from ..models import FeedbackReceipt, KnowledgeTestTake
 
 
@@ -10,7 +12,7 @@ def personal_data(user):
     return {
         "feedback": {
             "events_answered": [receipt.page.title for receipt in answered],
-            "note": "Your feedback answers are stored without your name, so they cannot be found from your account.",
+            "note": _("Your feedback answers are stored without your name, so they cannot be found from your account."),
             "knowledge_tests": [
                 {
                     "event": take.registration.page.title,

@@ -2,13 +2,16 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from colloquia.services import sessions_in_order
 
 from ..models import FeedbackReceipt, FeedbackResponse, SessionRating
 from .rules import feedback_state, setup_for
 
-ALREADY_ANSWERED = "You have already given your feedback on this event. Thank you: each participant answers once."
+ALREADY_ANSWERED = gettext_lazy(
+    "You have already given your feedback on this event. Thank you: each participant answers once."
+)
 DIMENSIONS = ("relevance", "clarity", "speaker")
 
 

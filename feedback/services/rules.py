@@ -13,6 +13,8 @@ attendance at all (some take none) falls back to everyone with an approved place
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.translation import gettext as _
 
 from colloquia.choices import RegistrationStatus
 from colloquia.records import Attendance, Registration
@@ -61,19 +63,22 @@ def feedback_state(page, user, now=None):
     opens, closes = feedback_window(page)
     state = {"opens": opens, "closes": closes, "named": setup.named, "answered": False, "eligible": False}
     if not user.is_authenticated:
-        return {**state, "can_answer": False, "reason": "Sign in to give feedback."}
+        return {**state, "can_answer": False, "reason": _("Sign in to give feedback.")}
     state["eligible"] = setup.collect_feedback and eligible_registrations(page).filter(user=user).exists()
     state["answered"] = has_answered(page, user)
     if not setup.collect_feedback:
-        reason = "This event does not collect feedback through the site."
+        reason = _("This event does not collect feedback through the site.")
     elif not state["eligible"]:
-        reason = "Only participants who attended this event can give feedback on it."
+        reason = _("Only participants who attended this event can give feedback on it.")
     elif state["answered"]:
-        reason = "You have already given your feedback on this event. Thank you: each participant answers once."
+        reason = _("You have already given your feedback on this event. Thank you: each participant answers once.")
     elif now < opens:
-        reason = f"The feedback form opens when the last session ends, at {opens:%H:%M %Z} on {opens:%-d %b %Y}."
+        reason = _("The feedback form opens when the last session ends, at %(time)s on %(date)s.") % {
+            "time": f"{time_format(opens, 'H:i')} {opens:%Z}",
+            "date": date_format(opens, "j M Y"),
+        }
     elif now >= closes:
-        reason = f"The feedback form closed on {closes:%-d %b %Y}."
+        reason = _("The feedback form closed on %(date)s.") % {"date": date_format(closes, "j M Y")}
     else:
         reason = ""
     return {**state, "can_answer": not reason, "reason": reason}

@@ -10,6 +10,8 @@ from collections import Counter
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.html import clean_html
 
@@ -19,7 +21,22 @@ from .responses import DIMENSIONS, rated_sessions
 from .rules import eligible_registrations, setup_for
 
 SCALE = range(1, 6)
-DIMENSION_LABELS = {"relevance": "Relevance", "clarity": "Clarity", "speaker": "Resource person"}
+DIMENSION_LABELS = {
+    "relevance": gettext_lazy("Relevance"),
+    "clarity": gettext_lazy("Clarity"),
+    "speaker": gettext_lazy("Resource person"),
+}
+# The CSV's measures for each dimension, whole (a translation may not put the dimension where English does).
+CSV_MEANS = {
+    "relevance": gettext_lazy("Session relevance: mean (1-5)"),
+    "clarity": gettext_lazy("Session clarity: mean (1-5)"),
+    "speaker": gettext_lazy("Session resource person: mean (1-5)"),
+}
+CSV_ANSWERS = {
+    "relevance": gettext_lazy("Session relevance: answers of %(mark)s"),
+    "clarity": gettext_lazy("Session clarity: answers of %(mark)s"),
+    "speaker": gettext_lazy("Session resource person: answers of %(mark)s"),
+}
 
 
 def _mean(values):
@@ -83,11 +100,12 @@ def feedback_report(event_page):
     page = event_page
     summary = event_feedback_summary(page)
     sessions = rated_sessions(page)
-    values, _ = _session_ratings(page, sessions)
+    values, _answered = _session_ratings(page, sessions)
     for row, session in zip(summary["sessions"], sessions, strict=True):
         row["spread"] = [
             {
-                "label": DIMENSION_LABELS[name],
+                "name": name,
+                "label": str(DIMENSION_LABELS[name]),
                 "mean": row[f"{name}_mean"],
                 "counts": _distribution(values[session.uid][name]),
             }
@@ -113,22 +131,22 @@ def feedback_report(event_page):
 
 def report_csv_rows(report):
     """The report's figures as CSV rows (measure, item, value): no free text, nothing about a person."""
-    yield ["Participants asked", "", report["invited"]]
-    yield ["Responses", "", report["responses"]]
-    yield ["Response rate (%)", "", round(100 * report["response_rate"], 1)]
-    yield ["Overall usefulness: mean (1-5)", "", report["overall_usefulness_mean"]]
+    yield [_("Participants asked"), "", report["invited"]]
+    yield [_("Responses"), "", report["responses"]]
+    yield [_("Response rate (%)"), "", round(100 * report["response_rate"], 1)]
+    yield [_("Overall usefulness: mean (1-5)"), "", report["overall_usefulness_mean"]]
     for point, count in zip(SCALE, report["usefulness_counts"], strict=True):
-        yield [f"Overall usefulness: answers of {point}", "", count]
+        yield [_("Overall usefulness: answers of %(mark)s") % {"mark": point}, "", count]
     for session in report["sessions"]:
-        yield ["Session: responses", session["title"], session["responses"]]
+        yield [_("Session: responses"), session["title"], session["responses"]]
         for spread in session["spread"]:
-            yield [f"Session {spread['label'].lower()}: mean (1-5)", session["title"], spread["mean"]]
+            yield [str(CSV_MEANS[spread["name"]]), session["title"], spread["mean"]]
             for point, count in zip(SCALE, spread["counts"], strict=True):
-                yield [f"Session {spread['label'].lower()}: answers of {point}", session["title"], count]
+                yield [str(CSV_ANSWERS[spread["name"]]) % {"mark": point}, session["title"], count]
     for row in report["knowledge_gain"]:
-        yield ["Knowledge test before: mean score (%)", row["category"], row["pre_mean"]]
-        yield ["Knowledge test after: mean score (%)", row["category"], row["post_mean"]]
-        yield ["Knowledge tests: people who took both", row["category"], row["people"]]
+        yield [_("Knowledge test before: mean score (%)"), row["category"], row["pre_mean"]]
+        yield [_("Knowledge test after: mean score (%)"), row["category"], row["post_mean"]]
+        yield [_("Knowledge tests: people who took both"), row["category"], row["people"]]
 
 
 def events_with_counts(pages):

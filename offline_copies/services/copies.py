@@ -5,7 +5,8 @@ then renders while holding the row's lock in a transaction, so a second request 
 copy waits for the first and serves its file instead of rendering again. On PostgreSQL that is
 a row lock; SQLite takes its write lock when the transaction begins (transaction_mode IMMEDIATE).
 Once a copy is stored, the copies of the same page and kind made from older sources are deleted
-with their files (offline_copies.receivers).
+with their files (offline_copies.receivers); the current source's copies in the site's other
+languages stay.
 """
 
 import logging
@@ -68,14 +69,18 @@ def stored_copy(page, kind):
         except Exception:
             copy.file.storage.delete(copy.file.name)
             raise
-        transaction.on_commit(partial(remove_older, page.pk, kind, source.key))
+        transaction.on_commit(partial(remove_older, page.pk, kind, source.keys))
     logger.info("rendered %s of page %s in %s ms (%s bytes)", kind, page.pk, copy.render_ms, copy.size)
     return copy
 
 
-def remove_older(page_id, kind, current_key):
-    """Delete the copies of an earlier source (their files go on commit, offline_copies.receivers)."""
-    OfflineCopy.objects.filter(page_id=page_id, kind=kind).exclude(source_key=current_key).delete()
+def remove_older(page_id, kind, current_keys):
+    """Delete the copies of an earlier source (their files go on commit, offline_copies.receivers).
+
+    `current_keys` are the current source's keys (one per language; a single key is accepted too)."""
+    if isinstance(current_keys, str):
+        current_keys = [current_keys]
+    OfflineCopy.objects.filter(page_id=page_id, kind=kind).exclude(source_key__in=list(current_keys)).delete()
 
 
 def module_pdf_with_notes(module, user, notes):

@@ -9,12 +9,13 @@ from html import unescape
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 
 from academies.services import academy_for_page
 from core.devanagari import MAX_ALIASES, DevanagariMarkup
-from core.formatting import hours_phrase
+from core.formatting import format_hours
 from core.pdf import INTERNAL_ORIGIN, RefusedResource, read_resource, render_pdf
 from core.site import absolute_url
 
@@ -77,15 +78,22 @@ def page_address(page):
     return url if url.startswith("http") else absolute_url(url)
 
 
+def _hours(value):
+    """ "about 2 hours" reads "2 hours" here: the figure with its unit, in the active language."""
+    figure = format_hours(value)
+    return ngettext("%(hours)s hour", "%(hours)s hours", 1 if figure == "1" else 2) % {"hours": figure}
+
+
 def _common(source):
     academy = academy_for_page(source.module)
     return {
+        "language": translation.get_language() or "en",
         "module": source.module,
         "author": academy.name if academy else "Colloquium",
         "published_at": source.published_at,
         "page_url": page_address(source.page),
         "lesson_count": len(source.lessons),
-        "hours": hours_phrase(source.module.estimated_hours),
+        "hours": _hours(source.module.estimated_hours),
     }
 
 

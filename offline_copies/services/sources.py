@@ -1,5 +1,8 @@
 """What an offline copy is made from: the published module, its lessons in order, and a key that
-changes whenever any of them is published again (or the copy's templates change)."""
+changes whenever any of them is published again (or the copy's templates change).
+
+A copy is made in the language of the request that asks for it (its headings, notes and dates;
+the lessons are as published), so the key holds the language too: each language has its own copy."""
 
 import hashlib
 from dataclasses import dataclass, field
@@ -8,8 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.template.loader import get_template
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from courses.services import module_of
 
@@ -22,6 +26,7 @@ TEMPLATES = (
     "offline_copies/pdf/module.html",
     "offline_copies/pdf/lesson_section.html",
     "offline_copies/blocks/embed.html",
+    "offline_copies/includes/facts.html",
     "offline_copies/epub/chapter.xhtml",
     "offline_copies/epub/cover.xhtml",
     "offline_copies/epub/nav.xhtml",
@@ -35,7 +40,7 @@ TEMPLATES = (
 )
 STYLESHEETS = ("static/offline_copies/pdf.css", "../core/static/core/devanagari.css")
 # Part of every key: raise it when a change to the rendering code (not a template) changes the copies.
-COPY_FORMAT = 2
+COPY_FORMAT = 3  # 3: the language is part of the key
 
 
 @dataclass
@@ -50,6 +55,12 @@ class Source:
     published_at: datetime
     lesson_position: int | None = None  # a lesson PDF's place in the module, from 1
     extra: dict = field(default_factory=dict)
+    key_parts: tuple = ()  # what the key is made from, but the language
+
+    @property
+    def keys(self):
+        """The source's key in every language of the site: the current copies, one per language."""
+        return [_key(*self.key_parts, language=code) for code, _name in settings.LANGUAGES]
 
     @property
     def revision_id(self):
@@ -94,8 +105,10 @@ def templates_fingerprint():
     return digest.hexdigest()[:12]
 
 
-def _key(*parts):
-    text = "|".join(str(part) for part in (*parts, COPY_FORMAT, templates_fingerprint()))
+def _key(*parts, language=None):
+    """The key of a copy made from `parts` in `language` (the active language by default)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    text = "|".join(str(part) for part in (*parts, COPY_FORMAT, templates_fingerprint(), language))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -113,13 +126,14 @@ def _published_at(pages):
 def module_source(module, kind):
     """The source of a module PDF or EPUB: the module and every live lesson, as published."""
     lessons = live_lessons(module)
-    stamps = [_stamp(module), *(_stamp(lesson) for lesson in lessons)]
+    parts = (kind, _stamp(module), *(_stamp(lesson) for lesson in lessons))
     return Source(
         kind=kind,
         page=module,
         module=module,
         lessons=lessons,
-        key=_key(kind, *stamps),
+        key=_key(*parts),
+        key_parts=parts,
         published_at=_published_at([module, *lessons]),
     )
 
@@ -129,12 +143,14 @@ def lesson_source(lesson):
     module = module_of(lesson)
     lessons = live_lessons(module)
     position = next((i + 1 for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    parts = (Kind.LESSON_PDF, _stamp(lesson), _stamp(module), position, len(lessons))
     return Source(
         kind=Kind.LESSON_PDF,
         page=lesson,
         module=module,
         lessons=lessons,
-        key=_key(Kind.LESSON_PDF, _stamp(lesson), _stamp(module), position, len(lessons)),
+        key=_key(*parts),
+        key_parts=parts,
         published_at=_published_at([lesson]),
         lesson_position=position,
     )

@@ -5,14 +5,18 @@ signing (which stores both signed PDFs with their SHA-256 and locks the record) 
 
 import base64
 import hashlib
+import html as html_module
+import re
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from accounts.audit import record as audit
 from colloquia.services import event_has_ended
+from core.devanagari import MAX_ALIASES, DevanagariMarkup
 from core.pdf import render_pdf
 
 from ..choices import GFR_FORM, GFR_RULE, Document
@@ -20,7 +24,10 @@ from ..models import Expenditure, SignedVersion, SupportRecord
 from .money import Refused, position, require_open
 from .outcome import outcome_figures
 
-STYLESHEETS = ("support/pdf.css",)
+# core/devanagari.css: the font aliases DevanagariMarkup sets Devanagari in (Hindi wording, Hindi names).
+STYLESHEETS = ("core/devanagari.css", "support/pdf.css")
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+TAG = re.compile(r"(<[^>]*>)")
 TEMPLATES = {
     Document.PROPOSAL: "support/pdf/proposal.html",
     Document.CERTIFICATE: "support/pdf/utilisation_certificate.html",
@@ -78,30 +85,63 @@ def _context(record, *, signed=None, signatory=None, now=None):
     }
 
 
-def render_document(record, kind, *, signed=None, signatory=None, now=None):
-    """PDF bytes of `kind` (a Document) for `record`; unsigned certificates and reports say DRAFT."""
-    context = _context(record, signed=signed, signatory=signatory, now=now)
-    if kind == Document.REPORT:
-        figures = outcome_figures(record.event)
-        context["outcome"] = figures
-        context["photographs"] = [
-            {"caption": photo.caption, "src": _data_uri(photo.image, photo.content_type)}
-            for photo in record.photographs.all()
-        ]
-    html = render_to_string(TEMPLATES[Document(kind)], context)
-    return render_pdf(html, stylesheets=STYLESHEETS)
+def devanagari_html(document):
+    """`document` (HTML) with every text of its body that holds Devanagari set through one DevanagariMarkup.
+
+    The body's text between tags is unescaped, then escaped again by the markup, which sets each
+    syllable in its own font alias so that the PDF's text copies out as typed (core.devanagari).
+    The head (title, description) is left as it is: its text is metadata, not drawn.
+    """
+    if not DEVANAGARI.search(document):
+        return document
+    markup = DevanagariMarkup(aliases=MAX_ALIASES)
+    start = document.find("</head>")
+    head, body = (document[:start], document[start:]) if start >= 0 else ("", document)
+    parts = TAG.split(body)
+    for index in range(0, len(parts), 2):  # the even parts are text, the odd ones tags
+        text = parts[index]
+        if DEVANAGARI.search(text):
+            raw = html_module.unescape(text)
+            before = " " if raw[:1].isspace() else ""
+            after = " " if raw[-1:].isspace() else ""
+            parts[index] = f"{before}{markup(raw)}{after}"
+    return head + "".join(parts)
+
+
+def page_numbers_css():
+    """The "Page N of M" footer of every page, in the active language."""
+    words = _("Page %(page)s of %(pages)s") % {"page": '" counter(page) "', "pages": '" counter(pages) "'}
+    return '@page { @bottom-right { content: "' + words.replace("\\", "").replace("\n", " ") + '"; } }'
+
+
+def render_document(record, kind, *, signed=None, signatory=None, now=None, language=None):
+    """PDF bytes of `kind` (a Document) for `record`; unsigned certificates and reports say DRAFT.
+
+    The fixed wording is in `language`, by default the active one (the request's: /hi/ prints in Hindi).
+    """
+    with translation.override(language or translation.get_language()):
+        context = _context(record, signed=signed, signatory=signatory, now=now)
+        if kind == Document.REPORT:
+            figures = outcome_figures(record.event)
+            context["outcome"] = figures
+            context["photographs"] = [
+                {"caption": photo.caption, "src": _data_uri(photo.image, photo.content_type)}
+                for photo in record.photographs.all()
+            ]
+        html = devanagari_html(render_to_string(TEMPLATES[Document(kind)], context))
+        return render_pdf(html, stylesheets=STYLESHEETS, inline_css=(page_numbers_css(),))
 
 
 def signing_problem(record, now=None):
     """Why the utilisation certificate cannot be signed yet, or ""."""
     if record.locked:
-        return f"Version {record.version} is already signed."
+        return _("Version %(number)s is already signed.") % {"number": record.version}
     if record.sanction_amount is None:
-        return "Record the sanction first."
+        return _("Record the sanction first.")
     if not event_has_ended(record.event, now=now):
-        return "The event has not ended: the certificate accounts for money already spent."
+        return _("The event has not ended: the certificate accounts for money already spent.")
     if not record.expenditure.exists():
-        return "Enter the expenditure, with its vouchers, first."
+        return _("Enter the expenditure, with its vouchers, first.")
     return ""
 
 
@@ -126,7 +166,7 @@ def sign(record, *, signatory, by, now=None):
         current = SupportRecord.objects.select_for_update().get(pk=record.pk)
         require_open(current)
         if current.updated_at != seen or current.version != number:
-            raise Refused("The record changed while the documents were being prepared. Check it and sign again.")
+            raise Refused(_("The record changed while the documents were being prepared. Check it and sign again."))
         version = SignedVersion(
             record=current,
             number=number,
@@ -161,11 +201,11 @@ def open_correction(record, *, reason, by):
     """Unlock a signed record as its next version; the signed version and its PDFs stay as they are."""
     reason = (reason or "").strip()
     if not reason:
-        raise Refused("Say what is being corrected: it is kept with the signed version.")
+        raise Refused(_("Say what is being corrected: it is kept with the signed version."))
     with transaction.atomic():
         current = SupportRecord.objects.select_for_update().get(pk=record.pk)
         if not current.locked:
-            raise Refused("The record is not signed: change it directly.")
+            raise Refused(_("The record is not signed: change it directly."))
         SignedVersion.objects.filter(record=current, number=current.version).update(
             superseded_at=timezone.now(), superseded_by=by, correction_reason=reason
         )

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.audit import record as audit
 from colloquia.models import MHA_LIMIT
@@ -46,8 +47,11 @@ class Refused(Exception):
 def require_open(record):
     if record.locked:
         raise Refused(
-            f"Version {record.version} of this record is signed, so it is locked. "
-            "Open a correction to change it; the signed version is kept."
+            _(
+                "Version %(number)s of this record is signed, so it is locked. "
+                "Open a correction to change it; the signed version is kept."
+            )
+            % {"number": record.version}
         )
 
 
@@ -59,17 +63,21 @@ def budget_problem(amounts):
     """Why a budget ({head: amount}) cannot be proposed, or ""."""
     total = sum((amounts.get(head) or ZERO for head in BudgetHead), ZERO)
     if total > MHA_LIMIT:
-        return (
-            f"The budget totals {format_rupees(total)}, {format_rupees(total - MHA_LIMIT)} more than the "
-            f"MHA limit of {format_rupees(MHA_LIMIT)} per event. Reduce it by at least that much."
-        )
+        return _(
+            "The budget totals %(total)s, %(excess)s more than the MHA limit of %(limit)s per event. "
+            "Reduce it by at least that much."
+        ) % {
+            "total": format_rupees(total),
+            "excess": format_rupees(total - MHA_LIMIT),
+            "limit": format_rupees(MHA_LIMIT),
+        }
     return ""
 
 
 def open_record(event, *, by, grantee_kind=None):
     """The event's support record, created if it has none. The event must belong to an academy."""
     if event.academy_id is None:
-        raise Refused("A national event is not supported under the MHA scheme: the support goes to States.")
+        raise Refused(_("A national event is not supported under the MHA scheme: the support goes to States."))
     if grantee_kind is None:
         # An academy usually keeps the same arrangement: start from its latest record.
         previous = SupportRecord.objects.filter(academy_id=event.academy_id).order_by("-created_at").first()
@@ -93,8 +101,11 @@ def save_proposal(record, *, amounts, grantee_kind, note="", proposed_on=None, b
         total = sum((amounts.get(head) or ZERO for head in BudgetHead), ZERO)
         if record.sanction_amount is not None and total < record.sanction_amount:
             raise Refused(
-                f"The budget ({format_rupees(total)}) would be less than the amount already sanctioned "
-                f"({format_rupees(record.sanction_amount)}). Correct the sanction first."
+                _(
+                    "The budget (%(total)s) would be less than the amount already sanctioned (%(sanctioned)s). "
+                    "Correct the sanction first."
+                )
+                % {"total": format_rupees(total), "sanctioned": format_rupees(record.sanction_amount)}
             )
         for head in BudgetHead:
             setattr(record, budget_field(head), amounts.get(head) or ZERO)
@@ -108,15 +119,18 @@ def save_proposal(record, *, amounts, grantee_kind, note="", proposed_on=None, b
 
 def sanction_problem(record, amount):
     if amount > MHA_LIMIT:
-        return f"The MHA scheme supports at most {format_rupees(MHA_LIMIT)} per event; this is {format_rupees(amount)}."
+        return _("The MHA scheme supports at most %(limit)s per event; this is %(amount)s.") % {
+            "limit": format_rupees(MHA_LIMIT),
+            "amount": format_rupees(amount),
+        }
     if amount > record.budget_total:
-        return (
-            f"The sanction ({format_rupees(amount)}) is more than the proposal's budget "
-            f"({format_rupees(record.budget_total)}). Record the budget as sanctioned first."
-        )
+        return _(
+            "The sanction (%(amount)s) is more than the proposal's budget (%(budget)s). "
+            "Record the budget as sanctioned first."
+        ) % {"amount": format_rupees(amount), "budget": format_rupees(record.budget_total)}
     spent = total_spent(record)
     if amount < spent:
-        return f"{format_rupees(spent)} is already spent: the sanction cannot be less than that."
+        return _("%(spent)s is already spent: the sanction cannot be less than that.") % {"spent": format_rupees(spent)}
     return ""
 
 
@@ -144,15 +158,18 @@ def total_spent(record):
 def spending_problem(record, amount):
     """Why `amount` more cannot be spent under `record`, or ""."""
     if record.sanction_amount is None:
-        return "Record the sanction first: expenditure is counted against the amount sanctioned."
+        return _("Record the sanction first: expenditure is counted against the amount sanctioned.")
     spent = total_spent(record)
     if spent + amount > record.sanction_amount:
-        return (
-            f"This would bring the expenditure to {format_rupees(spent + amount)}, "
-            f"{format_rupees(spent + amount - record.sanction_amount)} more than the "
-            f"{format_rupees(record.sanction_amount)} sanctioned. Only {format_rupees(record.sanction_amount - spent)} "
-            "is left."
-        )
+        return _(
+            "This would bring the expenditure to %(total)s, %(excess)s more than the %(sanctioned)s sanctioned. "
+            "Only %(left)s is left."
+        ) % {
+            "total": format_rupees(spent + amount),
+            "excess": format_rupees(spent + amount - record.sanction_amount),
+            "sanctioned": format_rupees(record.sanction_amount),
+            "left": format_rupees(record.sanction_amount - spent),
+        }
     return ""
 
 
@@ -164,7 +181,7 @@ def add_expenditure(record, *, head, spent_on, payee, description, amount, vouch
     """
     checked = check_upload(voucher, getattr(voucher, "name", None))
     if spent_on > timezone.localdate():
-        raise Refused("The date of a payment cannot be in the future.")
+        raise Refused(_("The date of a payment cannot be in the future."))
     with transaction.atomic():
         record = _locked_record(record)
         require_open(record)
@@ -195,11 +212,10 @@ def add_expenditure(record, *, head, spent_on, payee, description, amount, vouch
     proposed = getattr(record, budget_field(head))
     spent_on_head = Expenditure.objects.filter(record=record, head=head).aggregate(total=Sum("amount"))["total"]
     if spent_on_head > proposed:
-        warning = (
-            f"{BudgetHead(head).label}: {format_rupees(spent_on_head)} spent against {format_rupees(proposed)} "
-            "proposed. The variation is shown in the utilisation certificate's annex; keep the sanctioning "
-            "authority's approval of the re-appropriation."
-        )
+        warning = _(
+            "%(head)s: %(spent)s spent against %(proposed)s proposed. The variation is shown in the utilisation "
+            "certificate's annex; keep the sanctioning authority's approval of the re-appropriation."
+        ) % {"head": BudgetHead(head).label, "spent": format_rupees(spent_on_head), "proposed": format_rupees(proposed)}
     return entry, warning
 
 
@@ -214,7 +230,7 @@ def remove_expenditure(entry, *, by):
 def add_photograph(record, *, image, caption, by):
     checked = check_upload(image, getattr(image, "name", None))
     if checked.kind not in PHOTO_KINDS:
-        raise Refused(f"{checked.name}: a photograph must be a PNG or JPEG image.", field="image")
+        raise Refused(_("%(name)s: a photograph must be a PNG or JPEG image.") % {"name": checked.name}, field="image")
     with transaction.atomic():
         record = _locked_record(record)
         require_open(record)
@@ -258,7 +274,7 @@ def position(record):
         heads.append(
             {
                 "head": head.value,
-                "label": head.label,
+                "label": str(head.label),
                 "proposed": proposed,
                 "spent": spent,
                 "variation": spent - proposed,

@@ -5,13 +5,13 @@ Read from the colloquia, certificates and feedback apps through their public fun
 
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
 from certificates.models import SourceKind
 from certificates.services import holders
 from colloquia.models import Category
 from colloquia.services import approved_participants, counted_sessions, event_details, held_session_ids, summaries
 from feedback.services import event_feedback_summary
-
-NOT_GIVEN = "Not given"
 
 
 def _rows(counter):
@@ -29,9 +29,10 @@ def outcome_figures(event):
     present_marks = sum(summary[r.pk]["sessions_attended"] for r in registrations)
     possible = len(registrations) * len(sessions)
 
-    by_category = Counter(Category(r.category).label for r in attended)
-    by_district = Counter((r.user.district if r.user_id and r.user.district else NOT_GIVEN) for r in attended)
-    by_state = Counter((r.user.state.name if r.user_id and r.user.state_id else NOT_GIVEN) for r in attended)
+    not_given = _("Not given")  # in the language the report is printed in
+    by_category = Counter(str(Category(r.category).label) for r in attended)
+    by_district = Counter((r.user.district if r.user_id and r.user.district else not_given) for r in attended)
+    by_state = Counter((r.user.state.name if r.user_id and r.user.state_id else not_given) for r in attended)
     user_ids = [r.user_id for r in registrations if r.user_id]
     certificates = len(holders(SourceKind.COLLOQUIUM, event.pk, user_ids)) if user_ids else 0
     details = event_details(event)

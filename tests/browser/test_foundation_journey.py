@@ -16,7 +16,7 @@ def test_sign_up_verify_log_in_fill_profile_and_see_role_pending(page, live_serv
 
     page.get_by_role("link", name="Sign up").click()
     assert not run_axe(page), "sign-up page has serious accessibility violations"
-    page.get_by_label("Email").fill("rekha@example.test")
+    page.get_by_label("Email", exact=True).fill("rekha@example.test")
     page.get_by_label("Password", exact=True).fill("Stronger-Passw0rd!")
     page.get_by_label("Password (again)").fill("Stronger-Passw0rd!")
     page.get_by_label("Full name").fill("Smt. Rekha Soren")

@@ -72,7 +72,7 @@ def test_a_search_finds_one_person_and_marking_them_returns_to_the_same_search(c
     assert response.status_code == 302 and response["Location"] == url
     html = client.get(url).content.decode()
     assert f'name="status-{person.pk}" value="present" checked' in html
-    assert "“TS-I: The law after BNS/BNSS”: 1 attendance records saved." in html
+    assert "“TS-I: The law after BNS/BNSS”: 1 attendance record saved." in html
     assert Attendance.objects.get(session=session).registration == person
 
 

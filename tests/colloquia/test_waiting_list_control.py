@@ -349,7 +349,7 @@ def test_nominations_imported_with_an_accept_by_date_hold_the_free_places_in_fil
         follow=True,
     )
     assert (
-        "2 nominees invited; each has been emailed an invitation. 1 of them hold a place" in response.content.decode()
+        "2 nominees invited; each has been emailed an invitation. 1 of them holds a place" in response.content.decode()
     )
     held = dict(Registration.objects.filter(page=nominated).values_list("email", "holds_place"))
     assert held == {"a@example.test": True, "b@example.test": False}

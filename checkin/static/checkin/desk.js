@@ -34,7 +34,13 @@
   var decode = null;
   var canvas = null;
 
-  function say(text) {
+  // What the camera says, in the page's language: the desk template gives each message as a
+  // data-msg-* attribute of the camera box (English here only if one is missing).
+  function say(key, fallback, values) {
+    var text = box.getAttribute("data-msg-" + key) || fallback;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("%(" + name + ")s").join(values[name]);
+    });
     status.textContent = text;
   }
 
@@ -161,18 +167,18 @@
       }
       var ticket = asTicket(text);
       if (!ticket) {
-        say("That QR code is not a ticket. Scan the code on the e-ticket or the badge.");
+        say("not-ticket", "That QR code is not a ticket. Scan the code on the e-ticket or the badge.");
         timer = window.setTimeout(scan, SCAN_EVERY_MS * 5);
         return;
       }
       if (ticket === stored(LAST_SENT)) {
-        say("That ticket has just been checked in. Scan the next one.");
+        say("just-sent", "That ticket has just been checked in. Scan the next one.");
         timer = window.setTimeout(scan, SCAN_EVERY_MS);
         return;
       }
       store(LAST_SENT, ticket);
       input.value = ticket;
-      say("Ticket " + ticket + " read. Checking in…");
+      say("read", "Ticket %(ticket)s read. Checking in…", { ticket: ticket });
       stopCamera();
       remember(true); // started again on the page the check-in answers with
       if (form.requestSubmit) {
@@ -186,7 +192,7 @@
   }
 
   function startCamera() {
-    say("Starting the camera…");
+    say("starting", "Starting the camera…");
     start.hidden = true;
     // The decoder first: if it cannot load, the camera is never opened (and never left open).
     decoder().then(function () {
@@ -199,12 +205,14 @@
       remember(true);
       return video.play();
     }).then(function () {
-      say("Hold the QR code of the ticket or the badge in front of the camera.");
+      say("hold", "Hold the QR code of the ticket or the badge in front of the camera.");
       scan();
     }).catch(function (error) {
       stopCamera();
       remember(false);
-      say("The camera could not be used (" + (error && error.message ? error.message : error) + "). Type the ticket number instead.");
+      say("failed", "The camera could not be used (%(error)s). Type the ticket number instead.", {
+        error: String(error && error.message ? error.message : error),
+      });
     });
   }
 
@@ -216,7 +224,7 @@
   stop.addEventListener("click", function () {
     stopCamera();
     remember(false);
-    say("Camera stopped.");
+    say("stopped", "Camera stopped.");
     input.focus();
   });
   window.addEventListener("pagehide", stopCamera);

@@ -18,6 +18,11 @@
   }
   var url = form.getAttribute("data-autosave");
   var status = form.querySelector("[data-autosave-status]");
+  // The words come from the page, in its language (courses/attempt.html).
+  var savingText = form.getAttribute("data-saving-text") || "Saving…";
+  var offlineText =
+    form.getAttribute("data-offline-text") ||
+    "Not saved yet: no connection. Your answers stay on this page and are saved as soon as the connection returns.";
   var timer = null;
   var retry = null;
   var dirty = false; // a change not yet saved
@@ -48,7 +53,7 @@
     }
     sending = true;
     dirty = false;
-    say("Saving…");
+    say(savingText);
     fetch(url, {
       method: "POST",
       body: payload(),
@@ -70,7 +75,7 @@
       .catch(function () {
         sending = false;
         dirty = true;
-        say("Not saved yet: no connection. Your answers stay on this page and are saved as soon as the connection returns.");
+        say(offlineText);
         retry = setTimeout(save, RETRY_MS);
       });
   }
