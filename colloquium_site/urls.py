@@ -30,7 +30,8 @@ urlpatterns = [
 # What people read has an address per language: English without a prefix, Hindi under /hi/
 # (languages.middleware, docs/languages.md).
 urlpatterns += i18n_patterns(
-    path("accounts/", include("allauth.urls")),
+    # allauth as it ships, its two-factor screens loaded on first request (accounts.allauth_urls).
+    path("accounts/", include("accounts.allauth_urls")),
     path("accounts/", include("accounts.urls")),
     path("search/", home_views.search, name="search"),
     path("courses/", include("courses.urls")),
