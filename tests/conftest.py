@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tests import factories
 
@@ -20,6 +21,21 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _index_updates(request, settings):
+    """Wagtail updates its search and reference indexes on every save of a page or snippet: a third
+    of the time of a test that builds pages. Only tests marked `indexes` (and the browser journeys,
+    which walk the whole site) read them, so the others skip the updates."""
+    if request.node.get_closest_marker("indexes") or request.node.get_closest_marker("browser"):
+        yield
+        return
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -105,6 +105,7 @@ def test_find_by_id_still_redirects_to_the_item(client, content, endpoint):
     assert urlsplit(response["Location"]).path == f"/api/v2/{endpoint}/{item.pk}/"
 
 
+@pytest.mark.indexes
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 @pytest.mark.parametrize("text", ['"trafficking', 'trafficking"', "trafficking:", "(trafficking)", "-trafficking*"])
 def test_search_syntax_around_a_word_is_ignored(client, content, endpoint, text):
@@ -140,6 +141,7 @@ def test_an_unknown_search_operator_is_a_bad_request(client, content, endpoint):
     assert response.json() == {"message": "search_operator must be 'and' or 'or'"}
 
 
+@pytest.mark.indexes
 def test_search_operator_or_and_ordering_still_work(client, content):
     response = client.get("/api/v2/pages/", {"search": "trafficking nowhere", "search_operator": "or"})
     assert [item["id"] for item in response.json()["items"]] == [content["pages"].pk]
@@ -150,6 +152,7 @@ def test_search_operator_or_and_ordering_still_work(client, content):
     assert [item["id"] for item in response.json()["items"]] == [content["pages"].pk]
 
 
+@pytest.mark.indexes
 def test_documents_of_a_restricted_collection_stay_out_of_listing_and_search(client, content):
     private = Collection.get_first_root_node().add_child(name="Participants only")
     CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)

@@ -15,6 +15,7 @@ def test_search_with_no_results_in_hindi(client, home):
     assert '<label for="q">खोजने के लिए शब्द</label>' in body
 
 
+@pytest.mark.indexes
 def test_search_counts_pages_in_hindi(client, home):
     Page.objects.filter(pk=home.pk).update(search_description="trafficking")
     home.refresh_from_db()

@@ -65,6 +65,7 @@ def test_academy_index_and_page_render_and_filter_by_state(client, academy, othe
     assert b"Jharkhand" in response.content
 
 
+@pytest.mark.indexes
 @pytest.mark.django_db
 def test_search_finds_public_pages_only(client, home):
     live = StandardPage(title="Victim compensation explained", slug="comp")

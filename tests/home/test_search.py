@@ -20,6 +20,9 @@ from tests.colloquia.conftest import make_index as make_colloquium_index
 from tests.courses.conftest import make_index as make_course_index
 from tests.courses.conftest import make_module
 
+# Search reads Wagtail's index, which tests/conftest.py keeps up to date only when asked.
+pytestmark = pytest.mark.indexes
+
 MESSAGES = ("found for", "Nothing found for")
 
 # Text that is (or was) full-text query syntax: quotes, operators, column filters, prefixes,

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from home.search import search_pages
 from tests.courses.conftest import make_index, make_module
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexes]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ task results and the certificates issued.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -103,29 +104,42 @@ def manage(env, *args, code=None):
 _SHELL = "import sys, django; django.setup(); code = sys.argv[1]; sys.argv = sys.argv[1:]; exec(code)"
 
 
-@pytest.fixture
-def worker_env(tmp_path):
+def _environment(folder):
     env = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("DJANGO_", "DATABASE_URL", "TASKS_", "PYTEST_", "CACHE_URL"))
     }
-    (tmp_path / "tmp").mkdir()
+    (folder / "tmp").mkdir()
     env.update(
         DJANGO_SETTINGS_MODULE="colloquium_site.settings.dev",
         DEBUG="0",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'queue.sqlite3'}",
+        DATABASE_URL=f"sqlite:///{folder / 'queue.sqlite3'}",
         TASKS_BACKEND="database",
-        MEDIA_ROOT=str(tmp_path / "media"),
-        TMPDIR=str(tmp_path / "tmp"),
+        MEDIA_ROOT=str(folder / "media"),
+        TMPDIR=str(folder / "tmp"),
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         SITE_URL="http://testserver",
     )
     return env
 
 
+@pytest.fixture(scope="module")
+def migrated_database(tmp_path_factory):
+    """One migrated database file for the module (migrating takes about 20 s); each test works on a copy."""
+    folder = tmp_path_factory.mktemp("migrated")
+    manage(_environment(folder), "migrate", "--noinput", "-v0")
+    return folder / "queue.sqlite3"
+
+
+@pytest.fixture
+def worker_env(tmp_path, migrated_database):
+    env = _environment(tmp_path)
+    shutil.copyfile(migrated_database, tmp_path / "queue.sqlite3")
+    return env
+
+
 def test_certificate_is_issued_by_a_db_worker_process(worker_env):
-    manage(worker_env, "migrate", "--noinput", "-v0")
     queued = json.loads(manage(worker_env, code=ENQUEUE).strip().splitlines()[-1])
     assert queued["status"] == "READY"  # queued in the database, not run in this process
 
@@ -142,7 +156,6 @@ def test_certificate_is_issued_by_a_db_worker_process(worker_env):
 
 
 def test_an_issue_batch_runs_as_chunk_tasks_in_a_worker_process(worker_env):
-    manage(worker_env, "migrate", "--noinput", "-v0")
     queued = json.loads(manage(worker_env, code=ENQUEUE_BATCH).strip().splitlines()[-1])
 
     # `manage.py worker`: db_worker after the apps' warm-up (the certificate renderer).
