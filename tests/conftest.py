@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tests import factories
 
@@ -24,17 +23,14 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
-def _index_updates(request, settings):
+def _index_updates(request):
     """Wagtail updates its search and reference indexes on every save of a page or snippet: a third
     of the time of a test that builds pages. Only tests marked `indexes` (and the browser journeys,
     which walk the whole site) read them, so the others skip the updates."""
     if request.node.get_closest_marker("indexes") or request.node.get_closest_marker("browser"):
         yield
         return
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with disable_reference_index_auto_update():
+    with factories.without_index_updates():
         yield
 
 
@@ -135,7 +131,25 @@ def pytest_report_header(config):
     return f"settings: {settings.SETTINGS_MODULE}; database: {settings.DATABASES['default']['ENGINE']}"
 
 
-def pytest_collection_modifyitems(items):
+DATABASE_FIXTURES = {"db", "transactional_db"}
+
+
+def opens_the_database(item):
+    """Whether a test uses the database under test (the only thing that differs between the passes)."""
+    names = set(getattr(item, "fixturenames", ()))
+    marked = item.get_closest_marker("django_db") or item.get_closest_marker("postgres")
+    return marked is not None or bool(names & DATABASE_FIXTURES)
+
+
+def pytest_collection_modifyitems(config, items):
+    # `make test` runs the suite on SQLite, then on PostgreSQL. A test that never opens the
+    # database (template and catalogue checks, the demo's data files, processes that bring
+    # their own SQLite file) proves nothing new the second time: the PostgreSQL pass leaves it out.
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        kept = [item for item in items if opens_the_database(item)]
+        if len(kept) < len(items):
+            config.hook.pytest_deselected(items=[item for item in items if not opens_the_database(item)])
+            items[:] = kept
     # A transactional test (live server, threads) ends by emptying every table, which
     # would also drop the States, High Courts, groups and Wagtail root rows that data
     # migrations create. Serialized rollback restores them for the tests that follow.

@@ -1,10 +1,14 @@
 """Test data builders shared by every app's tests."""
 
 import itertools
+from contextlib import contextmanager
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.test import override_settings
 from wagtail.models import Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from academies.models import Academy
 from academies.services import add_staff
@@ -12,6 +16,15 @@ from accounts.models import User
 from accounts.roles import Role, RoleStatus
 from home.models import HomePage, SiteSettings
 from regions.models import HighCourt, State
+
+
+@contextmanager
+def without_index_updates():
+    """Saves that skip Wagtail's search and reference index updates (a third of the time of building
+    pages). tests/conftest.py applies it to every test not marked `indexes`."""
+    backends = {name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), disable_reference_index_auto_update():
+        yield
 
 _counter = itertools.count(1)
 PASSWORD = "Correct-Horse-Battery-9"

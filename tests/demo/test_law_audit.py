@@ -16,6 +16,7 @@ from django.db import transaction
 from colloquia.models import ColloquiumPage
 from courses.models import LessonPage, Question
 from home.models import StandardPage
+from tests import factories
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,8 @@ def demo(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            call_command("load_demo", force=True, stdout=io.StringIO())
+            with factories.without_index_updates():
+                call_command("load_demo", force=True, stdout=io.StringIO())
             yield
         finally:
             transaction.set_rollback(True)

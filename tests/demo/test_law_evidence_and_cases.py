@@ -19,6 +19,7 @@ from django.utils import timezone
 from colloquia.models import ColloquiumPage
 from courses.models import CoursePage, LessonPage
 from demo.content import CONTENT_DIR, read_yaml
+from tests import factories
 
 EVENT = "state-colloquium-bnss-child-and-cyber-trafficking"
 COURSES = CONTENT_DIR / "courses"
@@ -39,7 +40,8 @@ OWNED = [("m2-", "0"), ("m3-", "01-"), JARNAIL, BUDHADEV, ASIAD, BONDED, REPATRI
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
     with django_db_blocker.unblock(), media, transaction.atomic():
-        call_command("load_demo", force=True, stdout=io.StringIO())
+        with factories.without_index_updates():
+            call_command("load_demo", force=True, stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
 
