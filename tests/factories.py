@@ -26,6 +26,7 @@ def without_index_updates():
     with override_settings(WAGTAILSEARCH_BACKENDS=backends), disable_reference_index_auto_update():
         yield
 
+
 _counter = itertools.count(1)
 PASSWORD = "Correct-Horse-Battery-9"
 
