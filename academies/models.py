@@ -179,7 +179,13 @@ class AcademyPage(RestrictionsFromCacheMixin, Page):
 
     @property
     def academy(self):
-        return Academy.objects.filter(page=self).prefetch_related("states", "signatories").first()
+        """The academy this page belongs to, with what its page shows loaded at once: its High Court and
+        logo in the same query, its States in one more."""
+        academy = Academy.objects.filter(page=self).select_related("high_court", "logo").prefetch_related("states")
+        academy = academy.first()
+        if academy is not None:
+            academy.page = self  # the sections that link to the academy's page need not load it again
+        return academy
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

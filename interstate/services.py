@@ -64,7 +64,12 @@ def page_cache_tags():
 def listed_contacts(academy):
     """What `academy` lists: {"academy": [contacts], "nodal_officers": [(state, [officers])]},
     nodal officers grouped by State/UT in name order. One query."""
-    contacts = list(Contact.objects.filter(academy=academy).select_related("state"))
+    # Ordered as the model orders them, less the academy's name: one academy's rows need no join to it.
+    contacts = list(
+        Contact.objects.filter(academy=academy)
+        .select_related("state")
+        .order_by("kind", "state__name", "sort_order", "name")
+    )
     own = [contact for contact in contacts if contact.kind == ContactKind.ACADEMY]
     by_state = {}
     for contact in contacts:
