@@ -29,6 +29,7 @@ import contextlib
 import contextvars
 import hashlib
 import logging
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -136,7 +137,8 @@ def learner_version(user_id):
     try:
         if content_cache.is_process_local():
             try:
-                return _learner_marker(user_id).stat().st_mtime_ns
+                # os.stat on the path as text: read on every signed-in page, where a Path costs more than the stat.
+                return os.stat(f"{content_cache.marker_path()}-learners/{int(user_id)}").st_mtime_ns
             except FileNotFoundError:
                 return 0  # not changed since the machine's temp directory was made
         store, key = content_cache.page_cache(), _learner_version_key(user_id)
@@ -149,6 +151,25 @@ def learner_version(user_id):
     except Exception:  # a cache outage must not take the dashboard down; build it uncached
         logger.exception("learner version: cannot read it")
         return None
+
+
+def _version_and_generation(user_id):
+    """(the learner's version, the content generation) a kept page is keyed with; either None if unknown.
+
+    With a shared cache both are keys in it, read in one round trip (a kept page is then a second); one
+    missing (evicted, or never read) is started as `learner_version` and `current_generation` start it.
+    """
+    if not content_cache.is_process_local():
+        version_key = _learner_version_key(user_id)
+        try:
+            found = content_cache.page_cache().get_many([version_key, content_cache.GENERATION_KEY])
+        except Exception:  # a cache outage must not take the page down; build it uncached
+            logger.exception("learner page: cannot read the learner's version and the content generation")
+            return None, None
+        version, generation = found.get(version_key), found.get(content_cache.GENERATION_KEY)
+        if version is not None and generation is not None:
+            return version, generation
+    return learner_version(user_id), content_cache.current_generation()
 
 
 def new_learner_versions(user_ids):
@@ -252,8 +273,7 @@ def _key(request, name):
     csrf_secret = request.META.get("CSRF_COOKIE")
     if not csrf_secret or len(get_messages(request)):
         return None
-    version = learner_version(user.pk)
-    generation = content_cache.current_generation()
+    version, generation = _version_and_generation(user.pk)
     if version is None or generation is None:
         return None
     # What the header and the pages show of the person; date_joined tells apart an account that

@@ -75,11 +75,11 @@ class AnonymousPageCacheMiddleware:
     def _request_is_cacheable(request):
         from django.conf import settings
 
-        if request.method != "GET" or path_without_language(request.path).startswith(SKIP_PREFIXES):
+        if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+            return False  # a signed-in request is answered from here on without looking at its path
+        if "HTTP_AUTHORIZATION" in request.META:
             return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-            return False
-        return "HTTP_AUTHORIZATION" not in request.META
+        return not path_without_language(request.path).startswith(SKIP_PREFIXES)
 
     @staticmethod
     def _response_is_cacheable(request, response):

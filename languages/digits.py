@@ -34,13 +34,11 @@ def with_devanagari_digits(html):
 
 
 def wants_devanagari_digits(request):
+    # The language first: a page in English is left as it is without loading the person who asked for it.
+    if translation.get_language() != "hi":
+        return False
     user = getattr(request, "user", None)
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and getattr(user, "devanagari_digits", False)
-        and translation.get_language() == "hi"
-    )
+    return bool(user is not None and user.is_authenticated and getattr(user, "devanagari_digits", False))
 
 
 class DevanagariDigitsMiddleware:

@@ -48,13 +48,13 @@ class PreferredLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        redirect = self._redirect(request)
+        bare, language = strip_language(request.path_info)  # once per request: the redirect needs it too
+        redirect = self._redirect(request, bare, language)
         if redirect is not None:
             return redirect
         # The address's language from the start: the page cache (below) keys on it (Django's cache
         # keys add request.LANGUAGE_CODE), and a hit must not see the language a previous request
         # left on this thread. Put back afterwards for the same reason.
-        _bare, language = strip_language(request.path_info)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         try:
@@ -63,11 +63,10 @@ class PreferredLanguageMiddleware:
             translation.deactivate()
 
     @staticmethod
-    def _redirect(request):
+    def _redirect(request, bare, language):
         path = request.path_info
         if request.method not in ("GET", "HEAD") or path.startswith(NOT_TRANSLATED) or path == "/robots.txt":
             return None
-        bare, language = strip_language(path)
         if language != settings.LANGUAGE_CODE:
             return None  # already in a language of its own
         wanted = preferred_language(request)
@@ -84,6 +83,13 @@ class AddressLanguageMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, with the address alone deciding: an unprefixed address is English
     whatever the browser says, so pages need no `Vary: Accept-Language` (PreferredLanguageMiddleware
     has already sent those who want Hindi to /hi/)."""
+
+    def process_request(self, request):
+        # What LocaleMiddleware decides under i18n_patterns(prefix_default_language=False), read from the
+        # address alone: without weighing the cookie and Accept-Language it would then overrule.
+        _bare, language = strip_language(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())

@@ -10,6 +10,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from core import learner_pages
+from core.cache import GENERATION_KEY
 from courses import services as courses
 from notes import services as notes
 from resources.models import OrganisationMember
@@ -228,3 +230,34 @@ def test_a_cache_that_fails_mid_request_costs_the_page_nothing(page_cache_on, ju
         response = visit(client, url)
         assert "learner" not in response.get("X-Page-Cache", "")
     assert "Mark complete and continue" in visit(client, lesson.url).content.decode()
+
+
+class CountingSharedCache(FileBasedCache):
+    """A cache shared by every process (not process-local, as with CACHE_URL) that notes the keys of each read."""
+
+    reads = []
+
+    def get(self, key, default=None, version=None):
+        self.reads.append([key])
+        return super().get(key, default, version)
+
+    def get_many(self, keys, version=None):
+        self.reads.append(list(keys))
+        missing = object()
+        found = {key: FileBasedCache.get(self, key, missing, version) for key in keys}
+        return {key: value for key, value in found.items() if value is not missing}
+
+
+def test_with_a_shared_cache_the_version_and_the_generation_come_in_one_read(page_cache_on, judge, tmp_path):
+    page_cache_on.CACHES = {
+        **page_cache_on.CACHES,
+        "shared": {"BACKEND": f"{__name__}.CountingSharedCache", "LOCATION": str(tmp_path / "shared")},
+    }
+    page_cache_on.PAGE_CACHE_ALIAS = "shared"
+    client = Client()
+    client.force_login(judge)
+    kept_state(client, DASHBOARD)  # the version and the generation start in the cache on the way
+    CountingSharedCache.reads.clear()
+    assert visit(client, DASHBOARD)["X-Page-Cache"] == "learner-hit"
+    version_key = f"learner-version.{judge.pk}"
+    assert [keys for keys in CountingSharedCache.reads if version_key in keys] == [[version_key, GENERATION_KEY]]
