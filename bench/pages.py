@@ -10,9 +10,13 @@
   the items it works through, one per journey, since each changes the data.
 """
 
+import json
 import re
+import subprocess
+import sys
 import time
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlencode
 
 import build_data
@@ -28,7 +32,7 @@ def page(name, url, kind, who=None, listing=False, many_clients=False):
     return {"name": name, "url": url, "kind": kind, "who": who, "listing": listing, "many_clients": many_clients}
 
 
-def _listings(home):
+def _listings(home, small_database):
     from django.apps import apps
     from django.urls import reverse
 
@@ -53,19 +57,76 @@ def _listings(home):
         if catalogue:
             found.append(page("module catalogue", catalogue.url, "listing", listing=True))
     if apps.is_installed("resources"):
-        from resources.models import ResourceIndexPage, Topic
+        from resources.models import ResourceIndexPage
 
         library = ResourceIndexPage.objects.live().first()
         if library:
             found.append(page("library", library.url, "listing", listing=True))
-            topic = Topic.objects.order_by("position").first()
-            query = f"?topic={topic.code}&language=en" if topic else "?language=en"
-            found.append(page("library, filtered", library.url + query, "listing", listing=True))
+            found.append(
+                page("library, filtered", library.url + library_filter(small_database), "listing", listing=True)
+            )
     academy = _busiest_academy_page()
     if academy:
         found.append(page("academy page", academy, "listing", listing=True))
     found.append(page(f"search “{SEARCH_QUERY}”", f"{reverse('search')}?q={SEARCH_QUERY}", "listing", listing=True))
     return found
+
+
+# --- the library's filter ----------------------------------------------------------------------------
+
+
+def library_filter_counts():
+    """{query string: public resources it lists} for each one-value filter of the library (a topic, a
+    type, a language, a State/UT), counted with the listing's own filters on the database Django is set up on."""
+    from regions.models import State
+    from resources.choices import Language, ResourceType
+    from resources.models import Topic
+    from resources.services import public_resources
+
+    choices = {
+        "topic": ("live_version__topics__code", Topic.objects.values_list("code", flat=True)),
+        "type": ("live_version__resource_type", ResourceType.values),
+        "language": ("live_version__language", Language.values),
+        "state": ("live_version__states__code", State.objects.values_list("code", flat=True)),
+    }
+    listed = public_resources()
+    return {
+        f"?{field}={value}": listed.filter(**{lookup: value}).count()
+        for field, (lookup, values) in choices.items()
+        for value in values
+    }
+
+
+def library_filter_counts_in(database):
+    """`library_filter_counts()` on another SQLite file, in a process of its own (Django is set up on
+    one database per process, as build_data.ensure_built builds each set)."""
+    answer = subprocess.run(  # noqa: S603
+        [sys.executable, str(Path(__file__)), "--library-filter-counts", str(database)],
+        cwd=build_data.ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(answer.stdout.strip().splitlines()[-1])
+
+
+def library_filter(small_database):
+    """The library filter the growth table measures: the one that lists the most resources on the
+    smaller of the two sets (ties: the first in query-string order), so that it fills a page of the
+    library on both and the growth ratio compares the same 20 cards. Fails loudly if none does."""
+    from resources.models import PAGE_SIZE
+
+    national = library_filter_counts()
+    small = library_filter_counts_in(small_database)
+    both = sorted((-min(n, small.get(query, 0)), query) for query, n in national.items())
+    if not both or -both[0][0] <= PAGE_SIZE:
+        best = f"{both[0][1]}: {national[both[0][1]]} national, {small.get(both[0][1], 0)} small" if both else "none"
+        raise SystemExit(
+            f"no library filter lists more than a page ({PAGE_SIZE}) on both data sets (best {best}): "
+            "the growth table would compare pages of different lengths; rebuild the sets "
+            "(bench/build_data.py --set all --force) or raise SMALL_SIZES['resources']"
+        )
+    return both[0][1]
 
 
 def _busiest_academy_page():
@@ -134,7 +195,8 @@ def _details():
     return found
 
 
-def _signed_in():
+def signed_in_pages():
+    """The benchmark judge's lesson and dashboard, and the registrar's screens of an event."""
     from django.apps import apps
     from django.urls import reverse
 
@@ -183,12 +245,47 @@ def _first_url(names, *args):
     raise NoReverseMatch(f"none of {names} exists")
 
 
-def find_pages():
-    """Every page `make bench` measures, in order: listings, other public pages, signed-in and admin pages."""
+def find_pages(small_database=build_data.SMALL_DB_PATH):
+    """Every page `make bench` measures, in order: listings, other public pages, signed-in and admin pages.
+
+    `small_database` is the small data set the listings are compared with (the library's filter is
+    chosen to fill a page on both)."""
     from wagtail.models import Site
 
     home = Site.objects.get(is_default_site=True).root_page
-    return _listings(home) + _details() + _signed_in()
+    return _listings(home, small_database) + _details() + signed_in_pages()
+
+
+# --- equally full pages on both data sets ------------------------------------------------------------
+
+# What core/includes/pagination.html says of the page shown: "Page 2 of 6 · 13–24 of 63".
+PAGE_STATUS = re.compile(r'class="pagination-status">.*?(\d[\d,]*)–(\d[\d,]*)\D+?(\d[\d,]*)', re.DOTALL)
+NO_PAGE_LIST = "exempt: no page list (sections of a few items each, not one page of a list)"
+
+
+def items_shown(html):
+    """How many items the page of a listing shows, from its page list; None for a page without one."""
+    match = PAGE_STATUS.search(html)
+    if match is None:
+        return None
+    first, last, _count = (int(group.replace(",", "")) for group in match.groups())
+    return last - first + 1
+
+
+def compare_pages(name, national_html, small_html):
+    """What the growth table says of a listing's two pages: {"national": n, "small": n} items shown, or
+    {"exempt": why} for a page with no page list. A page shown on the national set and not as full on
+    the small one fails the run: the ratio would compare less work on the small set, not more data."""
+    national, small = items_shown(national_html), items_shown(small_html)
+    if national is None:
+        return {"exempt": NO_PAGE_LIST}
+    if small != national:
+        shown = "a single page with no page list" if small is None else f"{small} items"
+        raise SystemExit(
+            f"{name}: the national set shows {national} items, the small set {shown}; the growth table "
+            "compares equally full pages (raise SMALL_SIZES in bench/build_data.py and rebuild the small set)"
+        )
+    return {"national": national, "small": small}
 
 
 # --- sessions ---------------------------------------------------------------------------------------
@@ -448,3 +545,10 @@ def journeys(count, registrar_cookies):
             name = f"registrar's check-in (a search among {len(participants)})"
             found[name] = (check_in_journey, items[:count], desk_registrar)
     return found
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["--library-filter-counts"] or len(sys.argv) != 3:
+        raise SystemExit("usage: python bench/pages.py --library-filter-counts DATABASE")
+    build_data.setup_django({"DATABASE_URL": f"sqlite:///{sys.argv[2]}"})
+    print(json.dumps(library_filter_counts()))

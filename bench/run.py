@@ -34,6 +34,8 @@ BENCH_CONNECTIONS (8), BENCH_PORT (first of four ports, 8731).
 
 `python bench/run.py --only bulk-issue` measures step 4 alone (on the built national set) and
 prints its line without writing bench/results: for working on the batch between full runs.
+`python bench/run.py --only signed-in` does the same for the judge's lesson and dashboard: served
+as in a full run (page cache on), each between runs of the ceiling, printed as rows of the page table.
 """
 
 import argparse
@@ -496,7 +498,7 @@ def main():
         "data_set": data_set_counts(RUN_COPIES["national"]),
         "data_set_small": data_set_counts(RUN_COPIES["small"]),
     }
-    specs = pages.find_pages()
+    specs = pages.find_pages(RUN_COPIES["small"])
     registrars = pages.registrar_sessions()
     cookies = {"judge": pages.signed_in_session(build_data.JUDGE_EMAIL), "registrar": registrars[0]}
     log(f"pages: {', '.join(spec['name'] for spec in specs)}")
@@ -534,13 +536,18 @@ def main():
         servers["small", "uncached"], _ = start_gunicorn(
             "colloquium_site.wsgi:application", PORT + 3, {**environments["small"], "PAGE_CACHE_SECONDS": "0"}
         )
+        shown = {}
         for spec in specs:
             require_page(PORT, spec, cookies.get(spec["who"]))
             if spec["listing"]:
-                require_page(PORT + 3, spec, None)
+                national_html, small_html = require_page(PORT + 1, spec, None), require_page(PORT + 3, spec, None)
+                shown[spec["name"]] = pages.compare_pages(spec["name"], national_html, small_html)
+        log(f"items shown (national, small): {shown}")
         schedule = Schedule(PORT + 2)
         figures = measure_all(schedule, ports, servers, specs, cookies, queries, journeys)
         data["rows"], data["growth"], data["flows"], extra = figures
+        for pair in data["growth"]:
+            pair["shown"] = shown.get(pair["name"])
         data["ceiling_runs"] = schedule.ceilings
         data["web_worker_peak_rss_mb"] = worker_peak_rss_mb(servers["national", "cached"])
         # The same worker's peak before it served the registrar's admin screens and the POST journeys.
@@ -574,14 +581,54 @@ def only_bulk_issue():
     print("\n".join(report.certificate_lines(data)))
 
 
+def only_signed_in():
+    """The judge's lesson and dashboard alone, on a fresh copy of the built national set, served and
+    judged as in a full run: the same server (page cache on), each figure between runs of the ceiling."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (make bench installs it with apt-get)")
+    build_data.ensure_built(["national"])
+    copy = RUN_COPIES["national"]
+    build_data.copy_database(build_data.DB_PATH, copy)
+    environment = {
+        **build_data.set_environment("national", copy),
+        "TASKS_BACKEND": "database",
+        "TRUSTED_PROXY_COUNT": "1",
+    }
+    build_data.setup_django(environment)
+    collect_static()
+    log(f"load average at start: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    specs = [spec for spec in pages.signed_in_pages() if spec["kind"] == "signed_in"]
+    cookies = {"judge": pages.signed_in_session(build_data.JUDGE_EMAIL)}
+    queries, broken = pages.count_queries(specs, cookies)
+    if broken:
+        raise SystemExit(f"not measured: {broken}")
+    from django.db import connection
+
+    connection.close()
+    servers = {}
+    try:
+        servers["national", "cached"], _ = start_gunicorn("colloquium_site.wsgi:application", PORT, environment)
+        servers["ceiling"], _ = start_gunicorn("bench.ceiling:application", PORT + 2)
+        for spec in specs:
+            require_page(PORT, spec, cookies["judge"])
+        schedule = Schedule(PORT + 2)
+        rows, _, _, _ = measure_all(schedule, {("national", "cached"): PORT}, servers, specs, cookies, queries, {})
+    finally:
+        for server in servers.values():
+            stop(server)
+    print("\n".join(report.page_table(rows)))
+
+
+ONLY = {"bulk-issue": only_bulk_issue, "signed-in": only_signed_in}
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--only", choices=["bulk-issue"], help="measure this figure alone and print it (bench/results is left as is)"
+        "--only", choices=list(ONLY), help="measure these figures alone and print them (bench/results is left as is)"
     )
     arguments = parser.parse_args()
     socket.setdefaulttimeout(30)
-    if arguments.only == "bulk-issue":
-        only_bulk_issue()
+    if arguments.only:
+        ONLY[arguments.only]()
     else:
         main()

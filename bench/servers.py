@@ -77,15 +77,18 @@ def worker_peak_rss_mb(process):
 
 
 def require_page(port, spec, cookie):
-    """Refuse to measure a page that does not answer 200 (a signed-in page redirecting to the sign-in form)."""
+    """Refuse to measure a page that does not answer 200 (a signed-in page redirecting to the sign-in
+    form); returns the page's HTML."""
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     headers = {"Host": f"{HOST}:{port}"}
     if cookie:
         headers["Cookie"] = f"{cookie[0]}={cookie[1]}"
     try:
         connection.request("GET", spec["url"], headers=headers)
-        status = connection.getresponse().status
+        response = connection.getresponse()
+        status, body = response.status, response.read()
     finally:
         connection.close()
     if status != 200:
         raise SystemExit(f"{spec['name']} ({spec['url']}) answered {status} on port {port}; the benchmark needs 200")
+    return body.decode("utf-8", "replace")

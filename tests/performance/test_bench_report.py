@@ -1,4 +1,5 @@
-"""`make bench` judging and reporting (bench/report.py, bench/load.py, bench/build_data.py): pure logic, no servers."""
+"""`make bench` judging and reporting (bench/report.py, bench/load.py, bench/build_data.py, bench/pages.py): pure
+logic, no servers."""
 
 import json
 import random
@@ -12,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import build_data  # noqa: E402
 import load  # noqa: E402
+import pages  # noqa: E402
 import report  # noqa: E402
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8731/
@@ -158,19 +160,72 @@ def test_page_table_shows_errors_and_fails_the_row():
     assert "**NOT met**" in line
 
 
-def test_growth_table_prints_both_medians_the_drift_and_the_verdict():
+def test_growth_table_prints_the_items_shown_both_medians_the_drift_and_the_verdict():
     pair = {
         "name": "colloquia index",
         "mode": "uncached",
         "small": {"p50_ms": 10.0, "ceiling_rps": 4000, "load": 2.0},
         "national": {"p50_ms": 30.0, "ceiling_rps": 4000, "load": 2.5},
+        "shown": {"small": 12, "national": 12},
     }
 
     line = report.growth_table([pair])[2]
 
     assert line == (
-        "| colloquia index | uncached | 10.0 | 30.0 | 3.00 | 4,000 → 4,000 | 3.00 | ≤1.5× | **NOT met** | 2.00, 2.50 |"
+        "| colloquia index | uncached | 12 / 12 | 10.0 | 30.0 | 3.00 | 4,000 → 4,000 | 3.00 | ≤1.5× | **NOT met** | "
+        "2.00, 2.50 |"
     )
+
+
+def test_growth_table_says_why_a_row_has_no_items_to_compare():
+    pair = {
+        "name": "home",
+        "mode": "uncached",
+        "small": {"p50_ms": 10.0, "ceiling_rps": 4000, "load": 2.0},
+        "national": {"p50_ms": 11.0, "ceiling_rps": 4000, "load": 2.0},
+        "shown": {"exempt": pages.NO_PAGE_LIST},
+    }
+
+    assert f"| home | uncached | {pages.NO_PAGE_LIST} | 10.0 |" in report.growth_table([pair])[2]
+
+
+def _listing_page(count, page):
+    """A listing's page list as core/includes/pagination.html renders it, for `count` items 12 a page."""
+    from django.http import QueryDict
+    from django.template.loader import render_to_string
+
+    from core.pagination import paginate
+
+    pagination = paginate(list(range(count)), QueryDict(f"page={page}"), 12, path="/colloquia/")
+    return render_to_string("core/includes/pagination.html", {"pagination": pagination})
+
+
+@pytest.mark.parametrize(("count", "page", "shown"), [(63, 2, 12), (18, 2, 6), (3000, 250, 12), (3001, 251, 1)])
+def test_items_shown_are_read_from_the_page_list(count, page, shown):
+    assert pages.items_shown(_listing_page(count, page)) == shown
+
+
+def test_a_page_without_a_page_list_shows_no_count():
+    assert pages.items_shown(_listing_page(5, 1)) is None
+
+
+def test_equally_full_pages_are_compared():
+    assert pages.compare_pages("colloquia index, page 2", _listing_page(63, 2), _listing_page(27, 2)) == {
+        "national": 12,
+        "small": 12,
+    }
+
+
+@pytest.mark.parametrize("small", [(18, 2), (10, 1)])  # a shorter last page; one page with no page list
+def test_a_small_page_shorter_than_the_national_one_stops_the_run(small):
+    with pytest.raises(SystemExit, match="colloquia index, page 2: the national set shows 12 items"):
+        pages.compare_pages("colloquia index, page 2", _listing_page(63, 2), _listing_page(*small))
+
+
+def test_a_page_with_no_page_list_is_exempt_from_the_comparison():
+    assert pages.compare_pages("home", "<main>sections</main>", "<main>sections</main>") == {
+        "exempt": pages.NO_PAGE_LIST
+    }
 
 
 def test_report_is_the_page_table_then_the_growth_table_then_the_certificate_lines():
@@ -268,6 +323,9 @@ def test_a_built_set_is_reused_only_with_the_same_key_and_while_young(data_set):
     assert build_data.is_current("national", today=date(2026, 12, 6))
     assert build_data.is_current("national", today=date(2026, 12, 1) + timedelta(days=build_data.MAX_AGE_DAYS))
     assert not build_data.is_current("national", today=date(2027, 1, 1))  # the calendar has drifted
+    # Built in India's evening, asked about in UTC's: the builder's date is a day ahead of the asker's.
+    assert build_data.is_current("national", today=date(2026, 11, 30))
+    assert not build_data.is_current("national", today=date(2026, 11, 29))
     data_set["key"].write_text(json.dumps({"key": "another", "built": "2026-12-01"}))
     assert not build_data.is_current("national", today=date(2026, 12, 6))
     data_set["key"].write_text(key)  # the key file of an older bench/build_data.py
