@@ -168,26 +168,40 @@ AUTH_USER_MODEL = "accounts.User"
 # Cache: process-local by default; CACHE_URL (redis://...) shares it between workers,
 # which also shares allauth's rate limits and the page cache.
 if env.get("CACHE_URL"):
-    # A Redis outage must not take the site down (docs/reliability.md): on "default" a read
-    # misses and a write is dropped and logged (django-redis IGNORE_EXCEPTIONS), within a
-    # second when Redis hangs. Sessions are kept in PostgreSQL and cached in Redis, so sign-ins
-    # keep working without it. The page cache has an alias of its own that raises: core.cache
-    # catches the errors itself and must see a lost invalidation to refuse stale pages.
+    # A Redis outage must not take the site down, nor sign-ins (docs/reliability.md). "redis" is
+    # Redis itself, raising its errors within a second when it hangs; "database" is a table in
+    # PostgreSQL (manage.py createcachetable) shared by every app server. The default cache
+    # (core.failover_cache) uses Redis and, while Redis is down, the table: allauth's rate limits,
+    # used one-time codes and sessions' cached copies stay shared and enforced; when Redis returns
+    # it is cleared once of what it held from before. The certificate verification limit
+    # ("ratelimit:" keys) never moves to the table: it refuses while Redis is down. The page cache
+    # ("pages") never does either (every key): core.cache catches the errors and serves pages
+    # uncached. Both share what the process knows of Redis, so a page is never read from Redis
+    # before it has been cleared after an outage.
     redis_options = {
         "CLIENT_CLASS": "django_redis.client.DefaultClient",
         "SOCKET_CONNECT_TIMEOUT": 1,
         "SOCKET_TIMEOUT": 1,
     }
+
+    def failover(fail_closed_prefixes):
+        options = {"PRIMARY": "redis", "FALLBACK": "database", "FAIL_CLOSED_PREFIXES": fail_closed_prefixes}
+        return {"BACKEND": "core.failover_cache.FailoverCache", "OPTIONS": options}
+
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env["CACHE_URL"],
-            "OPTIONS": {**redis_options, "IGNORE_EXCEPTIONS": True},
+        "default": failover(["ratelimit:"]),
+        "pages": failover([""]),
+        "redis": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": env["CACHE_URL"], "OPTIONS": redis_options},
+        # Rows for an outage's sessions, rate limits and codes; old outages' rows are culled past this.
+        "database": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "colloquium_cache",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         },
-        "pages": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": env["CACHE_URL"], "OPTIONS": redis_options},
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     PAGE_CACHE_ALIAS = "pages"
+    # Kept in PostgreSQL, cached in the default cache: Redis is cleared after an outage, so a
+    # session signed out during one does not come back from Redis's old copy.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -57,24 +57,29 @@ def settings_in_subprocess(code, **extra_env):
 def test_cache_url_makes_the_rate_limit_cache_redis_shared_by_workers():
     code = (
         "from django.core.cache import caches; "
-        "print(json.dumps({'backend': settings.CACHES['default']['BACKEND'], "
-        "'location': settings.CACHES['default']['LOCATION'], 'sessions': settings.SESSION_ENGINE, "
-        "'cls': type(caches['default']).__module__, 'options': settings.CACHES['default']['OPTIONS'], "
-        "'page_alias': settings.PAGE_CACHE_ALIAS, 'pages': settings.CACHES[settings.PAGE_CACHE_ALIAS]}))"
+        "print(json.dumps({'caches': settings.CACHES, 'sessions': settings.SESSION_ENGINE, "
+        "'cls': type(caches['default']).__module__, 'page_alias': settings.PAGE_CACHE_ALIAS}))"
     )
     found = settings_in_subprocess(code, CACHE_URL="redis://cache.internal:6379/1")
-    assert found["backend"] == "django_redis.cache.RedisCache"
-    assert found["cls"].startswith("django_redis")
-    assert found["location"] == "redis://cache.internal:6379/1"
-    # A Redis outage degrades rather than fails: sessions live in the database (cached in Redis),
-    # the default cache misses instead of raising, and a hung Redis costs at most a second.
+    configured = found["caches"]
+    default, redis = configured["default"], configured["redis"]
+    # The default cache is Redis, and PostgreSQL's cache table (shared too) while Redis is down
+    # (core.failover_cache): rate limits and used codes never become per worker.
+    assert found["cls"] == "core.failover_cache"
+    assert default["OPTIONS"]["PRIMARY"] == "redis" and default["OPTIONS"]["FALLBACK"] == "database"
+    assert redis["BACKEND"] == "django_redis.cache.RedisCache"
+    assert redis["LOCATION"] == "redis://cache.internal:6379/1"
+    assert configured["database"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    # Redis's errors reach the fail-over cache, within a second when Redis hangs.
+    assert "IGNORE_EXCEPTIONS" not in redis["OPTIONS"]
+    assert redis["OPTIONS"]["SOCKET_TIMEOUT"] == redis["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 1
+    # The verification limit refuses while Redis is down; sessions live in the database.
+    assert default["OPTIONS"]["FAIL_CLOSED_PREFIXES"] == ["ratelimit:"]
     assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
-    assert found["options"]["IGNORE_EXCEPTIONS"] is True
-    assert found["options"]["SOCKET_TIMEOUT"] == found["options"]["SOCKET_CONNECT_TIMEOUT"] == 1
-    # The page cache raises on its own alias: core.cache must see a lost invalidation.
+    # The page cache never moves to the database: core.cache must see a lost invalidation.
     assert found["page_alias"] == "pages"
-    assert found["pages"]["LOCATION"] == "redis://cache.internal:6379/1"
-    assert "IGNORE_EXCEPTIONS" not in found["pages"]["OPTIONS"]
+    assert configured["pages"]["OPTIONS"]["PRIMARY"] == "redis"
+    assert configured["pages"]["OPTIONS"]["FAIL_CLOSED_PREFIXES"] == [""]
 
 
 def test_without_cache_url_the_cache_is_per_process_and_the_docs_say_so():
