@@ -58,7 +58,22 @@ BUCKET = "colloquium-stack"
 S3_KEYS = {"AWS_ACCESS_KEY_ID": "colloquium-stack", "AWS_SECRET_ACCESS_KEY": "colloquium-stack-secret"}  # noqa: S105
 PG_URL = os.environ.get("PG_URL", "postgres://colloquium:colloquium@127.0.0.1:5432/colloquium")
 DATABASE = "colloquium_stack"
-APP_WORKERS = os.environ.get("STACK_APP_WORKERS", "2")
+# 2 × cores sync workers, as the systemd unit of docs/deployment.md: with 2, pages queued behind
+# the check-in burst's and the sign-ins' slow requests (docs/reliability.md, "Tail latency").
+APP_WORKERS = os.environ.get("STACK_APP_WORKERS", "4")
+# Threads per worker, for trials (gunicorn's gthread worker when above 1): measured, they took the
+# queueing away too but made each request slower, the threads sharing one interpreter lock.
+APP_THREADS = int(os.environ.get("STACK_APP_THREADS", "1"))
+# Each request's time in the app server (%(L)s, seconds) and the worker's pid, beside nginx's
+# request and upstream times: where a slow request spent its time, and what ran beside it.
+ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(L)s pid=%(p)s rid=%({x-request-id}i)s'
+NGINX_LOG_FORMAT = (
+    # Whether the request was signed in (it had a session cookie), never the session itself.
+    "map $cookie_sessionid $signed_in { '' 0; default 1; }\n    "
+    'log_format timed \'$remote_addr [$time_local] "$request" $status $body_bytes_sent '
+    "rt=$request_time urt=$upstream_response_time ua=$upstream_addr msec=$msec rid=$request_id "
+    "signed=$signed_in';"
+)
 READY_SECONDS = 90
 
 # Start order; stop goes the other way.
@@ -356,7 +371,8 @@ def finished(process, args):
 
 
 def release(*, empty_database):
-    """The release steps of docs/deployment.md: check --deploy, collectstatic, migrate; then the demo."""
+    """The release steps of docs/deployment.md (check --deploy, collectstatic, migrate,
+    createcachetable), then the demo."""
     started = time.monotonic()
     manage("check", "--deploy", "--fail-level", "WARNING")
     if not CREDENTIAL_KEY.exists():
@@ -364,6 +380,8 @@ def release(*, empty_database):
     # Static files need no database: they are collected while the database is migrated.
     static = None if static_files_current() else manage("collectstatic", "--noinput", "-v0", background=True)
     manage("migrate", "--noinput", "-v0")
+    # The table of the cache the site uses while Redis is down (core.failover_cache); a no-op once made.
+    manage("createcachetable")
     if empty_database:
         keep_migrated_template()
     manage("load_demo", "--force")
@@ -381,6 +399,7 @@ def start_app(part):
             "colloquium_site.wsgi:application",
             "--workers",
             APP_WORKERS,
+            *(["--worker-class", "gthread", "--threads", str(APP_THREADS)] if APP_THREADS > 1 else []),
             "--bind",
             f"127.0.0.1:{APP_PORTS[part]}",
             "--max-requests",
@@ -393,6 +412,8 @@ def start_app(part):
             "10",
             "--access-logfile",
             "-",
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
             "--forwarded-allow-ips",
             "127.0.0.1",
         ],
@@ -473,7 +494,8 @@ def nginx_config():
         "events { worker_connections 256; }\n"
         "http {\n"
         "    include /etc/nginx/mime.types;\n"
-        f"    access_log {LOGS / 'nginx-access.log'};\n"
+        f"    {NGINX_LOG_FORMAT}\n"
+        f"    access_log {LOGS / 'nginx-access.log'} timed;\n"
         + "".join(f"    {name}_temp_path {temp / folder_name};\n" for name, folder_name in temp_paths.items())
         + f"    include {site};\n"
         "}\n"

@@ -7,9 +7,10 @@ Scenarios (all, in this order, when none is named):
 
   app-server   kill -9 app server A (the gunicorn master and its workers) mid-load; nginx must
                route around it: 5xx only for requests in flight at that moment. A is started again.
-  redis        stop Redis mid-load: pages keep serving, signed-in pages keep working, the
-               verification page refuses (fails closed); Redis is started again and everything
-               answers as before without restarting an app server.
+  redis        stop Redis mid-load: pages keep serving, signed-in pages and new sign-ins keep
+               working (PostgreSQL's cache table meanwhile), the verification page refuses (fails
+               closed); Redis is started again and everything answers as before without
+               restarting an app server.
   object-store the object store stops answering (SIGSTOP of moto's server, which keeps its files in
                memory; SIGCONT gives them back): a certificate PDF and a resource upload fail with a
                clear message and leave no record behind; both work once it answers again.
@@ -235,7 +236,7 @@ def app_server(seconds):
 
 
 def loadtest_workers_in_flight():
-    return int(os.environ.get("STACK_APP_WORKERS", "2"))
+    return int(os.environ.get("STACK_APP_WORKERS", "4"))
 
 
 def redis(seconds):

@@ -227,6 +227,20 @@ def judge(rows):
     return all(verdicts.values()) and bool(verdicts)
 
 
+def app_server_config():
+    """The workers and threads app server A runs with, read from its command line (ops/stack.py)."""
+    try:
+        pid = (STACK / "run" / "app-a.pid").read_text().strip()
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+    except (FileNotFoundError, ValueError):
+        return {"app_workers": int(os.environ.get("STACK_APP_WORKERS", "4")), "app_threads": 1}
+
+    def option(name, default):
+        return int(argv[argv.index(name) + 1]) if name in argv else default
+
+    return {"app_workers": option("--workers", 1), "app_threads": option("--threads", 1)}
+
+
 def machine():
     with open("/proc/cpuinfo") as info:
         model = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), "?")
@@ -239,7 +253,8 @@ def write_report(result, path_md, path_json):
     lines = [
         f"# Load test: {result['date']}",
         "",
-        f"{result['seconds']} s against {SITE} (nginx → 2 gunicorn app servers × {result['app_workers']} workers, "
+        f"{result['seconds']} s against {SITE} (nginx → 2 gunicorn app servers × {result['app_workers']} workers "
+        f"× {result.get('app_threads', 1)} threads, "
         f"PostgreSQL, Redis, the S3 server, the task worker), all on this machine: {result['machine']['cores']} cores "
         f"({result['machine']['cpu']}), shared with the load generator.",
         "",
@@ -318,7 +333,7 @@ def main(argv):
         "seconds": args.seconds,
         "elapsed_seconds": round(elapsed, 1),
         "machine": machine(),
-        "app_workers": int(os.environ.get("STACK_APP_WORKERS", "2")),
+        **app_server_config(),
         "users": user_counts(os.environ),
         "load_before": load_before,
         "load": sampler.summary(),
