@@ -43,6 +43,26 @@ from django.utils import translation
 logger = logging.getLogger("colloquium.cache")
 
 GENERATION_KEY = "pagecache:generation"
+QUIET_SECONDS = 60  # a failed read of one kind is logged with its traceback at most once in this time
+_last_logged = {}  # message -> (when it was last logged, how many like it were not logged since)
+
+
+def log_unavailable(message, *args, clock=time.monotonic):
+    """Log, from an `except` block, that the cache could not be read or written, with the traceback.
+
+    While Redis is down every request fails the same way several times, and a traceback each
+    would bury the log (tens of thousands of lines a minute per app server): each message is
+    logged once a minute, saying how many like it were left out.
+    """
+    now = clock()
+    last, left_out = _last_logged.get(message, (None, 0))
+    if last is not None and now - last < QUIET_SECONDS:
+        _last_logged[message] = (last, left_out + 1)
+        return
+    _last_logged[message] = (now, 0)
+    if left_out:
+        message, args = message + " (and %s more like it in the last minute)", (*args, left_out)
+    logger.exception(message, *args)
 
 
 def page_cache():
@@ -108,7 +128,7 @@ def current_generation():
             generation = cache.get(GENERATION_KEY)
         return generation
     except Exception:  # a cache outage must not take pages down; serve them uncached
-        logger.exception("page cache: cannot read the content generation")
+        log_unavailable("page cache: cannot read the content generation")
         return None
 
 
@@ -218,7 +238,7 @@ def still_fresh(dependencies):
     try:
         return tag_generations(dependencies) == dependencies
     except Exception:
-        logger.exception("page cache: cannot read tag generations")
+        log_unavailable("page cache: cannot read tag generations")
         return False
 
 
@@ -239,7 +259,7 @@ def cached_fragment(name):
     try:
         return page_cache().get(key)
     except Exception:  # Redis went away after the generation was read: build it afresh
-        logger.exception("page cache: cannot read %s", name)
+        log_unavailable("page cache: cannot read %s", name)
         return None
 
 
@@ -249,7 +269,7 @@ def remember(name, value):
         try:
             page_cache().set(key, value, timeout() or FRAGMENT_SECONDS)
         except Exception:
-            logger.exception("page cache: cannot keep %s", name)
+            log_unavailable("page cache: cannot keep %s", name)
     return value
 
 

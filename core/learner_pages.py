@@ -149,7 +149,7 @@ def learner_version(user_id):
             version = store.get(key)
         return version
     except Exception:  # a cache outage must not take the dashboard down; build it uncached
-        logger.exception("learner version: cannot read it")
+        content_cache.log_unavailable("learner version: cannot read it")
         return None
 
 
@@ -164,7 +164,7 @@ def _version_and_generation(user_id):
         try:
             found = content_cache.page_cache().get_many([version_key, content_cache.GENERATION_KEY])
         except Exception:  # a cache outage must not take the page down; build it uncached
-            logger.exception("learner page: cannot read the learner's version and the content generation")
+            content_cache.log_unavailable("learner page: cannot read the learner's version and the content generation")
             return None, None
         version, generation = found.get(version_key), found.get(content_cache.GENERATION_KEY)
         if version is not None and generation is not None:
@@ -250,7 +250,7 @@ def _read(store, key):
     try:
         return store.get(key)
     except Exception:  # the shared cache went away after the version was read: render the page
-        logger.exception("learner page: cannot read the kept page")
+        content_cache.log_unavailable("learner page: cannot read the kept page")
         return None
 
 
@@ -259,7 +259,7 @@ def _keep(store, key, kept):
         store.set(key, kept, content_cache.timeout())
         return True
     except Exception:
-        logger.exception("learner page: cannot keep the page")
+        content_cache.log_unavailable("learner page: cannot keep the page")
         return False
 
 

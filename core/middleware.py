@@ -44,7 +44,7 @@ class AnonymousPageCacheMiddleware:
             key = get_cache_key(request, prefix, "GET", cache=store)
             entry = None if key is None else store.get(key)
         except Exception:  # the cache went away after the generation was read: serve uncached
-            logger.warning("page cache: cannot read %s", request.path, exc_info=True)
+            page_cache.log_unavailable("page cache: cannot read %s", request.path)
             return self.get_response(request)
         # Stored as (response, {tag: generation}): see core.cache.depends_on.
         if entry is not None and page_cache.still_fresh(entry[1]):
@@ -69,7 +69,7 @@ class AnonymousPageCacheMiddleware:
             key = learn_cache_key(request, response, seconds, prefix, cache=store)
             store.set(key, (response, dict(dependencies)), seconds)
         except Exception:  # a cache outage costs this page its caching, never the page itself
-            logger.warning("page cache: cannot store %s", request.path, exc_info=True)
+            page_cache.log_unavailable("page cache: cannot store %s", request.path)
 
     @staticmethod
     def _request_is_cacheable(request):
