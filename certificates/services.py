@@ -38,6 +38,7 @@ from django.utils.translation import gettext, gettext_noop
 from accounts.audit import record
 from colloquia.services import event_ends_at, event_has_ended, format_moment
 from core.formatting import format_hours
+from core.i18n import language_of
 from core.site import absolute_url
 
 from .models import (
@@ -594,8 +595,6 @@ def holders(source_kind, source_id, user_ids):
 
 
 def notify_recipient(cert):
-    from core.i18n import language_of  # the lead's core.i18n: the recipient's preferred language
-
     user = cert.user
     if user is None or not user.email or not user.is_active:
         return

@@ -15,6 +15,8 @@ Every page has one address per language: the default language's path, with the l
 prefix (/hi/…) for the others, whichever tree the page object came from (`url_path_for`).
 """
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
@@ -93,8 +95,11 @@ def translation_in(page, language):
 # --- Text from translations ----------------------------------------------------------------------
 
 
+@functools.cache
 def text_fields(page_class):
-    """Names of `page_class`'s fields that hold text a translation replaces (a page type's, or an inline row's)."""
+    """Names of `page_class`'s fields that hold text a translation replaces (a page type's, or an inline row's).
+
+    Worked out once per class: a Hindi listing overlays every item it shows."""
     names = []
     for field in page_class._meta.concrete_fields:
         if field.name in STRUCTURAL_FIELDS or field.choices or not isinstance(field, TEXT_FIELD_TYPES):
@@ -104,7 +109,7 @@ def text_fields(page_class):
         if field.model is Page and field.name not in {"title", "seo_title", "search_description"}:
             continue
         names.append(field.name)
-    return names
+    return tuple(names)
 
 
 def _translations(pages, language):

@@ -5,13 +5,12 @@ from django.utils import translation
 from django.utils.http import urlencode
 
 from ..addresses import in_language, strip_language
+from ..middleware import NOT_TRANSLATED
 
 register = template.Library()
 
 
 def _translatable(request):
-    from ..middleware import NOT_TRANSLATED
-
     return request is not None and not request.path.startswith(NOT_TRANSLATED)
 
 
