@@ -205,6 +205,8 @@ if env.get("CACHE_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Django's database store, each session read with one statement (accounts.sessions).
+    SESSION_ENGINE = "accounts.sessions"
 
 # Page cache for anonymous visitors (core.cache): seconds a page is kept; 0 turns it off.
 # Publishing, moderation and agenda changes invalidate it at once.
@@ -232,7 +234,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading a signed-in request's user row with one statement.
+    "accounts.backends.AccountBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 

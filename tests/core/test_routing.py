@@ -102,6 +102,20 @@ def test_a_view_restriction_added_later_applies_to_the_page_and_below(client, tr
     assert client.get("/about/team/people/chief/").status_code == 200
 
 
+def test_an_unrestricted_page_answers_no_restrictions_without_compiling_a_query(tree):
+    from core.routing import no_view_restrictions
+
+    chief = Page.objects.get(pk=tree["chief"].pk).specific
+    chief.get_view_restrictions()  # the list of restricted paths, now in the cache
+    with CaptureQueriesContext(connection) as queries:
+        first, second = chief.get_view_restrictions(), chief.get_view_restrictions()
+        assert list(first) == [] and not second.exists()
+    assert first is second is no_view_restrictions()
+    assert len(queries) == 0
+    # What Wagtail's privacy screen does with it builds a new queryset: the shared one stays empty.
+    assert list(first.order_by("-page__depth")) == [] and list(no_view_restrictions()) == []
+
+
 def test_an_alias_keeps_the_restrictions_of_its_source(client, tree, home):
     PageViewRestriction.objects.create(page=tree["people"], restriction_type=PageViewRestriction.LOGIN)
     alias = tree["people"].create_alias(parent=home, update_slug="people-alias")
