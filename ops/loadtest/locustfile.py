@@ -15,9 +15,15 @@
 Request names start with the kind they are judged as: "page:" and "learner:" (p99 ≤ 250 ms),
 "check-in:" (p99 ≤ 500 ms), "sign-in:" (reported; a password hash costs what it costs).
 ops/loadtest/run.py sets the numbers of users from LOADTEST_* variables and reads the results.
+
+The first LOADTEST_WARMUP_SECONDS (0 unless run.py sets it) are the site's start: the app servers
+just started, the page cache empty, the learners and registrars signing in. The doors open
+DOORS_OPEN seconds after it. Every request is written to LOADTEST_REQUEST_LOG (when set) with
+the second it started, so run.py can judge the part after the warm-up and report the warm-up apart.
 """
 
 # ruff: noqa: S311 - random picks which page a simulated visitor opens; nothing secret
+import csv
 import itertools
 import json
 import os
@@ -41,13 +47,16 @@ BURST_SECONDS = 60
 # seconds, each desk's registrar a little apart, and the doors open DOORS_OPEN seconds in.
 LEARNERS_ARRIVE = 40
 DESK_SIGN_IN_APART = 1.5
-DOORS_OPEN = 20
+DOORS_OPEN = 20  # seconds after the warm-up
+WARMUP = float(os.environ.get("LOADTEST_WARMUP_SECONDS", "0"))
+REQUEST_LOG = os.environ.get("LOADTEST_REQUEST_LOG")
 CHECKED_IN = 'class="desk-outcome-head">Checked in<'  # not "Already checked in", not "Not checked in"
 DESKS = int(os.environ.get("LOADTEST_DESKS", "10"))
 
 # Public addresses found on the site's own listings when the test starts.
 PUBLIC = {"events": [], "resources": []}
-STARTED = {"at": time.monotonic()}
+STARTED = {"at": time.monotonic(), "wall": time.time()}
+_requests = []  # (seconds from the start, name, method, response ms, failed)
 _learners = itertools.cycle(ACCOUNTS["learners"])
 _desks = itertools.count()
 
@@ -87,7 +96,7 @@ class QuizForm(HTMLParser):
 def find_public_pages(environment, **_kwargs):
     import ssl
 
-    STARTED["at"] = time.monotonic()
+    STARTED["at"], STARTED["wall"] = time.monotonic(), time.time()
     import urllib.request
 
     context = ssl._create_unverified_context()  # noqa: S323 - the stack's self-signed certificate, on localhost
@@ -96,6 +105,22 @@ def find_public_pages(environment, **_kwargs):
             PUBLIC[key] = sorted(set(pattern.findall(response.read().decode())))
         if not PUBLIC[key]:
             raise RuntimeError(f"{path} lists no {key}: is the demo loaded?")
+
+
+@events.request.add_listener
+def remember_request(request_type, name, response_time, exception, start_time=None, **_kwargs):
+    began = (start_time or time.time()) - STARTED["wall"]
+    _requests.append((round(began, 3), name, request_type, round(response_time, 1), int(exception is not None)))
+
+
+@events.quitting.add_listener
+def write_request_log(**_kwargs):
+    if not REQUEST_LOG:
+        return
+    with open(REQUEST_LOG, "w", newline="") as log:
+        writer = csv.writer(log)
+        writer.writerow(["started_s", "name", "method", "ms", "failed"])
+        writer.writerows(_requests)
 
 
 class Site(FastHttpUser):
@@ -283,7 +308,7 @@ class CheckInDesk(Site):
         self.session = str(check_in["session_id"])
         self.tickets = iter(check_in["tickets"][number::DESKS])
         self.token = None
-        gevent.sleep(max(0, STARTED["at"] + DOORS_OPEN - time.monotonic()))
+        gevent.sleep(max(0, STARTED["at"] + WARMUP + DOORS_OPEN - time.monotonic()))
 
     @task
     def scan(self):
