@@ -52,7 +52,8 @@ def test_the_warm_up_is_left_out_of_the_judged_window_and_reported_apart(tmp_pat
 def test_a_slow_or_failed_request_in_the_window_fails_its_kind(tmp_path):
     run = loadtest()
     log = tmp_path / "requests.csv"
-    rows = [(60 + s / 10, "page: library", "GET", 5, 0) for s in range(0, 99)] + [(75.0, "page: library", "GET", 400, 0)]
+    rows = [(60 + s / 10, "page: library", "GET", 5, 0) for s in range(0, 99)]
+    rows += [(75.0, "page: library", "GET", 400, 0)]
     rows += [(61.0, "learner: a lesson", "GET", 10, 1)]
     write_log(log, rows)
     measured = run.read_request_log(log, 60, 360)
