@@ -129,7 +129,8 @@ def _learner_version_key(user_id):
 
 
 def _learner_marker(user_id):
-    return Path(f"{content_cache.marker_path()}-learners") / str(int(user_id))
+    # Text, not a Path: read with os.stat on every signed-in page, where building a Path costs more than the stat.
+    return f"{content_cache.marker_path()}-learners/{int(user_id)}"
 
 
 def learner_version(user_id):
@@ -137,8 +138,7 @@ def learner_version(user_id):
     try:
         if content_cache.is_process_local():
             try:
-                # os.stat on the path as text: read on every signed-in page, where a Path costs more than the stat.
-                return os.stat(f"{content_cache.marker_path()}-learners/{int(user_id)}").st_mtime_ns
+                return os.stat(_learner_marker(user_id)).st_mtime_ns
             except FileNotFoundError:
                 return 0  # not changed since the machine's temp directory was made
         store, key = content_cache.page_cache(), _learner_version_key(user_id)
@@ -177,7 +177,7 @@ def new_learner_versions(user_ids):
     for user_id in user_ids:
         try:
             if content_cache.is_process_local():
-                _touch_later(_learner_marker(user_id))
+                _touch_later(Path(_learner_marker(user_id)))
             else:
                 store, key = content_cache.page_cache(), _learner_version_key(user_id)
                 try:
