@@ -6,6 +6,8 @@ query of the same row (`Manager.raw`, which applies the ORM's own conversions) c
 0.1 ms. Passwords, permissions and `user_can_authenticate` are ModelBackend's.
 """
 
+import functools
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db import connections, router
@@ -15,9 +17,15 @@ class AccountBackend(ModelBackend):
     def get_user(self, user_id):
         model = get_user_model()
         using = router.db_for_read(model)
-        quote = connections[using].ops.quote_name
-        columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
-        table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
-        sql = f"SELECT {columns} FROM {table} WHERE {key} = %s"  # noqa: S608 - names from the model; the id is a parameter
+        sql = _row_by_id(model, using)
         user = next(iter(model._default_manager.raw(sql, [model._meta.pk.to_python(user_id)], using=using)), None)
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+@functools.cache
+def _row_by_id(model, using):
+    """The SELECT of one `model` row by its id on database `using`, written once per process."""
+    quote = connections[using].ops.quote_name
+    columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
+    table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+    return f"SELECT {columns} FROM {table} WHERE {key} = %s"  # noqa: S608 - names from the model; the id is a parameter
