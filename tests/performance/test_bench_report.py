@@ -160,14 +160,18 @@ def test_page_table_shows_errors_and_fails_the_row():
     assert "**NOT met**" in line
 
 
-def test_growth_table_prints_the_items_shown_both_medians_the_drift_and_the_verdict():
-    pair = {
-        "name": "colloquia index",
+def _growth_pair(name, national_p50_ms, national_load, shown):
+    return {
+        "name": name,
         "mode": "uncached",
         "small": {"p50_ms": 10.0, "ceiling_rps": 4000, "load": 2.0},
-        "national": {"p50_ms": 30.0, "ceiling_rps": 4000, "load": 2.5},
-        "shown": {"small": 12, "national": 12},
+        "national": {"p50_ms": national_p50_ms, "ceiling_rps": 4000, "load": national_load},
+        "shown": shown,
     }
+
+
+def test_growth_table_prints_the_items_shown_both_medians_the_drift_and_the_verdict():
+    pair = _growth_pair("colloquia index", 30.0, 2.5, {"small": 12, "national": 12})
 
     line = report.growth_table([pair])[2]
 
@@ -178,13 +182,7 @@ def test_growth_table_prints_the_items_shown_both_medians_the_drift_and_the_verd
 
 
 def test_growth_table_says_why_a_row_has_no_items_to_compare():
-    pair = {
-        "name": "home",
-        "mode": "uncached",
-        "small": {"p50_ms": 10.0, "ceiling_rps": 4000, "load": 2.0},
-        "national": {"p50_ms": 11.0, "ceiling_rps": 4000, "load": 2.0},
-        "shown": {"exempt": pages.NO_PAGE_LIST},
-    }
+    pair = _growth_pair("home", 11.0, 2.0, {"exempt": pages.NO_PAGE_LIST})
 
     assert f"| home | uncached | {pages.NO_PAGE_LIST} | 10.0 |" in report.growth_table([pair])[2]
 
